@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import type { requestSchemas } from './schemas';
+import type { Result } from './result';
+
+/**
+ * The bridge between renderer and main, declared once (DESIGN.md §2): channel names, request
+ * and response types, push events, and the API the preload exposes. The runtime validators
+ * live in ./schemas (main applies them before any handler runs); keeping zod out of this
+ * module keeps it out of the sandboxed preload bundle.
+ */
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Longest capture delay the UI offers (DESIGN.md §3: 0–10 s). */
+export const MAX_CAPTURE_DELAY_MS = 10_000;
+
+/** Previews and the editor read bytes back; bigger files are exported, never shipped over IPC. */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+export const CHANNELS = ['system:info', 'capture:displays', 'capture:screen', 'files:import', 'evidence:read'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface SystemInfo {
+  readonly user: string;
+  readonly host: string;
+  readonly platform: string;
+  readonly osRelease: string;
+  readonly appVersion: string;
+  /** IANA zone of the machine, e.g. 'Europe/Berlin'. */
+  readonly timeZone: string;
+}
+
+export interface DisplayInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly x: number;
+  readonly y: number;
+  readonly primary: boolean;
+}
+
+export interface StoredBlob {
+  readonly sha256: string;
+  readonly size: number;
+  /** True when the same bytes were already in the store (deduplicated). */
+  readonly existed: boolean;
+}
+
+export interface ScreenCapture extends StoredBlob {
+  readonly mime: 'image/png';
+  readonly width: number;
+  readonly height: number;
+  /** UTC ISO instant taken right after the pixels were read. */
+  readonly capturedAt: string;
+  readonly display: { readonly id: string; readonly name: string };
+}
+
+export interface ImportedFile extends StoredBlob {
+  readonly name: string;
+  readonly path: string;
+  readonly mime: string;
+  /** The file's own modification time, UTC ISO. */
+  readonly modifiedAt: string;
+  readonly importedAt: string;
+}
+
+export interface ImportFailure {
+  readonly name: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface FileImportResult {
+  readonly files: readonly ImportedFile[];
+  readonly failures: readonly ImportFailure[];
+}
+
+export interface Responses {
+  'system:info': SystemInfo;
+  'capture:displays': readonly DisplayInfo[];
+  'capture:screen': ScreenCapture;
+  'files:import': FileImportResult;
+  'evidence:read': Uint8Array;
+}
+
+export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+export type Response<C extends Channel> = Responses[C];
+
+/** Push events from main to the renderer (progress of long work). */
+export interface Events {
+  'files:progress': {
+    readonly name: string;
+    readonly index: number;
+    readonly count: number;
+    readonly bytesDone: number;
+    readonly bytesTotal: number;
+  };
+  'capture:countdown': { readonly secondsLeft: number };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES = ['files:progress', 'capture:countdown'] as const satisfies readonly EventName[];
+
+/** The names the preload exposes, each bound to one channel. */
+export const API_METHODS = {
+  systemInfo: 'system:info',
+  listDisplays: 'capture:displays',
+  captureScreen: 'capture:screen',
+  importFiles: 'files:import',
+  readEvidence: 'evidence:read',
+} as const satisfies Record<string, Channel>;
+type ApiMethods = typeof API_METHODS;
+
+export type EvidenceLockerApi = {
+  readonly [M in keyof ApiMethods]: (request: Request<ApiMethods[M]>) => Promise<Result<Response<ApiMethods[M]>>>;
+} & {
+  readonly onEvent: <E extends EventName>(name: E, listener: (payload: Events[E]) => void) => () => void;
+};
+
+export type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
+export type Subscribe = (name: EventName, listener: (payload: unknown) => void) => () => void;
+
+/**
+ * Builds the renderer-facing API from a transport. The preload passes ipcRenderer.invoke;
+ * tests pass their own transport over the same handler table.
+ */
+export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerApi {
+  const call =
+    <C extends Channel>(channel: C) =>
+    (request: Request<C>): Promise<Result<Response<C>>> =>
+      invoke(channel, request) as Promise<Result<Response<C>>>;
+  return {
+    systemInfo: call(API_METHODS.systemInfo),
+    listDisplays: call(API_METHODS.listDisplays),
+    captureScreen: call(API_METHODS.captureScreen),
+    importFiles: call(API_METHODS.importFiles),
+    readEvidence: call(API_METHODS.readEvidence),
+    onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
+  };
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

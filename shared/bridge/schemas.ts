@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { MAX_CAPTURE_DELAY_MS, SHA256_HEX, type Channel } from './contract';
+
+/**
+ * One runtime validator per channel. Strict objects: an unknown key is an error, not something
+ * silently dropped, so a renderer bug or an injected call is visible rather than half-honoured.
+ */
+export const sha256Schema = z.string().regex(SHA256_HEX, 'must be 64 lowercase hex digits');
+
+const empty = z.strictObject({});
+
+export const requestSchemas = {
+  'system:info': empty,
+  'capture:displays': empty,
+  'capture:screen': z.strictObject({
+    displayId: z.string().min(1).max(128).nullable(),
+    delayMs: z.number().int().min(0).max(MAX_CAPTURE_DELAY_MS),
+  }),
+  'files:import': empty,
+  'evidence:read': z.strictObject({ sha256: sha256Schema }),
+} as const satisfies Record<Channel, z.ZodType>;

@@ -1,0 +1,54 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import type { LogEntry } from '../domain/records';
+
+/**
+ * The hash-chained audit trail (DESIGN.md §4): hash = sha256(JCS(entry without hash)).
+ * Hashing is synchronous on purpose: it runs inside Dexie transactions, which commit as
+ * soon as they wait on anything that is not IndexedDB (crypto.subtle included).
+ */
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type UnhashedEntry = Omit<LogEntry, 'hash'>;
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('value has no JSON form');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+export function hashEntry(entry: UnhashedEntry): string {
+  return sha256Hex(canonicalJson(entry));
+}
+
+export function nextEntry(previous: LogEntry | undefined, fields: Omit<UnhashedEntry, 'seq' | 'prevHash'>): LogEntry {
+  const unhashed: UnhashedEntry = {
+    ...fields,
+    seq: previous ? previous.seq + 1 : 1,
+    prevHash: previous ? previous.hash : GENESIS_HASH,
+  };
+  return { ...unhashed, hash: hashEntry(unhashed) };
+}
+
+export type ChainCheck = { readonly ok: true } | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+/** Walks a chain in order and names the first entry that does not verify. */
+export function verifyChain(entries: readonly LogEntry[]): ChainCheck {
+  let previous: LogEntry | undefined;
+  for (const entry of entries) {
+    const expectedSeq = previous ? previous.seq + 1 : 1;
+    if (entry.seq !== expectedSeq) return { ok: false, seq: entry.seq, reason: `expected entry ${expectedSeq}` };
+    const expectedPrev = previous ? previous.hash : GENESIS_HASH;
+    if (entry.prevHash !== expectedPrev) return { ok: false, seq: entry.seq, reason: 'previous hash does not match' };
+    const { hash, ...rest } = entry;
+    if (hashEntry(rest) !== hash) return { ok: false, seq: entry.seq, reason: 'entry hash does not match its content' };
+    previous = entry;
+  }
+  return { ok: true };
+}

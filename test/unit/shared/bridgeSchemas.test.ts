@@ -1,0 +1,334 @@
+import { describe, it, expect } from 'vitest';
+import {
+  API_METHODS,
+  CHANNELS,
+  EVENT_NAMES,
+  MAX_CAPTURE_DELAY_MS,
+  createApi,
+  isChannel,
+  isEventName,
+  type Channel,
+  type EventName,
+  type Invoke,
+  type Subscribe,
+} from '../../../shared/bridge/contract';
+import { requestSchemas } from '../../../shared/bridge/schemas';
+import { BRIDGE_ERROR_CODES, fail, ok, type Result } from '../../../shared/bridge/result';
+
+const ONE_MEGABYTE = 'a'.repeat(1024 * 1024);
+const SHA_OF_ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+interface Case {
+  readonly label: string;
+  readonly payload: unknown;
+  /** Where zod should point, when the problem is one field. */
+  readonly path?: readonly PropertyKey[];
+}
+
+/** Wrong at the top level, whatever the channel. */
+const NOT_AN_OBJECT: readonly Case[] = [
+  { label: 'null', payload: null },
+  { label: 'undefined', payload: undefined },
+  { label: 'a string', payload: 'system:info' },
+  { label: 'an empty string', payload: '' },
+  { label: 'a number', payload: 42 },
+  { label: 'a boolean', payload: true },
+  { label: 'an array', payload: [] },
+  { label: 'an array holding a valid payload', payload: [{}] },
+  { label: 'a 1 MB string', payload: ONE_MEGABYTE },
+];
+
+/** Extra keys on a channel that takes no fields. */
+const EXTRA_KEYS: readonly Case[] = [
+  { label: 'an unknown key', payload: { unexpected: 1 } },
+  { label: 'an unknown key holding undefined', payload: { unexpected: undefined } },
+  { label: 'a "constructor" key', payload: { constructor: 'x' } },
+  { label: 'an own "__proto__" key from JSON', payload: JSON.parse('{"__proto__":{"polluted":true}}') as unknown },
+  { label: 'an unknown key holding 1 MB', payload: { blob: ONE_MEGABYTE } },
+];
+
+const validScreen = { displayId: null, delayMs: 0 };
+
+const MALFORMED: Record<Channel, readonly Case[]> = {
+  'system:info': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
+  'capture:displays': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
+  'files:import': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
+  'capture:screen': [
+    ...NOT_AN_OBJECT,
+    { label: 'an empty object', payload: {} },
+    { label: 'a missing delayMs', payload: { displayId: null }, path: ['delayMs'] },
+    { label: 'a missing displayId', payload: { delayMs: 0 }, path: ['displayId'] },
+    { label: 'a displayId of undefined', payload: { displayId: undefined, delayMs: 0 }, path: ['displayId'] },
+    { label: 'an unknown extra key', payload: { ...validScreen, path: '/tmp/out.png' } },
+    { label: 'a numeric displayId', payload: { ...validScreen, displayId: 1 }, path: ['displayId'] },
+    { label: 'a boolean displayId', payload: { ...validScreen, displayId: true }, path: ['displayId'] },
+    { label: 'an object displayId', payload: { ...validScreen, displayId: { id: '1' } }, path: ['displayId'] },
+    { label: 'an array displayId', payload: { ...validScreen, displayId: ['1'] }, path: ['displayId'] },
+    { label: 'an empty displayId', payload: { ...validScreen, displayId: '' }, path: ['displayId'] },
+    { label: 'a displayId of 129 characters', payload: { ...validScreen, displayId: 'd'.repeat(129) }, path: ['displayId'] },
+    { label: 'a displayId of 1 MB', payload: { ...validScreen, displayId: ONE_MEGABYTE }, path: ['displayId'] },
+    { label: 'a capture delay given as a string', payload: { ...validScreen, delayMs: '0' }, path: ['delayMs'] },
+    { label: 'a null capture delay', payload: { ...validScreen, delayMs: null }, path: ['delayMs'] },
+    { label: 'a bigint capture delay', payload: { ...validScreen, delayMs: 0n }, path: ['delayMs'] },
+    { label: 'a negative capture delay', payload: { ...validScreen, delayMs: -1 }, path: ['delayMs'] },
+    { label: 'a capture delay over ten seconds', payload: { ...validScreen, delayMs: 10_001 }, path: ['delayMs'] },
+    { label: 'a fractional capture delay', payload: { ...validScreen, delayMs: 1.5 }, path: ['delayMs'] },
+    { label: 'a NaN capture delay', payload: { ...validScreen, delayMs: Number.NaN }, path: ['delayMs'] },
+    { label: 'an infinite capture delay', payload: { ...validScreen, delayMs: Number.POSITIVE_INFINITY }, path: ['delayMs'] },
+    { label: 'a negative infinite capture delay', payload: { ...validScreen, delayMs: Number.NEGATIVE_INFINITY }, path: ['delayMs'] },
+    { label: 'a huge capture delay', payload: { ...validScreen, delayMs: Number.MAX_SAFE_INTEGER }, path: ['delayMs'] },
+  ],
+  'evidence:read': [
+    ...NOT_AN_OBJECT,
+    { label: 'an empty object', payload: {}, path: ['sha256'] },
+    { label: 'an unknown extra key', payload: { sha256: SHA_OF_ABC, path: '/etc/passwd' } },
+    { label: 'a null sha256', payload: { sha256: null }, path: ['sha256'] },
+    { label: 'a numeric sha256', payload: { sha256: 123 }, path: ['sha256'] },
+    { label: 'a sha256 inside an array', payload: { sha256: [SHA_OF_ABC] }, path: ['sha256'] },
+    { label: 'an upper-case sha256', payload: { sha256: SHA_OF_ABC.toUpperCase() }, path: ['sha256'] },
+    { label: 'a sha256 with one upper-case digit', payload: { sha256: `B${SHA_OF_ABC.slice(1)}` }, path: ['sha256'] },
+    { label: 'a sha256 of 63 digits', payload: { sha256: SHA_OF_ABC.slice(1) }, path: ['sha256'] },
+    { label: 'a sha256 of 65 digits', payload: { sha256: `${SHA_OF_ABC}0` }, path: ['sha256'] },
+    { label: 'an empty sha256', payload: { sha256: '' }, path: ['sha256'] },
+    { label: 'a sha256 of 64 non-hex letters', payload: { sha256: 'g'.repeat(64) }, path: ['sha256'] },
+    { label: 'a sha256 with a trailing newline', payload: { sha256: `${SHA_OF_ABC}\n` }, path: ['sha256'] },
+    { label: 'a sha256 with a leading space', payload: { sha256: ` ${SHA_OF_ABC.slice(1)}` }, path: ['sha256'] },
+    { label: 'a path traversal instead of a sha256', payload: { sha256: '../../etc/passwd' }, path: ['sha256'] },
+    {
+      label: 'a path traversal padded to 64 characters',
+      payload: { sha256: `../../etc/passwd${'0'.repeat(48)}` },
+      path: ['sha256'],
+    },
+    { label: 'a sha256 with a path separator', payload: { sha256: `${SHA_OF_ABC.slice(0, 63)}/` }, path: ['sha256'] },
+    { label: 'a sha256 of 1 MB', payload: { sha256: ONE_MEGABYTE }, path: ['sha256'] },
+  ],
+};
+
+const VALID: Record<Channel, readonly Case[]> = {
+  'system:info': [{ label: 'an empty object', payload: {} }],
+  'capture:displays': [{ label: 'an empty object', payload: {} }],
+  'files:import': [{ label: 'an empty object', payload: {} }],
+  'capture:screen': [
+    { label: 'no display and no delay', payload: { displayId: null, delayMs: 0 } },
+    { label: 'a display id and the longest delay', payload: { displayId: '2528732444', delayMs: 10_000 } },
+    { label: 'a one-character display id', payload: { displayId: 'x', delayMs: 3000 } },
+    { label: 'a display id of 128 characters', payload: { displayId: 'd'.repeat(128), delayMs: 1 } },
+  ],
+  'evidence:read': [
+    { label: 'a lowercase sha256', payload: { sha256: SHA_OF_ABC } },
+    { label: 'the all-zero sha256', payload: { sha256: '0'.repeat(64) } },
+  ],
+};
+
+function parse(channel: Channel, payload: unknown) {
+  return requestSchemas[channel].safeParse(payload);
+}
+
+describe('the bridge request schemas', () => {
+  it('have exactly one schema per channel', () => {
+    expect(Object.keys(requestSchemas).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('declare test cases for every channel', () => {
+    expect(Object.keys(MALFORMED).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(VALID).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('offer a capture delay of at most ten seconds', () => {
+    expect(MAX_CAPTURE_DELAY_MS).toBe(10_000);
+    expect(parse('capture:screen', { displayId: null, delayMs: MAX_CAPTURE_DELAY_MS }).success).toBe(true);
+    expect(parse('capture:screen', { displayId: null, delayMs: MAX_CAPTURE_DELAY_MS + 1 }).success).toBe(false);
+  });
+
+  for (const channel of CHANNELS) {
+    describe(`for ${channel}`, () => {
+      for (const { label, payload, path } of MALFORMED[channel]) {
+        it(`rejects ${label}`, () => {
+          const result = parse(channel, payload);
+          expect(result.success).toBe(false);
+          if (path !== undefined) {
+            expect(result.error?.issues.map((issue) => issue.path)).toContainEqual(path);
+          }
+        });
+      }
+
+      for (const { label, payload } of VALID[channel]) {
+        it(`accepts ${label} and returns it unchanged`, () => {
+          const result = parse(channel, payload);
+          expect(result.success).toBe(true);
+          expect(result.data).toEqual(payload);
+        });
+      }
+    });
+  }
+
+  it('explains a malformed sha256 in words', () => {
+    const result = parse('evidence:read', { sha256: 'ABC' });
+    expect(result.error?.issues[0]?.message).toBe('must be 64 lowercase hex digits');
+  });
+
+  it('names the unknown key it rejects', () => {
+    const result = parse('system:info', { sneaky: true });
+    expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
+    expect(JSON.stringify(result.error?.issues[0])).toContain('sneaky');
+  });
+});
+
+describe('the preload API method table', () => {
+  it('binds every method to a known channel', () => {
+    const unknown = Object.values(API_METHODS).filter((channel) => !isChannel(channel));
+    expect(unknown).toEqual([]);
+  });
+
+  it('covers every channel exactly once', () => {
+    expect(Object.values(API_METHODS).sort()).toEqual([...CHANNELS].sort());
+  });
+});
+
+const REQUESTS: Record<Channel, unknown> = {
+  'system:info': {},
+  'capture:displays': {},
+  'capture:screen': { displayId: '7', delayMs: 2000 },
+  'files:import': {},
+  'evidence:read': { sha256: SHA_OF_ABC },
+};
+
+function recordingTransport() {
+  const invocations: { channel: Channel; request: unknown; result: Result<unknown> }[] = [];
+  const subscriptions: { name: EventName; listener: (payload: unknown) => void; unsubscribe: () => void }[] = [];
+  const invoke: Invoke = (channel, request) => {
+    const result = ok({ answer: invocations.length, channel });
+    invocations.push({ channel, request, result });
+    return Promise.resolve(result);
+  };
+  const subscribe: Subscribe = (name, listener) => {
+    const unsubscribe = (): void => undefined;
+    subscriptions.push({ name, listener, unsubscribe });
+    return unsubscribe;
+  };
+  return { invoke, subscribe, invocations, subscriptions };
+}
+
+describe('createApi', () => {
+  it('exposes exactly the table methods and onEvent', () => {
+    const { invoke, subscribe } = recordingTransport();
+    const api = createApi(invoke, subscribe);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(API_METHODS), 'onEvent'].sort());
+  });
+
+  it('calls nothing until a method is used', () => {
+    const { invoke, subscribe, invocations, subscriptions } = recordingTransport();
+    createApi(invoke, subscribe);
+    expect(invocations).toEqual([]);
+    expect(subscriptions).toEqual([]);
+  });
+
+  for (const [method, channel] of Object.entries(API_METHODS)) {
+    it(`sends ${method} on ${channel} with the caller's request and returns the transport's result`, async () => {
+      const { invoke, subscribe, invocations } = recordingTransport();
+      const api = createApi(invoke, subscribe);
+      const request = REQUESTS[channel];
+      const call = api[method as keyof typeof API_METHODS] as (request: unknown) => Promise<Result<unknown>>;
+
+      const returned = await call(request);
+
+      expect(invocations).toHaveLength(1);
+      expect(invocations[0]?.channel).toBe(channel);
+      expect(invocations[0]?.request).toBe(request);
+      expect(returned).toBe(invocations[0]?.result);
+    });
+  }
+
+  it('passes a failed result through untouched', async () => {
+    const failure = fail('not-found', 'no such blob');
+    const api = createApi(
+      () => Promise.resolve(failure),
+      () => () => undefined,
+    );
+    await expect(api.readEvidence({ sha256: SHA_OF_ABC })).resolves.toBe(failure);
+  });
+
+  it('subscribes onEvent listeners by name and returns the transport unsubscribe', () => {
+    const { invoke, subscribe, subscriptions } = recordingTransport();
+    const api = createApi(invoke, subscribe);
+    const received: number[] = [];
+    const listener = (payload: { secondsLeft: number }): void => {
+      received.push(payload.secondsLeft);
+    };
+
+    const unsubscribe = api.onEvent('capture:countdown', listener);
+
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]?.name).toBe('capture:countdown');
+    expect(unsubscribe).toBe(subscriptions[0]?.unsubscribe);
+    subscriptions[0]?.listener({ secondsLeft: 3 });
+    expect(received).toEqual([3]);
+  });
+});
+
+const NOT_A_NAME: readonly unknown[] = [
+  '',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  null,
+  undefined,
+  0,
+  {},
+  [],
+];
+
+describe('isChannel', () => {
+  it('accepts every declared channel', () => {
+    expect(CHANNELS.filter((channel) => !isChannel(channel))).toEqual([]);
+  });
+
+  it('rejects prototype keys, near misses, event names and non-strings', () => {
+    const bad = [
+      ...NOT_A_NAME,
+      'System:Info',
+      'system:info ',
+      ' system:info',
+      'system',
+      'evidence:read\0',
+      'files:progress',
+      ['system:info'],
+      new String('system:info'),
+      { toString: () => 'system:info' },
+    ];
+    expect(bad.filter((value) => isChannel(value))).toEqual([]);
+  });
+});
+
+describe('isEventName', () => {
+  it('accepts every declared event name', () => {
+    expect(EVENT_NAMES.filter((name) => !isEventName(name))).toEqual([]);
+  });
+
+  it('rejects prototype keys, near misses, channels and non-strings', () => {
+    const bad = [...NOT_A_NAME, 'files:Progress', 'capture:countdown ', 'system:info', ['files:progress'], new String('files:progress')];
+    expect(bad.filter((value) => isEventName(value))).toEqual([]);
+  });
+});
+
+describe('bridge results', () => {
+  it('wraps a value as a success', () => {
+    const value = { n: 1 };
+    const result = ok(value);
+    expect(result).toEqual({ ok: true, value });
+    expect(result.ok && result.value).toBe(value);
+  });
+
+  it('wraps a code and message as a failure', () => {
+    expect(fail('invalid-payload', 'delayMs: too big')).toEqual({
+      ok: false,
+      error: { code: 'invalid-payload', message: 'delayMs: too big' },
+    });
+  });
+
+  it('has no duplicate error codes', () => {
+    expect(new Set(BRIDGE_ERROR_CODES).size).toBe(BRIDGE_ERROR_CODES.length);
+  });
+});
