@@ -1,0 +1,117 @@
+import { hostname, release, userInfo } from 'node:os';
+import type { Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
+import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
+import { pngDimensions } from '../../../shared/files/png';
+import type { ScreenCapturer } from '../capture';
+import type { EvidenceStore } from '../store';
+import { BridgeFailure } from './failure';
+import { importFile } from './files';
+
+export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
+export type HandlerTable = { readonly [C in Channel]: Handler<C> };
+
+/** Everything Electron-specific the handlers need, passed in so tests can run them in Node. */
+export interface HandlerDeps {
+  readonly store: EvidenceStore;
+  readonly capturer: ScreenCapturer;
+  readonly appVersion: string;
+  /** main's own open dialog; the renderer never supplies a path to read. */
+  readonly chooseFilesToImport: () => Promise<string[]>;
+  /** Hides the app window for a capture and returns the function that brings it back. */
+  readonly hideWindowForCapture: () => Promise<() => void>;
+  readonly emit: <E extends EventName>(name: E, payload: Events[E]) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function systemInfo(appVersion: string): Response<'system:info'> {
+  let user: string;
+  try {
+    user = userInfo().username;
+  } catch {
+    // userInfo() throws when the uid has no passwd entry (some containers).
+    user = process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
+  }
+  return {
+    user,
+    host: hostname(),
+    platform: process.platform,
+    osRelease: release(),
+    appVersion,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const sleep = deps.sleep ?? defaultSleep;
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    'system:info': async () => systemInfo(deps.appVersion),
+
+    'capture:displays': async () => deps.capturer.listDisplays(),
+
+    'capture:screen': async ({ displayId, delayMs }) => {
+      for (let left = Math.ceil(delayMs / 1000); left > 0; left -= 1) {
+        deps.emit('capture:countdown', { secondsLeft: left });
+        await sleep(Math.min(1000, delayMs - (left - 1) * 1000));
+      }
+      const restore = await deps.hideWindowForCapture();
+      let shot;
+      try {
+        shot = await deps.capturer.capturePng(displayId);
+      } finally {
+        restore();
+      }
+      const capturedAt = now().toISOString();
+      const size = pngDimensions(shot.png);
+      if (!size) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
+      const stored = await deps.store.put(shot.png);
+      return {
+        ...stored,
+        mime: 'image/png',
+        width: size.width,
+        height: size.height,
+        capturedAt,
+        display: { id: shot.display.id, name: shot.display.name },
+      };
+    },
+
+    'files:import': async () => {
+      const paths = await deps.chooseFilesToImport();
+      const files: ImportedFile[] = [];
+      const failures: ImportFailure[] = [];
+      for (const [index, path] of paths.entries()) {
+        try {
+          const name = path.split(/[\\/]/).pop() ?? path;
+          files.push(
+            await importFile(
+              deps.store,
+              path,
+              (bytesDone, bytesTotal) => deps.emit('files:progress', { name, index, count: paths.length, bytesDone, bytesTotal }),
+              now,
+            ),
+          );
+        } catch (error) {
+          const name = path.split(/[\\/]/).pop() ?? path;
+          const message = error instanceof BridgeFailure ? error.message : `"${name}" could not be stored: ${String(error)}`;
+          failures.push({ name, path, message });
+        }
+      }
+      return { files, failures };
+    },
+
+    'evidence:read': async ({ sha256 }) => {
+      const size = await deps.store.size(sha256);
+      if (size === null) throw new BridgeFailure('not-found', `No stored evidence has SHA-256 ${sha256}.`);
+      if (size > MAX_READ_BYTES) {
+        throw new BridgeFailure('too-large', `This item is ${size} bytes, too large to preview; it is exported as it is.`);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of deps.store.openRead(sha256)) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+  };
+}

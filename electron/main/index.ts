@@ -1,0 +1,83 @@
+import { app, type BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
+import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppAsset } from './appProtocol';
+import { createDispatcher } from './bridge/dispatch';
+import { createHandlers } from './bridge/handlers';
+import { createScreenCapturer } from './capture';
+import { applySessionSecurity, guardWebContents } from './security';
+import { createEvidenceStore } from './store';
+import { createMainWindow } from './window';
+import { CSP_HEADER } from '../../shared/security/csp';
+
+// Registered before ready: a standard, secure scheme gets an origin, so IndexedDB and the
+// bridge's sender check work; it is not granted any file or CORS bypass.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+// Every web contents, including any a bug might create, gets the same guards.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(() => {
+  const rendererRoot = join(__dirname, '../renderer');
+  // electron-vite sets this for `npm run dev` only; a packaged app always serves app://.
+  const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(rendererRoot, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, {
+      headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+  applySessionSecurity(session.defaultSession);
+
+  const emit = <E extends EventName>(name: E, payload: Events[E]): void => {
+    mainWindow?.webContents.send(`event:${name}`, payload);
+  };
+
+  const handlers = createHandlers({
+    store: createEvidenceStore(join(app.getPath('userData'), 'evidence')),
+    capturer: createScreenCapturer(),
+    appVersion: app.getVersion(),
+    emit,
+    chooseFilesToImport: async () => {
+      const options: Electron.OpenDialogOptions = { title: 'Attach evidence files', properties: ['openFile', 'multiSelections'] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    hideWindowForCapture: async () => {
+      const window = mainWindow;
+      if (!window?.isVisible()) return () => {};
+      window.hide();
+      // The compositor needs a moment to take the window off screen before the pixels are read.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return () => window.showInactive();
+    },
+  });
+  const dispatch = createDispatcher(handlers, appOrigin, (line) => console.warn(line));
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatch(channel, { url: event.senderFrame?.url, isMainFrame: event.senderFrame?.parent === null }, payload),
+    );
+  }
+
+  mainWindow = createMainWindow(devUrl);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Events, EventName } from '../../shared/bridge/contract';
+import { createDispatcher, type Dispatch } from '../../electron/main/bridge/dispatch';
+import { createHandlers, type HandlerDeps } from '../../electron/main/bridge/handlers';
+import { createScreenCapturer } from '../../electron/main/capture';
+import { createEvidenceStore, type EvidenceStore } from '../../electron/main/store';
+
+/**
+ * The handler table exactly as main builds it, with the only allowed substitutions
+ * (DESIGN.md §2): the file dialog is answered by the test, and there is no window to hide.
+ */
+export interface BridgeHarness {
+  readonly store: EvidenceStore;
+  readonly dispatch: Dispatch;
+  readonly events: { name: EventName; payload: unknown }[];
+  /** The paths the next "Attach files" dialog returns; empty means the user cancelled. */
+  answerFileDialog(paths: string[]): void;
+  onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
+}
+
+export async function createBridgeHarness(appOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BridgeHarness> {
+  const root = await mkdtemp(join(tmpdir(), 'evidence-store-'));
+  const store = createEvidenceStore(root);
+  const answers: string[][] = [];
+  const events: { name: EventName; payload: unknown }[] = [];
+  const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
+  const handlers = createHandlers({
+    store,
+    capturer: createScreenCapturer(),
+    appVersion: '0.0.0-test',
+    chooseFilesToImport: async () => answers.shift() ?? [],
+    hideWindowForCapture: async () => () => {},
+    emit: (name, payload) => {
+      events.push({ name, payload });
+      for (const listener of listeners) listener(name, payload);
+    },
+    ...overrides,
+  });
+  return {
+    store,
+    dispatch: createDispatcher(handlers, appOrigin),
+    events,
+    answerFileDialog: (paths) => answers.push(paths),
+    onEvent: (listener) => listeners.push(listener),
+  };
+}

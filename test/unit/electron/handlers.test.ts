@@ -1,0 +1,189 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, unlinkSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_ORIGIN } from '../../../electron/main/appProtocol';
+import type { Sender } from '../../../electron/main/bridge/dispatch';
+import type { FileImportResult, ScreenCapture, SystemInfo, DisplayInfo } from '../../../shared/bridge/contract';
+import type { Result } from '../../../shared/bridge/result';
+import { createBridgeHarness, type BridgeHarness } from '../../support/bridgeHarness';
+import { paintRoot, requireDisplay, screenSize } from '../../support/display';
+
+const APP: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function storedFiles(bridge: BridgeHarness): Promise<string[]> {
+  const entries = await readdir(bridge.store.root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => e.name);
+}
+
+describe('bridge handlers', () => {
+  let bridge: BridgeHarness;
+  let dir: string;
+
+  beforeEach(async () => {
+    bridge = await createBridgeHarness(APP_ORIGIN);
+    dir = await mkdtemp(join(tmpdir(), 'handler-files-'));
+  });
+  afterEach(async () => {
+    await rm(bridge.store.root, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports who and where the user is', async () => {
+    const info = value<SystemInfo>(await bridge.dispatch('system:info', APP, {}));
+    expect(info.user).not.toBe('');
+    expect(info.host).toBe((await import('node:os')).hostname());
+    expect(info.platform).toBe(process.platform);
+    expect(info.appVersion).toBe('0.0.0-test');
+    expect(() => new Intl.DateTimeFormat('en', { timeZone: info.timeZone })).not.toThrow();
+  });
+
+  describe('on a real X display', () => {
+    beforeEach(() => {
+      requireDisplay();
+    });
+
+    it('lists the display with the size the X server reports', async () => {
+      const displays = value<DisplayInfo[]>(await bridge.dispatch('capture:displays', APP, {}));
+      const { width, height } = screenSize();
+      expect(displays.length).toBeGreaterThanOrEqual(1);
+      expect(displays[0]).toMatchObject({ width, height, x: 0, y: 0 });
+    });
+
+    it('captures a PNG of the screen, stores it, and returns the hash of the stored bytes', async () => {
+      paintRoot('#3c8d2f');
+      const shot = value<ScreenCapture>(await bridge.dispatch('capture:screen', APP, { displayId: null, delayMs: 0 }));
+      const stored = await readFile(bridge.store.pathOf(shot.sha256));
+      expect(sha(stored)).toBe(shot.sha256);
+      expect(shot.size).toBe(stored.length);
+      expect(shot.mime).toBe('image/png');
+
+      const png = PNG.sync.read(stored);
+      const { width, height } = screenSize();
+      expect([png.width, png.height]).toEqual([width, height]);
+      expect([shot.width, shot.height]).toEqual([width, height]);
+      // The root window was painted just before: the pixels are that colour, not black.
+      const center = (Math.floor(height / 2) * width + Math.floor(width / 2)) * 4;
+      expect([...png.data.subarray(center, center + 3)]).toEqual([0x3c, 0x8d, 0x2f]);
+      expect(Date.now() - Date.parse(shot.capturedAt)).toBeLessThan(60_000);
+    });
+
+    it('counts down before a delayed capture', async () => {
+      const shot = await bridge.dispatch('capture:screen', APP, { displayId: null, delayMs: 1500 });
+      expect(shot.ok).toBe(true);
+      expect(bridge.events.filter((e) => e.name === 'capture:countdown').map((e) => e.payload)).toEqual([
+        { secondsLeft: 2 },
+        { secondsLeft: 1 },
+      ]);
+    });
+
+    it('says which display is gone when asked for one that does not exist', async () => {
+      const result = await bridge.dispatch('capture:screen', APP, { displayId: 'HDMI-9', delayMs: 0 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(!result.ok && result.error.message).toContain('HDMI-9');
+      expect(await storedFiles(bridge)).toEqual([]);
+    });
+  });
+
+  it('imports a file of a few MB chosen in the dialog and stores the exact bytes', async () => {
+    const bytes = randomBytes(5 * 1024 * 1024 + 123);
+    const path = join(dir, 'user-list 2026-Q1 (export).xlsx');
+    await writeFile(path, bytes);
+    bridge.answerFileDialog([path]);
+    const result = value<FileImportResult>(await bridge.dispatch('files:import', APP, {}));
+    expect(result.failures).toEqual([]);
+    expect(result.files).toHaveLength(1);
+    const [file] = result.files;
+    expect(file).toMatchObject({
+      sha256: sha(bytes),
+      size: bytes.length,
+      name: 'user-list 2026-Q1 (export).xlsx',
+      path,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      existed: false,
+    });
+    expect(Buffer.compare(await readFile(bridge.store.pathOf(sha(bytes))), bytes)).toBe(0);
+    const progress = bridge.events.filter((e) => e.name === 'files:progress');
+    expect(progress.at(-1)?.payload).toMatchObject({ bytesDone: bytes.length, bytesTotal: bytes.length, index: 0, count: 1 });
+  });
+
+  it('returns nothing when the user cancels the dialog', async () => {
+    const result = value<FileImportResult>(await bridge.dispatch('files:import', APP, {}));
+    expect(result).toEqual({ files: [], failures: [] });
+  });
+
+  it('stores a file that grows while it is read nowhere, and says so', async () => {
+    const path = join(dir, 'audit.log');
+    await writeFile(path, randomBytes(2 * 1024 * 1024));
+    let appended = false;
+    bridge.onEvent((name) => {
+      if (name === 'files:progress' && !appended) {
+        appended = true;
+        appendFileSync(path, 'one more line\n');
+      }
+    });
+    bridge.answerFileDialog([path]);
+    const result = value<FileImportResult>(await bridge.dispatch('files:import', APP, {}));
+    expect(result.files).toEqual([]);
+    expect(result.failures).toEqual([{ name: 'audit.log', path, message: expect.stringContaining('changed while it was being read') as string }]);
+    expect(await storedFiles(bridge)).toEqual([]);
+  });
+
+  it('stores a file that disappears while it is read nowhere, and says so', async () => {
+    const path = join(dir, 'tickets.csv');
+    await writeFile(path, randomBytes(2 * 1024 * 1024));
+    let removed = false;
+    bridge.onEvent((name) => {
+      if (name === 'files:progress' && !removed) {
+        removed = true;
+        unlinkSync(path);
+      }
+    });
+    bridge.answerFileDialog([path]);
+    const result = value<FileImportResult>(await bridge.dispatch('files:import', APP, {}));
+    expect(result.files).toEqual([]);
+    expect(result.failures[0]?.message).toContain('disappeared while it was being read');
+    expect(await storedFiles(bridge)).toEqual([]);
+  });
+
+  it('imports the good files of a batch and names the ones it could not read', async () => {
+    const good = join(dir, 'good.txt');
+    await writeFile(good, 'fine');
+    bridge.answerFileDialog([good, join(dir, 'missing.pdf'), dir]);
+    const result = value<FileImportResult>(await bridge.dispatch('files:import', APP, {}));
+    expect(result.files.map((f) => f.name)).toEqual(['good.txt']);
+    expect(result.failures.map((f) => f.message)).toEqual([
+      '"missing.pdf" no longer exists. Nothing was stored.',
+      expect.stringMatching(/is not a regular file|is a folder/),
+    ]);
+  });
+
+  it('reads stored bytes back by hash, and only by hash', async () => {
+    const bytes = new TextEncoder().encode('preview me');
+    const { sha256 } = await bridge.store.put(bytes);
+    const read = value<Uint8Array>(await bridge.dispatch('evidence:read', APP, { sha256 }));
+    expect(read).toEqual(bytes);
+
+    expect(await bridge.dispatch('evidence:read', APP, { sha256: 'f'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await bridge.dispatch('evidence:read', APP, { sha256: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await bridge.dispatch('evidence:read', APP, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it('refuses to ship bytes larger than a preview over IPC', async () => {
+    const big = Buffer.alloc(64 * 1024 * 1024 + 1, 1);
+    const { sha256 } = await bridge.store.put(big);
+    expect(await bridge.dispatch('evidence:read', APP, { sha256 })).toMatchObject({ ok: false, error: { code: 'too-large' } });
+  });
+});

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvidenceStore, type EvidenceStore } from '../../../electron/main/store';
+
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('the evidence store', () => {
+  let root: string;
+  let store: EvidenceStore;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'store-test-'));
+    store = createEvidenceStore(root);
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('stores bytes under their SHA-256 and returns the hash of exactly what it wrote', async () => {
+    const bytes = new TextEncoder().encode('access review Q1, signed by J. Doe');
+    const stored = await store.put(bytes);
+    expect(stored).toEqual({ sha256: sha(bytes), size: bytes.length, existed: false });
+    const path = store.pathOf(stored.sha256);
+    expect(path).toBe(join(root, 'sha256', stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256));
+    expect(new Uint8Array(await readFile(path))).toEqual(bytes);
+  });
+
+  it('hashes a stream chunk by chunk and reports progress', async () => {
+    const chunks = Array.from({ length: 50 }, (_, i) => Buffer.alloc(64 * 1024, i));
+    const seen: number[] = [];
+    const stored = await store.put(Readable.from(chunks), { onBytes: (n) => seen.push(n) });
+    const all = Buffer.concat(chunks);
+    expect(stored.sha256).toBe(sha(all));
+    expect(stored.size).toBe(all.length);
+    expect(seen.at(-1)).toBe(all.length);
+    expect(seen.length).toBe(50);
+  });
+
+  it('stores the same bytes once and says they already existed', async () => {
+    const bytes = new TextEncoder().encode('same content');
+    const first = await store.put(bytes);
+    const second = await store.put(Readable.from([bytes.subarray(0, 4), bytes.subarray(4)]));
+    expect(second).toEqual({ ...first, existed: true });
+    const files = await listTree(root);
+    expect(files).toEqual([store.pathOf(first.sha256)]);
+  });
+
+  it('makes stored files read-only and leaves no temporary file behind', async () => {
+    const stored = await store.put(new Uint8Array([1, 2, 3]));
+    const mode = (await stat(store.pathOf(stored.sha256))).mode & 0o777;
+    expect(mode & 0o222).toBe(0);
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('discards the bytes when the commit check throws, leaving nothing stored', async () => {
+    const bytes = new TextEncoder().encode('half-read file');
+    await expect(
+      store.put(bytes, {
+        beforeCommit: () => Promise.reject(new Error('source changed')),
+      }),
+    ).rejects.toThrow('source changed');
+    expect(await store.has(sha(bytes))).toBe(false);
+    expect(await listTree(root)).toEqual([]);
+  });
+
+  it('discards a partial write when the source stream fails', async () => {
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield Buffer.from('first part');
+      throw new Error('disk read error');
+    }
+    await expect(store.put(Readable.from(failing()))).rejects.toThrow('disk read error');
+    expect(await listTree(root)).toEqual([]);
+  });
+
+  it('never replaces stored bytes, even when two writers race with the same content', async () => {
+    const bytes = Buffer.alloc(256 * 1024, 7);
+    const results = await Promise.all([store.put(bytes), store.put(bytes), store.put(bytes)]);
+    expect(results.filter((r) => !r.existed)).toHaveLength(1);
+    expect(await listTree(root)).toHaveLength(1);
+    expect(sha(await readFile(store.pathOf(sha(bytes))))).toBe(sha(bytes));
+  });
+
+  it('refuses to build a path from anything but a SHA-256', () => {
+    for (const bad of ['../../etc/passwd', 'A'.repeat(64), 'g'.repeat(64), 'ab', `${'a'.repeat(64)}/..`, '']) {
+      expect(() => store.pathOf(bad)).toThrow(/not a SHA-256/);
+    }
+  });
+
+  it('reports the size of stored bytes and null for unknown ones', async () => {
+    const stored = await store.put(new Uint8Array(1000));
+    expect(await store.size(stored.sha256)).toBe(1000);
+    expect(await store.size('0'.repeat(64))).toBeNull();
+  });
+});
