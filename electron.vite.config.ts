@@ -1,0 +1,53 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { CSP_META } from './shared/security/csp';
+
+/**
+ * Writes the CSP <meta> into the built index.html only: the dev server's React refresh
+ * preamble is an inline script that a strict policy would block. Built pages also get the
+ * same policy as a response header from main (and from the e2e server).
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'evidence-locker-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: resolve('electron/main/index.ts'),
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: resolve('electron/preload/index.ts'),
+        // A sandboxed preload can require only 'electron': everything else is bundled in, as CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+      externalizeDeps: false,
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react(), cspMeta()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: resolve('renderer/index.html') },
+      // Inlined assets become data: URIs for fonts and scripts, which the CSP does not allow.
+      assetsInlineLimit: 0,
+    },
+  },
+});

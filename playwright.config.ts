@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// The fixture in test/e2e/fixtures.ts launches Debian's Chromium itself (persistent profile, so
+// a restart keeps IndexedDB) and serves the built renderer; there is no webServer here.
+export default defineConfig({
+  testDir: 'test/e2e',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env['CI'] ? [['list']] : [['list']],
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure' },
+});

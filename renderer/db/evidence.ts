@@ -1,0 +1,42 @@
+import type { EvidenceRecord } from '../../shared/domain/records';
+import { db } from './db';
+import { appendLog } from './log';
+
+/** Records evidence whose bytes main has already stored, with its log entry, atomically. */
+export async function addEvidence(records: readonly EvidenceRecord[], actor: string): Promise<void> {
+  await db.transaction('rw', db.evidence, db.log, async () => {
+    for (const record of records) {
+      await db.evidence.add(record);
+      await appendLog(record.auditId, {
+        actor,
+        action: 'create',
+        target: `evidence:${record.id}`,
+        details: { name: record.name, sha256: record.sha256, size: record.size, controlIds: record.controlIds },
+      });
+    }
+  });
+}
+
+export async function listEvidenceForControl(controlId: string): Promise<EvidenceRecord[]> {
+  const items = await db.evidence.where('controlIds').equals(controlId).toArray();
+  return items.sort((a, b) => b.capturedAt.localeCompare(a.capturedAt));
+}
+
+export interface EvidenceCounts {
+  readonly byControl: ReadonlyMap<string, number>;
+  /** Distinct items: one linked to two controls counts once here. */
+  readonly total: number;
+}
+
+export async function countEvidence(auditId: string): Promise<EvidenceCounts> {
+  const byControl = new Map<string, number>();
+  let total = 0;
+  await db.evidence
+    .where('auditId')
+    .equals(auditId)
+    .each((item) => {
+      total += 1;
+      for (const id of item.controlIds) byControl.set(id, (byControl.get(id) ?? 0) + 1);
+    });
+  return { byControl, total };
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { ControlRecord } from '../../../shared/domain/records';
+import { hrefFor } from '../app/useHashRoute';
+import { FREQUENCY_LABELS } from './labels';
+
+export function ControlChecklist({
+  auditId,
+  controls,
+  counts,
+  selectedId,
+}: {
+  readonly auditId: string;
+  readonly controls: readonly ControlRecord[];
+  readonly counts: ReadonlyMap<string, number>;
+  readonly selectedId: string | null;
+}): React.JSX.Element {
+  const [query, setQuery] = useState('');
+  const needle = query.trim().toLowerCase();
+  const shown = needle
+    ? controls.filter((c) => `${c.ref} ${c.title} ${c.criteria.join(' ')}`.toLowerCase().includes(needle))
+    : controls;
+
+  return (
+    <nav className="checklist" aria-label="Controls">
+      <div className="checklist-head">
+        <h2>Controls</h2>
+        <input
+          type="search"
+          className="checklist-search"
+          placeholder="Filter by ref, title or criterion"
+          aria-label="Filter controls"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <ul>
+        {shown.map((control) => {
+          const count = counts.get(control.id) ?? 0;
+          return (
+            <li key={control.id}>
+              <a
+                className="checklist-item"
+                href={hrefFor({ screen: 'audit', auditId, controlId: control.id })}
+                aria-current={control.id === selectedId ? 'true' : undefined}
+              >
+                <span className={`status-dot ${count > 0 ? 'status-collected' : 'status-missing'}`} aria-hidden="true" />
+                <span className="checklist-ref">{control.ref}</span>
+                <span className="checklist-title">{control.title}</span>
+                <span className="checklist-meta">
+                  {FREQUENCY_LABELS[control.frequency]} ·{' '}
+                  <span className={count > 0 ? 'count-some' : 'count-none'}>{count > 0 ? `${count} evidence` : 'no evidence'}</span>
+                </span>
+              </a>
+            </li>
+          );
+        })}
+        {shown.length === 0 && <li className="muted checklist-empty">No control matches “{query}”.</li>}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { criterionById } from '../../../shared/catalog/tsc';
+import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
+import { listEvidenceForControl } from '../../db/evidence';
+import { CaptureBar } from '../evidence/CaptureBar';
+import { EvidenceList } from '../evidence/EvidenceList';
+import { FREQUENCY_LABELS } from './labels';
+
+export function ControlDetail({ audit, control }: { readonly audit: AuditRecord; readonly control: ControlRecord }): React.JSX.Element {
+  const evidence = useLiveQuery(() => listEvidenceForControl(control.id), [control.id]);
+
+  return (
+    <section className="detail" aria-labelledby="control-heading">
+      <header className="detail-head">
+        <p className="detail-ref">{control.ref}</p>
+        <h2 id="control-heading">{control.title}</h2>
+        <p className="detail-description">{control.description}</p>
+        <dl className="detail-facts">
+          <div>
+            <dt>Frequency</dt>
+            <dd>{FREQUENCY_LABELS[control.frequency]}</dd>
+          </div>
+          <div>
+            <dt>Owner</dt>
+            <dd>{control.owner || <span className="muted">not assigned</span>}</dd>
+          </div>
+          <div>
+            <dt>Criteria</dt>
+            <dd className="chips">
+              {control.criteria.map((id) => (
+                <abbr key={id} className="chip" title={criterionById(id)?.title ?? 'unknown criterion'}>
+                  {id}
+                </abbr>
+              ))}
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <CaptureBar audit={audit} control={control} />
+      <EvidenceList items={evidence} />
+    </section>
+  );
+}

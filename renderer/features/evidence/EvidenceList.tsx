@@ -1,0 +1,18 @@
+import type { EvidenceRecord } from '../../../shared/domain/records';
+import { EvidenceCard } from './EvidenceCard';
+
+export function EvidenceList({ items }: { readonly items: readonly EvidenceRecord[] | undefined }): React.JSX.Element {
+  if (items === undefined) return <p className="muted">Loading evidence…</p>;
+  return (
+    <section className="evidence-list" aria-labelledby="evidence-heading">
+      <h3 id="evidence-heading" className="section-title">
+        Evidence <span className="muted">({items.length})</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className="empty-inline">No evidence yet. Capture the screen that shows this control working, or attach the file that proves it.</p>
+      ) : (
+        items.map((item) => <EvidenceCard key={item.id} item={item} />)
+      )}
+    </section>
+  );
+}
