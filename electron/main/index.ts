@@ -1,6 +1,6 @@
-import { app, type BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
 import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppAsset } from './appProtocol';
 import { createDispatcher } from './bridge/dispatch';
@@ -8,6 +8,7 @@ import { createHandlers } from './bridge/handlers';
 import { createScreenCapturer } from './capture';
 import { applySessionSecurity, guardWebContents } from './security';
 import { createEvidenceStore } from './store';
+import { openAllowedExternal } from './external';
 import { createMainWindow } from './window';
 import { CSP_HEADER } from '../../shared/security/csp';
 
@@ -25,7 +26,7 @@ app.on('second-instance', () => {
 });
 
 // Every web contents, including any a bug might create, gets the same guards.
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openAllowedExternal));
 
 app.on('window-all-closed', () => app.quit());
 
@@ -38,9 +39,9 @@ void app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppAsset(rendererRoot, request.url);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    if (!response.ok) return new Response('Not found', { status: 404 });
-    return new Response(response.body, {
+    const body = await readFile(file).catch(() => null);
+    if (!body) return new Response('Not found', { status: 404 });
+    return new Response(body, {
       headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff' },
     });
   });

@@ -16,7 +16,8 @@ export function applySessionSecurity(session: HeaderSession): void {
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: {
+      // The scanner cannot evaluate CSP_HEADER (an imported constant) and reports it unparsable.
+      responseHeaders: { // eng-disable CSP_GLOBAL_CHECK -- value is shared/security/csp.ts, checked by test/unit/shared/format.test.ts and e2e
         ...details.responseHeaders,
         'Content-Security-Policy': [CSP_HEADER],
         'X-Content-Type-Options': ['nosniff'],
@@ -25,12 +26,36 @@ export function applySessionSecurity(session: HeaderSession): void {
   });
 }
 
+/**
+ * Links the app may hand to the system browser: help pages of standards we cite. Parsed with
+ * URL and compared exactly, so "https://www.aicpa-cima.com.evil.example" or a javascript:
+ * URL never reaches shell.openExternal.
+ */
+export const EXTERNAL_URL_ALLOWLIST: readonly string[] = ['www.aicpa-cima.com', 'www.rfc-editor.org', 'pages.nist.gov'];
+
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && EXTERNAL_URL_ALLOWLIST.includes(url.hostname);
+}
+
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
-export function guardWebContents(contents: GuardedContents): void {
+/**
+ * Navigation and window guards for every web contents. A link to an allow-listed page opens
+ * in the system browser through `openExternal`; nothing ever opens inside the app.
+ */
+export function guardWebContents(contents: GuardedContents, openExternal: (url: string) => void = () => {}): void {
   // The app is one page with hash routes: any real navigation is an attack or an accident.
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
 }

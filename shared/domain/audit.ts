@@ -15,8 +15,11 @@ export type NewAuditErrors = Partial<Record<keyof NewAuditInput, string>>;
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date in YYYY-MM-DD between 1900 and 2999 (years below 100 are a typo, not an audit). */
 export function isCalendarDate(value: string): boolean {
   if (!CALENDAR_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2999) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

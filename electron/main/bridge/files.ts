@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportedFile } from '../../../shared/bridge/contract';
 import { mimeForName } from '../../../shared/files/mime';
+import { visibleName } from '../../../shared/files/visibleName';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure } from './failure';
 
@@ -17,20 +18,21 @@ export async function importFile(
   onBytes: (done: number, total: number) => void,
   now: () => Date = () => new Date(),
 ): Promise<ImportedFile> {
-  const name = basename(path);
+  // Messages show the name with hidden characters made visible (it is shown to the user).
+  const shown = visibleName(basename(path));
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BridgeFailure('not-found', `"${name}" no longer exists. Nothing was stored.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new BridgeFailure('io-error', `"${name}" cannot be read (permission denied).`);
-    if (code === 'EISDIR') throw new BridgeFailure('io-error', `"${name}" is a folder, not a file.`);
-    throw new BridgeFailure('io-error', `"${name}" could not be opened: ${code ?? String(error)}`);
+    if (code === 'ENOENT') throw new BridgeFailure('not-found', `"${shown}" no longer exists. Nothing was stored.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new BridgeFailure('io-error', `"${shown}" cannot be read (permission denied).`);
+    if (code === 'EISDIR') throw new BridgeFailure('io-error', `"${shown}" is a folder, not a file.`);
+    throw new BridgeFailure('io-error', `"${shown}" could not be opened: ${code ?? String(error)}`);
   }
   try {
     const before = await handle.stat();
-    if (!before.isFile()) throw new BridgeFailure('io-error', `"${name}" is not a regular file.`);
+    if (!before.isFile()) throw new BridgeFailure('io-error', `"${shown}" is not a regular file.`);
     const stream = createReadStream('', { fd: handle, autoClose: false });
     const stored = await store.put(stream, {
       onBytes: (done) => onBytes(done, before.size),
@@ -46,17 +48,17 @@ export async function importFile(
           throw new BridgeFailure(
             'file-changed',
             after === null
-              ? `"${name}" disappeared while it was being read. Nothing was stored.`
-              : `"${name}" changed while it was being read. Nothing was stored; attach it again once it is complete.`,
+              ? `"${shown}" disappeared while it was being read. Nothing was stored.`
+              : `"${shown}" changed while it was being read. Nothing was stored; attach it again once it is complete.`,
           );
         }
       },
     });
     return {
       ...stored,
-      name,
+      name: basename(path),
       path,
-      mime: mimeForName(name),
+      mime: mimeForName(basename(path)),
       modifiedAt: before.mtime.toISOString(),
       importedAt: now().toISOString(),
     };

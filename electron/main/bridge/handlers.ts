@@ -1,7 +1,9 @@
 import { hostname, release, userInfo } from 'node:os';
+import { basename } from 'node:path';
 import type { Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
 import { pngDimensions } from '../../../shared/files/png';
+import { visibleName } from '../../../shared/files/visibleName';
 import type { ScreenCapturer } from '../capture';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure } from './failure';
@@ -84,8 +86,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const files: ImportedFile[] = [];
       const failures: ImportFailure[] = [];
       for (const [index, path] of paths.entries()) {
+        // The platform's own basename: on Linux a backslash is an ordinary file-name character.
+        const name = basename(path);
         try {
-          const name = path.split(/[\\/]/).pop() ?? path;
           files.push(
             await importFile(
               deps.store,
@@ -95,8 +98,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
             ),
           );
         } catch (error) {
-          const name = path.split(/[\\/]/).pop() ?? path;
-          const message = error instanceof BridgeFailure ? error.message : `"${name}" could not be stored: ${String(error)}`;
+          const message = error instanceof BridgeFailure ? error.message : `"${visibleName(name)}" could not be stored: ${String(error)}`;
           failures.push({ name, path, message });
         }
       }

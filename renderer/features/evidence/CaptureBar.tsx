@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayInfo, Events } from '../../../shared/bridge/contract';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
+import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes } from '../../../shared/time/format';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -54,7 +55,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
     setBusy({ kind: 'capture', secondsLeft: delay > 0 ? delay : null });
     try {
       const record = await captureScreenInto(ctx, displayId, delay * 1000);
-      setNotice(`Saved ${record.name} (${record.width} × ${record.height} px, ${formatBytes(record.size)}).`);
+      setNotice(`Saved ${visibleName(record.name)} (${record.width} × ${record.height} px, ${formatBytes(record.size)}).`);
     } catch (error) {
       setErrors([messageOf(error)]);
     } finally {
@@ -68,7 +69,8 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
     setBusy({ kind: 'import', progress: null });
     try {
       const { added, failures } = await attachFilesInto(ctx);
-      if (added.length > 0) setNotice(`Attached ${added.length} ${added.length === 1 ? 'file' : 'files'}: ${added.map((r) => r.name).join(', ')}.`);
+      if (added.length === 1 && added[0]) setNotice(`Attached ${visibleName(added[0].name)}.`);
+      else if (added.length > 1) setNotice(`Attached ${added.length} files.`);
       setErrors(failures.map((f) => f.message));
     } catch (error) {
       setErrors([messageOf(error)]);
@@ -119,7 +121,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
         {busy?.kind === 'import' &&
           (busy.progress ? (
             <span className="progress-line">
-              Storing {busy.progress.name} ({busy.progress.index + 1} of {busy.progress.count})
+              Storing {visibleName(busy.progress.name)} ({busy.progress.index + 1} of {busy.progress.count})
               <progress max={busy.progress.bytesTotal || 1} value={busy.progress.bytesDone} />
               {formatBytes(busy.progress.bytesDone)} of {formatBytes(busy.progress.bytesTotal)}
             </span>

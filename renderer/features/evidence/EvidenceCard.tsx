@@ -1,16 +1,20 @@
 import type { EvidenceRecord } from '../../../shared/domain/records';
+import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatInZone, formatUtc } from '../../../shared/time/format';
 import { HashValue } from './HashValue';
 import { Thumbnail } from './Thumbnail';
 
 export function EvidenceCard({ item }: { readonly item: EvidenceRecord }): React.JSX.Element {
+  const name = visibleName(item.name);
   const source =
-    item.source.kind === 'display' ? `Screen capture of ${item.source.displayName}` : `File ${item.source.originalPath}`;
+    item.source.kind === 'display' ? `Screen capture of ${visibleName(item.source.displayName)}` : `File ${visibleName(item.source.originalPath)}`;
   return (
-    <article className="evidence-card" aria-label={item.name}>
-      <Thumbnail sha256={item.sha256} mime={item.mime} name={item.name} />
+    <article className="evidence-card" aria-label={name}>
+      <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
       <div className="evidence-body">
-        <h3 className="evidence-name">{item.name}</h3>
+        <h3 className="evidence-name">
+          <bdi>{name}</bdi>
+        </h3>
         <p className="evidence-source">
           <span className="pill">{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span> {source}
         </p>

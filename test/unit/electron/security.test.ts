@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, contentTypeFor, resolveAppAsset } from '../../../electron/main/appProtocol';
-import { applySessionSecurity, guardWebContents } from '../../../electron/main/security';
+import { applySessionSecurity, guardWebContents, isAllowedExternalUrl } from '../../../electron/main/security';
 import { mainWindowOptions } from '../../../electron/main/windowOptions';
 import { CSP_HEADER } from '../../../shared/security/csp';
 
@@ -13,16 +13,16 @@ type Listener = (event: { preventDefault: () => void; defaultPrevented?: boolean
 function fakeContents(): {
   contents: Parameters<typeof guardWebContents>[0];
   emit: (name: string) => boolean;
-  openWindow: () => unknown;
+  openWindow: (url?: string) => unknown;
 } {
   const listeners = new Map<string, Listener[]>();
-  let windowOpenHandler: (() => unknown) | null = null;
+  let windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
   const contents = {
     on: (name: string, listener: Listener) => {
       listeners.set(name, [...(listeners.get(name) ?? []), listener]);
       return contents;
     },
-    setWindowOpenHandler: (handler: () => unknown) => {
+    setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => {
       windowOpenHandler = handler;
     },
   } as unknown as Parameters<typeof guardWebContents>[0];
@@ -33,7 +33,7 @@ function fakeContents(): {
       for (const listener of listeners.get(name) ?? []) listener({ preventDefault: () => (prevented = true) }, 'https://evil.example');
       return prevented;
     },
-    openWindow: () => windowOpenHandler?.(),
+    openWindow: (url = 'https://evil.example/') => windowOpenHandler?.({ url }),
   };
 }
 
@@ -59,6 +59,7 @@ describe('the main window options', () => {
       navigateOnDragDrop: false,
     });
     expect(prefs.enableBlinkFeatures ?? '').toBe('');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('loads only the given preload', () => {
@@ -80,6 +81,41 @@ describe('the web contents guards', () => {
     guardWebContents(fake.contents);
     expect(fake.openWindow()).toEqual({ action: 'deny' });
   });
+
+  it('hands only allow-listed https links to the system browser, and still opens no window', () => {
+    const opened: string[] = [];
+    const fake = fakeContents();
+    guardWebContents(fake.contents, (url) => opened.push(url));
+    expect(fake.openWindow('https://www.aicpa-cima.com/resources/soc')).toEqual({ action: 'deny' });
+    expect(fake.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.aicpa-cima.com/resources/soc']);
+  });
+});
+
+describe('the external link allow-list', () => {
+  it('accepts https links to the listed hosts', () => {
+    expect(isAllowedExternalUrl('https://www.aicpa-cima.com/x')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.rfc-editor.org/rfc/rfc8493')).toBe(true);
+  });
+
+  const hostile = [
+    'http://www.aicpa-cima.com/',
+    'https://www.aicpa-cima.com.evil.example/',
+    'https://evil.example/?https://www.aicpa-cima.com/',
+    'https://user@www.aicpa-cima.com/',
+    'https://www.aicpa-cima.com:8443/',
+    'javascript:alert(1)//www.aicpa-cima.com',
+    'file:///etc/passwd',
+    'smb://www.aicpa-cima.com/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'not a url',
+    '',
+  ];
+  for (const url of hostile) {
+    it(`refuses ${JSON.stringify(url)}`, () => {
+      expect(isAllowedExternalUrl(url)).toBe(false);
+    });
+  }
 });
 
 describe('the session policy', () => {

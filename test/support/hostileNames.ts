@@ -1,0 +1,21 @@
+/** File names an attacker, a careless export or another OS can produce. All are legal on Linux. */
+export const HOSTILE_NAMES: readonly string[] = [
+  'Zugriffsprüfung 访问审查 مراجعة.pdf',
+  'invoice\u202Egnp.exe',
+  'report\u200F\u200E.csv',
+  `${'a'.repeat(251)}.txt`,
+  `${'ü'.repeat(125)}.txt`,
+  'C:\\Windows\\System32\\evil.txt',
+  '..\\..\\escape.txt',
+  'CON.txt',
+  'nul',
+  'COM1.log',
+  'aux.',
+  '<img src=x onerror=alert(1)>.png',
+  '"><svg onload=alert(document.domain)>.html',
+  'line\nbreak.txt',
+  '-rf --no-preserve-root.txt',
+  '=HYPERLINK("evil.example","click").csv',
+  ' leading and trailing space .txt ',
+  '$(touch pwned).txt',
+];
