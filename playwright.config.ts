@@ -9,7 +9,7 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: process.env['CI'] ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  reporter: [['list']],
+  outputDir: process.env['PW_OUTPUT_DIR'] ?? 'test-results',
   use: { trace: 'retain-on-failure' },
 });

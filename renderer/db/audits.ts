@@ -2,6 +2,7 @@ import { STARTER_CONTROLS } from '../../shared/catalog/starterControls';
 import type { NewAuditInput } from '../../shared/domain/audit';
 import type { AuditRecord, ControlRecord } from '../../shared/domain/records';
 import { db } from './db';
+import { changedFields } from './changes';
 import { appendLog } from './log';
 
 export interface AuditSummary {
@@ -24,6 +25,7 @@ export async function createAudit(input: NewAuditInput, actor: string, now: Date
     timeZone: input.timeZone,
     categories: ['CC'],
     systems: [],
+    report: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -62,6 +64,23 @@ export async function listAuditSummaries(): Promise<AuditSummary[]> {
       evidence: await db.evidence.where('auditId').equals(audit.id).count(),
     })),
   );
+}
+
+export type AuditPatch = Partial<Omit<AuditRecord, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Changes an audit and logs which fields changed, from what to what, in one transaction.
+ * Fields whose value did not change are left out of the log entry.
+ */
+export async function updateAudit(id: string, patch: AuditPatch, actor: string, now: Date = new Date()): Promise<void> {
+  await db.transaction('rw', db.audits, db.log, async () => {
+    const before = await db.audits.get(id);
+    if (!before) throw new Error('This audit no longer exists.');
+    const changes = changedFields(before, patch);
+    if (Object.keys(changes).length === 0) return;
+    await db.audits.update(id, { ...patch, updatedAt: now.toISOString() });
+    await appendLog(id, { actor, action: 'update', target: `audit:${id}`, details: { changes } }, now);
+  });
 }
 
 export function getAudit(id: string): Promise<AuditRecord | undefined> {

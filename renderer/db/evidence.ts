@@ -1,5 +1,6 @@
 import type { EvidenceRecord } from '../../shared/domain/records';
 import { db } from './db';
+import { changedFields } from './changes';
 import { appendLog } from './log';
 
 /** Records evidence whose bytes main has already stored, with its log entry, atomically. */
@@ -11,7 +12,8 @@ export async function addEvidence(records: readonly EvidenceRecord[], actor: str
         actor,
         action: 'create',
         target: `evidence:${record.id}`,
-        details: { name: record.name, sha256: record.sha256, size: record.size, controlIds: record.controlIds },
+        // The whole row: the integrity check replays the trail and compares it with the table.
+        details: { snapshot: record },
       });
     }
   });
@@ -39,4 +41,22 @@ export async function countEvidence(auditId: string): Promise<EvidenceCounts> {
       for (const id of item.controlIds) byControl.set(id, (byControl.get(id) ?? 0) + 1);
     });
   return { byControl, total };
+}
+
+export type EvidencePatch = Partial<Pick<EvidenceRecord, 'notes' | 'evidenceDate' | 'controlIds' | 'step'>>;
+
+/** Edits what may change about an item (never its bytes or capture facts), with a log entry. */
+export async function updateEvidence(id: string, patch: EvidencePatch, actor: string): Promise<void> {
+  await db.transaction('rw', db.evidence, db.log, async () => {
+    const before = await db.evidence.get(id);
+    if (!before) throw new Error('This evidence item no longer exists.');
+    const changes = changedFields(before, patch);
+    if (Object.keys(changes).length === 0) return;
+    await db.evidence.update(id, patch);
+    await appendLog(before.auditId, { actor, action: 'update', target: `evidence:${id}`, details: { changes } });
+  });
+}
+
+export function listEvidenceForAudit(auditId: string): Promise<EvidenceRecord[]> {
+  return db.evidence.where('auditId').equals(auditId).toArray();
 }

@@ -2,6 +2,25 @@ import type { AuditStep, AuditType, Frequency, TscSeries } from './types';
 
 /** Rows of the Dexie database (DESIGN.md §1). Dates are ISO strings: they survive JSON and bundles. */
 
+export const OPINIONS = ['pending', 'unqualified', 'qualified', 'adverse', 'disclaimer'] as const;
+export type Opinion = (typeof OPINIONS)[number];
+
+/** An exception the auditor noted in the report, with management's response to it. */
+export interface ReportException {
+  readonly id: string;
+  readonly controlId: string | null;
+  readonly description: string;
+  readonly managementResponse: string;
+}
+
+/** The report received at the end of the audit (the Report step). */
+export interface AuditReport {
+  readonly opinion: Opinion;
+  readonly reportDate: string | null;
+  readonly auditorFirm: string;
+  readonly exceptions: readonly ReportException[];
+}
+
 export interface AuditRecord {
   readonly id: string;
   readonly name: string;
@@ -15,6 +34,8 @@ export interface AuditRecord {
   readonly timeZone: string;
   readonly categories: readonly TscSeries[];
   readonly systems: readonly string[];
+  /** null until the report is received; added in schema v2. */
+  readonly report: AuditReport | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -34,6 +55,40 @@ export interface ControlRecord {
   readonly readinessNotes: string;
   readonly retired: boolean;
   readonly createdAt: string;
+}
+
+/** One row of the auditor's request list (PBC, "provided by client"). */
+export interface RequestRecord {
+  readonly id: string;
+  readonly auditId: string;
+  /** The auditor's own id, e.g. 'PBC-014'. Unique within an audit. */
+  readonly requestId: string;
+  readonly description: string;
+  readonly controlIds: readonly string[];
+  /** 'YYYY-MM-DD' or null. */
+  readonly dueDate: string | null;
+  readonly createdAt: string;
+}
+
+export const TASK_STATUSES = ['open', 'in-progress', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A remediation task (a gap to close) or a maintenance task (recurring evidence to collect). */
+export interface TaskRecord {
+  readonly id: string;
+  readonly auditId: string;
+  readonly controlId: string | null;
+  readonly kind: 'remediation' | 'maintenance';
+  readonly title: string;
+  readonly owner: string;
+  /** 'YYYY-MM-DD' or null. */
+  readonly dueDate: string | null;
+  readonly status: TaskStatus;
+  readonly notes: string;
+  /** Evidence of the fix. */
+  readonly evidenceIds: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 export type EvidenceSource =

@@ -79,7 +79,7 @@ export interface AppHarness {
 export const test = base.extend<{ app: AppHarness }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures.
   app: async ({}, use) => {
-    const server = await startAppServer(resolve('out/renderer'));
+    const server = await startAppServer(resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'));
     const bridge = await createBridgeHarness(server.origin);
     const profile = await mkdtemp(join(tmpdir(), 'evidence-profile-'));
     await mkdir(SCREENSHOT_DIR, { recursive: true });

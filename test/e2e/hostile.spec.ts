@@ -22,6 +22,7 @@ test('markup and hidden characters in typed fields and file names are shown as t
   await expect(page.getByRole('heading', { name: `Audit ${MARKUP}` })).toBeVisible();
   await expect(page.getByText(`Org ${MARKUP}`)).toBeVisible();
 
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   const dir = await mkdtemp(join(tmpdir(), 'hostile-e2e-'));
   const paths: string[] = [];

@@ -33,6 +33,8 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   // Typed markup is shown as text, never interpreted.
   await expect(page.getByText('Acme Cloud <b>Inc.</b>')).toBeVisible();
   await expect(page.getByText('Type II 2026-01-01 to 2026-12-31')).toBeVisible();
+  // A new audit opens on its Scope step; evidence is collected in Fieldwork.
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
   const checklist = page.getByRole('navigation', { name: 'Controls' });
   expect(await checklist.getByRole('link').count()).toBeGreaterThanOrEqual(30);
   await app.snap('03-checklist');

@@ -4,6 +4,7 @@ import { bridge, hasBridge, messageOf, unwrap } from '../../bridge';
 import { AuditListPage } from '../audits/AuditListPage';
 import { AuditPage } from '../audits/AuditPage';
 import { NewAuditPage } from '../audits/NewAuditPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { FatalScreen } from './FatalScreen';
 import { SystemInfoContext } from './systemInfo';
 import { TopBar } from './TopBar';
@@ -28,7 +29,8 @@ export function App(): React.JSX.Element {
       <main className="page">
         {route.screen === 'audits' && <AuditListPage />}
         {route.screen === 'new-audit' && <NewAuditPage />}
-        {route.screen === 'audit' && <AuditPage auditId={route.auditId} controlId={route.controlId} />}
+        {route.screen === 'settings' && <SettingsPage />}
+        {route.screen === 'audit' && <AuditPage route={route} />}
       </main>
     </SystemInfoContext.Provider>
   );

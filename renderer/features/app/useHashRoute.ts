@@ -1,18 +1,90 @@
 import { useEffect, useState } from 'react';
+import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
 
-/** Screens are hash routes, so a reload or restart returns to the same screen without navigation. */
+/**
+ * Screens are hash routes, so a reload or restart returns to the same screen and the window
+ * never navigates (navigation is denied in main).
+ *
+ *   #/                                          audits
+ *   #/new                                       new audit
+ *   #/audits/:id/:step                          one of the six audit steps
+ *   #/audits/:id/fieldwork/controls/:controlId  a control's evidence
+ *   #/audits/:id/fieldwork/coverage             the coverage matrix
+ *   #/audits/:id/fieldwork/requests             the auditor's request list
+ *   #/audits/:id/fieldwork/review               the review queue
+ *   #/audits/:id/fieldwork/evidence[/:controlId[/:slotId]]  the evidence list, optionally filtered
+ *   #/audits/:id/trail | integrity | export      the audit trail; the integrity check; the bundle export
+ *   #/settings                                  reviewer identity and signing key
+ */
+export const AUDIT_TOOLS = ['trail', 'integrity', 'export'] as const;
+export type AuditTool = (typeof AUDIT_TOOLS)[number];
+export const FIELDWORK_VIEWS = ['controls', 'coverage', 'requests', 'review', 'evidence'] as const;
+export type FieldworkView = (typeof FIELDWORK_VIEWS)[number];
+
 export type Route =
   | { readonly screen: 'audits' }
   | { readonly screen: 'new-audit' }
-  | { readonly screen: 'audit'; readonly auditId: string; readonly controlId: string | null };
+  | { readonly screen: 'settings' }
+  | {
+      readonly screen: 'audit';
+      readonly auditId: string;
+      readonly step: AuditStep;
+      readonly view: FieldworkView;
+      readonly controlId: string | null;
+      readonly slotId: string | null;
+      /** A tool screen shown instead of the step's content. */
+      readonly tool: AuditTool | null;
+    };
+
+export const DEFAULT_STEP: AuditStep = 'fieldwork';
+
+export function auditRoute(
+  auditId: string,
+  step: AuditStep = DEFAULT_STEP,
+  extra: { view?: FieldworkView; controlId?: string | null; slotId?: string | null; tool?: AuditTool | null } = {},
+): Route {
+  return {
+    screen: 'audit',
+    auditId,
+    step,
+    view: extra.view ?? 'controls',
+    controlId: extra.controlId ?? null,
+    slotId: extra.slotId ?? null,
+    tool: extra.tool ?? null,
+  };
+}
+
+export function toolRoute(auditId: string, tool: AuditTool): Route {
+  return auditRoute(auditId, DEFAULT_STEP, { tool });
+}
+
+function isStep(value: string | undefined): value is AuditStep {
+  return value !== undefined && (AUDIT_STEPS as readonly string[]).includes(value);
+}
+
+function isView(value: string | undefined): value is FieldworkView {
+  return value !== undefined && (FIELDWORK_VIEWS as readonly string[]).includes(value);
+}
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'new') return { screen: 'new-audit' };
-  if (parts[0] === 'audits' && parts[1]) {
-    return { screen: 'audit', auditId: parts[1], controlId: parts[2] === 'controls' && parts[3] ? parts[3] : null };
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { screen: 'audits' };
   }
-  return { screen: 'audits' };
+  if (parts[0] === 'new') return { screen: 'new-audit' };
+  if (parts[0] === 'settings') return { screen: 'settings' };
+  if (parts[0] !== 'audits' || !parts[1]) return { screen: 'audits' };
+  const auditId = parts[1];
+  // Before steps existed a control lived at #/audits/:id/controls/:cid.
+  if (parts[2] === 'controls') return auditRoute(auditId, 'fieldwork', { controlId: parts[3] ?? null });
+  if ((AUDIT_TOOLS as readonly string[]).includes(parts[2] ?? '')) return toolRoute(auditId, parts[2] as AuditTool);
+  const step = isStep(parts[2]) ? parts[2] : DEFAULT_STEP;
+  if (step !== 'fieldwork') return auditRoute(auditId, step);
+  const view = isView(parts[3]) ? parts[3] : 'controls';
+  const orNull = (part: string | undefined): string | null => (part === undefined || part === 'all' ? null : part);
+  return auditRoute(auditId, step, { view, controlId: orNull(parts[4]), slotId: view === 'evidence' ? orNull(parts[5]) : null });
 }
 
 export function hrefFor(route: Route): string {
@@ -21,10 +93,17 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'new-audit':
       return '#/new';
-    case 'audit':
-      return route.controlId
-        ? `#/audits/${encodeURIComponent(route.auditId)}/controls/${encodeURIComponent(route.controlId)}`
-        : `#/audits/${encodeURIComponent(route.auditId)}`;
+    case 'settings':
+      return '#/settings';
+    case 'audit': {
+      if (route.tool) return `#/audits/${encodeURIComponent(route.auditId)}/${route.tool}`;
+      const base = `#/audits/${encodeURIComponent(route.auditId)}/${route.step}`;
+      if (route.step !== 'fieldwork') return base;
+      const tail = [route.view, route.controlId, route.view === 'evidence' ? route.slotId : null];
+      // A trailing null ends the path; an inner null (slot without control) becomes "all".
+      while (tail.length > 0 && tail[tail.length - 1] === null) tail.pop();
+      return `${base}/${tail.map((part) => encodeURIComponent(part ?? 'all')).join('/')}`;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { describeAuditWindow } from '../../../shared/domain/audit';
 import { listAuditSummaries } from '../../db/audits';
-import { hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor } from '../app/useHashRoute';
 
 export function AuditListPage(): React.JSX.Element {
   const summaries = useLiveQuery(listAuditSummaries, []);
@@ -31,7 +31,7 @@ export function AuditListPage(): React.JSX.Element {
         <ul className="audit-list">
           {summaries.map(({ audit, controls, evidence }) => (
             <li key={audit.id}>
-              <a className="audit-card" href={hrefFor({ screen: 'audit', auditId: audit.id, controlId: null })}>
+              <a className="audit-card" href={hrefFor(auditRoute(audit.id))}>
                 <span className="audit-card-name">{audit.name}</span>
                 <span className="audit-card-org">{audit.organization}</span>
                 <span className="audit-card-meta">

@@ -2,12 +2,23 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getAudit } from '../../db/audits';
 import { listControls } from '../../db/controls';
 import { countEvidence } from '../../db/evidence';
-import { hrefFor } from '../app/useHashRoute';
-import { ControlChecklist } from '../controls/ControlChecklist';
-import { ControlDetail } from '../controls/ControlDetail';
+import { hrefFor, type Route } from '../app/useHashRoute';
+import { FieldworkScreen } from '../fieldwork/FieldworkScreen';
+import { MaintainScreen } from '../maintain/MaintainScreen';
+import { ReadinessScreen } from '../readiness/ReadinessScreen';
+import { RemediationScreen } from '../remediation/RemediationScreen';
+import { ReportScreen } from '../report/ReportScreen';
+import { ScopeScreen } from '../scope/ScopeScreen';
+import { AuditTrailScreen } from '../trail/AuditTrailScreen';
+import { IntegrityScreen } from '../integrity/IntegrityScreen';
+import { ExportScreen } from '../export/ExportScreen';
 import { AuditHeader } from './AuditHeader';
+import { StepNav } from './StepNav';
 
-export function AuditPage({ auditId, controlId }: { readonly auditId: string; readonly controlId: string | null }): React.JSX.Element {
+type AuditRoute = Extract<Route, { screen: 'audit' }>;
+
+export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.Element {
+  const { auditId } = route;
   const audit = useLiveQuery(() => getAudit(auditId), [auditId], null);
   const controls = useLiveQuery(() => listControls(auditId), [auditId]);
   const counts = useLiveQuery(() => countEvidence(auditId), [auditId]);
@@ -21,27 +32,35 @@ export function AuditPage({ auditId, controlId }: { readonly auditId: string; re
       </div>
     );
   }
-  const selected = controls.find((c) => c.id === controlId) ?? null;
+  const active = controls.filter((c) => !c.retired);
 
   return (
     <div className="audit-page">
       <AuditHeader
         audit={audit}
-        controls={controls.length}
-        covered={controls.filter((c) => (counts.byControl.get(c.id) ?? 0) > 0).length}
+        controls={active.length}
+        covered={active.filter((c) => (counts.byControl.get(c.id) ?? 0) > 0).length}
         items={counts.total}
       />
-      <div className="workspace">
-        <ControlChecklist auditId={audit.id} controls={controls} counts={counts.byControl} selectedId={selected?.id ?? null} />
-        {selected ? (
-          <ControlDetail audit={audit} control={selected} />
-        ) : (
-          <div className="detail-placeholder">
-            <h2>Pick a control</h2>
-            <p>Choose a control on the left to see what it needs and to capture or attach its evidence.</p>
-          </div>
-        )}
-      </div>
+      <StepNav auditId={audit.id} current={route.tool ? null : route.step} tool={route.tool} />
+      {route.tool === 'trail' && <AuditTrailScreen audit={audit} />}
+      {route.tool === 'integrity' && <IntegrityScreen audit={audit} />}
+      {route.tool === 'export' && <ExportScreen audit={audit} controls={active} />}
+      {!route.tool && route.step === 'scope' && <ScopeScreen audit={audit} controls={controls} />}
+      {!route.tool && route.step === 'readiness' && <ReadinessScreen audit={audit} controls={active} />}
+      {!route.tool && route.step === 'remediation' && <RemediationScreen audit={audit} controls={active} />}
+      {!route.tool && route.step === 'fieldwork' && (
+        <FieldworkScreen
+          audit={audit}
+          controls={active}
+          counts={counts.byControl}
+          view={route.view}
+          controlId={route.controlId}
+          slotId={route.slotId}
+        />
+      )}
+      {!route.tool && route.step === 'report' && <ReportScreen audit={audit} controls={controls} />}
+      {!route.tool && route.step === 'maintain' && <MaintainScreen audit={audit} controls={active} />}
     </div>
   );
 }

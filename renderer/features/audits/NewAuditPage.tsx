@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { createAudit } from '../../db/audits';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { hrefFor, navigate } from '../app/useHashRoute';
+import { auditRoute, hrefFor, navigate } from '../app/useHashRoute';
 
 function defaultPeriod(): { start: string; end: string } {
   const year = new Date().getFullYear();
@@ -15,7 +15,12 @@ function defaultPeriod(): { start: string; end: string } {
 
 export function NewAuditPage(): React.JSX.Element {
   const info = useSystemInfo();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  // Chromium's list has no plain "UTC", and the machine's own zone may be an alias it omits:
+  // both must be choosable, or the select shows one zone while the form keeps another.
+  const zones = useMemo(() => {
+    const list = Intl.supportedValuesOf('timeZone');
+    return [...new Set(['UTC', info.timeZone, ...list])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
+  }, [info.timeZone]);
   const period = defaultPeriod();
   const [input, setInput] = useState<NewAuditInput>({
     name: '',
@@ -44,7 +49,7 @@ export function NewAuditPage(): React.JSX.Element {
     setSaving(true);
     try {
       const audit = await createAudit(input, actorOf(info));
-      navigate({ screen: 'audit', auditId: audit.id, controlId: null });
+      navigate(auditRoute(audit.id, 'scope'));
     } catch (error) {
       setFailure(`The audit was not created: ${messageOf(error)}`);
       setSaving(false);

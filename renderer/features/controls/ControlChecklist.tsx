@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ControlRecord } from '../../../shared/domain/records';
-import { hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { FREQUENCY_LABELS } from './labels';
 
 export function ControlChecklist({
@@ -40,7 +40,7 @@ export function ControlChecklist({
             <li key={control.id}>
               <a
                 className="checklist-item"
-                href={hrefFor({ screen: 'audit', auditId, controlId: control.id })}
+                href={hrefFor(auditRoute(auditId, 'fieldwork', { controlId: control.id }))}
                 aria-current={control.id === selectedId ? 'true' : undefined}
               >
                 <span className={`status-dot ${count > 0 ? 'status-collected' : 'status-missing'}`} aria-hidden="true" />

@@ -37,7 +37,7 @@ export function ControlDetail({ audit, control }: { readonly audit: AuditRecord;
         </dl>
       </header>
       <CaptureBar audit={audit} control={control} />
-      <EvidenceList items={evidence} />
+      <EvidenceList items={evidence} audit={audit} frequency={control.frequency} />
     </section>
   );
 }

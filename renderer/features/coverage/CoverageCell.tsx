@@ -1,0 +1,44 @@
+import type { CellCoverage, ControlCoverage } from '../../../shared/coverage/coverage';
+import { auditRoute, hrefFor } from '../app/useHashRoute';
+import { describeCell, itemCount, STATUS_ABBREVIATIONS, STATUS_LABELS } from './statusLabels';
+
+/**
+ * One slot of one control: coloured and labelled (never colour alone), and a link to the
+ * evidence browser narrowed to exactly that control and slot.
+ */
+export function CoverageCell({
+  auditId,
+  controlRef,
+  row,
+  cell,
+  compact,
+}: {
+  readonly auditId: string;
+  readonly controlRef: string;
+  readonly row: ControlCoverage;
+  readonly cell: CellCoverage;
+  readonly compact: boolean;
+}): React.JSX.Element {
+  const description = describeCell(controlRef, row, cell);
+  const href = hrefFor(auditRoute(auditId, 'fieldwork', { view: 'evidence', controlId: row.controlId, slotId: cell.slot.id }));
+  const count = cell.evidenceIds.length;
+  return (
+    <td className="cov-cell">
+      <a className={`cov-link cov-${cell.status}`} href={href} title={description} aria-label={description} data-status={cell.status}>
+        {compact ? (
+          <span className="cov-abbr">{STATUS_ABBREVIATIONS[cell.status]}</span>
+        ) : row.population !== null ? (
+          <>
+            <span className="cov-count">{itemCount(count)}</span>
+            <span className="cov-status">{STATUS_LABELS[cell.status]}</span>
+          </>
+        ) : (
+          <>
+            <span className="cov-status">{STATUS_LABELS[cell.status]}</span>
+            {count > 0 && <span className="cov-count">{itemCount(count)}</span>}
+          </>
+        )}
+      </a>
+    </td>
+  );
+}

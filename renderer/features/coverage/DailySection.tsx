@@ -1,0 +1,42 @@
+import { ControlHeader } from './ControlHeader';
+import { ControlTotals } from './ControlTotals';
+import type { CoverageEntry } from './CoverageSection';
+import { DayGrid } from './DayGrid';
+
+/** Daily controls: one row each, its days laid out as a month-by-day grid. */
+export function DailySection({ auditId, entries }: { readonly auditId: string; readonly entries: readonly CoverageEntry[] }): React.JSX.Element {
+  const days = entries[0]?.row.cells.length ?? 0;
+  return (
+    <section className="cov-section" aria-labelledby="cov-section-daily">
+      <h3 id="cov-section-daily" className="cov-section-title">
+        Daily <span className="muted">· {entries.length === 1 ? '1 control' : `${entries.length} controls`} · {days} days each, by month</span>
+      </h3>
+      <div className="cov-scroll">
+        <table className="cov-table cov-daily" aria-labelledby="cov-section-daily">
+          <thead>
+            <tr>
+              <th scope="col" className="cov-control">
+                Control
+              </th>
+              <th scope="col" className="cov-totals">
+                Totals
+              </th>
+              <th scope="col">Days</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(({ control, row }) => (
+              <tr key={control.id} data-control={control.ref}>
+                <ControlHeader auditId={auditId} control={control} />
+                <ControlTotals auditId={auditId} row={row} />
+                <td className="cov-daycell">
+                  <DayGrid auditId={auditId} controlRef={control.ref} row={row} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * Coverage: which period slots of which controls have evidence (issue #3, DESIGN.md §1 "Period
+ * slots"). Pure: the renderer feeds it rows from IndexedDB, and the bundle's index can reuse it.
+ *
+ * Rules, each one something an auditor would ask about:
+ * - an item fills the slot its evidence date falls in, for every control it is linked to;
+ * - an item dated outside the audit window is listed per control and never counted;
+ * - an item replaced by a newer version (`supersedes`) no longer counts: only the newest does;
+ * - a per-event control has a population (a count of items), not a schedule.
+ */
+import type { ControlRecord, EvidenceRecord } from '../domain/records';
+import type { Frequency } from '../domain/types';
+import { auditWindow, computeSlots, slotOf, slotStatus } from '../periods/slots';
+import type { AuditWindow, Slot, SlotStatus } from '../periods/slots';
+
+export type Review = 'pending' | 'approved' | 'rejected';
+export type ReviewOf = (evidenceId: string) => Review;
+
+/**
+ * The slot id the evidence browser uses for "dated outside the audit window". Real slot ids are
+ * 'as-of', 'period', 'population', 'start', 'end', 'Y1', '2026-Q1', '2026-03', '2026-W05' or
+ * '2026-03-04', so this one cannot collide.
+ */
+export const OUTSIDE_WINDOW = 'outside';
+
+/** Statuses in the order the matrix lists them. */
+export const SLOT_STATUSES: readonly SlotStatus[] = ['approved', 'collected', 'rejected', 'overdue', 'missing'];
+
+export type CoverageControl = Pick<ControlRecord, 'id' | 'frequency'>;
+export type CoverageEvidence = Pick<EvidenceRecord, 'id' | 'auditId' | 'controlIds' | 'evidenceDate' | 'supersedes'>;
+
+export interface CellCoverage {
+  readonly slot: Slot;
+  /** Counted items whose evidence date falls in the slot, oldest first. */
+  readonly evidenceIds: readonly string[];
+  readonly status: SlotStatus;
+}
+
+export interface CoverageTotals {
+  readonly slots: number;
+  readonly missing: number;
+  readonly collected: number;
+  readonly approved: number;
+  readonly rejected: number;
+  readonly overdue: number;
+  /** Slots whose evidence is pending or approved: what "covered" means to a reviewer. */
+  readonly covered: number;
+}
+
+export interface ControlCoverage {
+  readonly controlId: string;
+  readonly frequency: Frequency;
+  readonly cells: readonly CellCoverage[];
+  /** For a per-event control the number of counted items in the window, else null. */
+  readonly population: number | null;
+  /** Items dated outside the audit window (or not dated at all): flagged, never counted. */
+  readonly outside: readonly string[];
+  /**
+   * Items in the window but in none of the slots. Only a continuous control has such gaps: it
+   * needs evidence at the period's start and end, and an item from mid-period fills neither.
+   */
+  readonly between: readonly string[];
+  readonly totals: CoverageTotals;
+}
+
+export interface AuditCoverage {
+  readonly auditId: string;
+  /** UTC instants, end exclusive. */
+  readonly window: { readonly start: string; readonly end: string };
+  readonly controls: readonly ControlCoverage[];
+  readonly totals: CoverageTotals;
+  /** Distinct items dated outside the window: an item on two controls counts once here. */
+  readonly outside: number;
+  /** Distinct items replaced by a newer version. */
+  readonly superseded: number;
+}
+
+export type Placement = { readonly kind: 'slot'; readonly slot: Slot } | { readonly kind: 'between' } | { readonly kind: 'outside' };
+
+/**
+ * Orders evidence dates as instants, not strings: an imported record may carry an offset
+ * ('+02:00') where ours carry 'Z'. Unreadable dates sort last.
+ */
+export function compareInstants(a: string, b: string): number {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+  return x - y;
+}
+
+const EMPTY_TOTALS: CoverageTotals = { slots: 0, missing: 0, collected: 0, approved: 0, rejected: 0, overdue: 0, covered: 0 };
+
+/**
+ * Ids of the items some other item of the audit supersedes. Following the links one step is
+ * enough: in a chain A ← B ← C both A and B are superseded, so only C, the newest, counts.
+ */
+export function supersededIds(evidence: readonly Pick<EvidenceRecord, 'id' | 'supersedes'>[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const item of evidence) {
+    if (item.supersedes !== null && item.supersedes !== item.id) ids.add(item.supersedes);
+  }
+  return ids;
+}
+
+/**
+ * Where an evidence date puts an item among a control's slots. A date that cannot be read (an
+ * imported record, say) is treated like one outside the window: it is shown, never counted.
+ */
+export function placeEvidence(slots: readonly Slot[], window: { readonly start: string; readonly end: string }, evidenceDate: string): Placement {
+  let slot: Slot | null;
+  try {
+    slot = slotOf(slots, evidenceDate);
+  } catch {
+    return { kind: 'outside' };
+  }
+  if (slot !== null) return { kind: 'slot', slot };
+  const t = Date.parse(evidenceDate);
+  return Date.parse(window.start) <= t && t < Date.parse(window.end) ? { kind: 'between' } : { kind: 'outside' };
+}
+
+/**
+ * Slots per frequency, computed once: all controls of one frequency share them, and daily
+ * slots over a year are 365 time-zone conversions.
+ */
+export function slotCache(audit: AuditWindow): (frequency: Frequency) => readonly Slot[] {
+  const cache = new Map<Frequency, readonly Slot[]>();
+  return (frequency) => {
+    let slots = cache.get(frequency);
+    if (slots === undefined) {
+      slots = computeSlots(audit, frequency);
+      cache.set(frequency, slots);
+    }
+    return slots;
+  };
+}
+
+function add(a: CoverageTotals, b: CoverageTotals): CoverageTotals {
+  return {
+    slots: a.slots + b.slots,
+    missing: a.missing + b.missing,
+    collected: a.collected + b.collected,
+    approved: a.approved + b.approved,
+    rejected: a.rejected + b.rejected,
+    overdue: a.overdue + b.overdue,
+    covered: a.covered + b.covered,
+  };
+}
+
+function totalsOf(cells: readonly CellCoverage[]): CoverageTotals {
+  const counts = { ...EMPTY_TOTALS, slots: cells.length };
+  for (const cell of cells) counts[cell.status] += 1;
+  return { ...counts, covered: counts.collected + counts.approved };
+}
+
+/**
+ * The coverage of every control over the audit window, as of `now` (a slot that has ended
+ * without evidence is overdue). `reviewOf` gives each item's sign-off state; until sign-offs
+ * exist the caller passes `() => 'pending'`. Throws when the audit's window is not valid
+ * (e.g. a Type II audit without a period), with a message that says what to fix.
+ */
+export function buildCoverage(
+  audit: AuditWindow & { readonly id: string },
+  controls: readonly CoverageControl[],
+  evidence: readonly CoverageEvidence[],
+  reviewOf: ReviewOf,
+  now: string,
+): AuditCoverage {
+  const window = auditWindow(audit);
+  const slotsFor = slotCache(audit);
+  const own = evidence.filter((item) => item.auditId === audit.id);
+  const superseded = supersededIds(own);
+  const counted = own.filter((item) => !superseded.has(item.id)).sort((a, b) => compareInstants(a.evidenceDate, b.evidenceDate));
+
+  const byControl = new Map<string, CoverageEvidence[]>();
+  for (const item of counted) {
+    // A Set: an item listing a control twice still counts once for it.
+    for (const controlId of new Set(item.controlIds)) {
+      const list = byControl.get(controlId) ?? [];
+      list.push(item);
+      byControl.set(controlId, list);
+    }
+  }
+
+  const outsideIds = new Set<string>();
+  const rows = controls.map((control): ControlCoverage => {
+    const slots = slotsFor(control.frequency);
+    const inSlot = new Map<string, string[]>(slots.map((slot) => [slot.id, []]));
+    const outside: string[] = [];
+    const between: string[] = [];
+    for (const item of byControl.get(control.id) ?? []) {
+      const placement = placeEvidence(slots, window, item.evidenceDate);
+      if (placement.kind === 'slot') inSlot.get(placement.slot.id)?.push(item.id);
+      else if (placement.kind === 'between') between.push(item.id);
+      else {
+        outside.push(item.id);
+        outsideIds.add(item.id);
+      }
+    }
+    const cells = slots.map((slot): CellCoverage => {
+      const evidenceIds = inSlot.get(slot.id) ?? [];
+      return { slot, evidenceIds, status: slotStatus(slot, evidenceIds.map((id) => ({ review: reviewOf(id) })), now) };
+    });
+    const population = control.frequency === 'per-event' ? cells.reduce((n, cell) => n + cell.evidenceIds.length, 0) : null;
+    return { controlId: control.id, frequency: control.frequency, cells, population, outside, between, totals: totalsOf(cells) };
+  });
+
+  return {
+    auditId: audit.id,
+    window,
+    controls: rows,
+    totals: rows.reduce((sum, row) => add(sum, row.totals), EMPTY_TOTALS),
+    outside: outsideIds.size,
+    superseded: own.filter((item) => superseded.has(item.id)).length,
+  };
+}
+
+/** Whole percent of slots covered, rounded down: 99.6 % is not yet "100 %". */
+export function percentCovered(totals: CoverageTotals): number {
+  return totals.slots === 0 ? 0 : Math.floor((totals.covered / totals.slots) * 100);
+}

@@ -1,0 +1,153 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** A slot that has ended without evidence is overdue; one still running (or to come) is missing. */
+function emptyStatus(slotEnd: string): 'Overdue' | 'Missing' {
+  return Date.now() >= Date.parse(slotEnd) ? 'Overdue' : 'Missing';
+}
+
+async function setEvidenceDate(card: Locator, day: string, slotLabel: string): Promise<void> {
+  await card.getByLabel('Evidence date').fill(day);
+  await card.getByRole('button', { name: 'Save changes' }).click();
+  await expect(card.getByTestId('evidence-slot')).toHaveText(slotLabel);
+}
+
+test('a collector sees which quarters of a control have evidence and opens exactly the evidence of one cell', async ({ app }) => {
+  const page = app.page;
+
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('Coverage FY2026');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByLabel(/Type II/).check();
+  await page.getByLabel('Period start').fill('2026-01-01');
+  await page.getByLabel('Period end').fill('2026-12-31');
+  // Chromium's zone list has no 'UTC'; the form then keeps the machine's zone, which is UTC on
+  // the test machines. The header check below fails loudly should either ever differ.
+  const zone = page.getByLabel('Time zone of the organization');
+  if ((await zone.locator('option[value="UTC"]').count()) > 0) await zone.selectOption('UTC');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Coverage FY2026' })).toBeVisible();
+  await expect(page.locator('.audit-header-meta')).toContainText(/UTC$/);
+
+  // Three files for the quarterly access review: a Q1 and a Q3 review, and last year's one.
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
+  const detail = page.locator('section.detail');
+  const dir = await mkdtemp(join(tmpdir(), 'coverage-upload-'));
+  const files = {
+    q1: join(dir, 'access-review-2026Q1.csv'),
+    q3: join(dir, 'Access Review 2026Q3.csv'),
+    old: join(dir, 'access-review-2025Q4.csv'),
+  };
+  await writeFile(files.q1, 'user,decision\nalice,keep\nbob,remove\n');
+  await writeFile(files.q3, 'user,decision\nalice,keep\ncarol,keep\n');
+  await writeFile(files.old, 'user,decision\nalice,keep\n');
+  app.bridge.answerFileDialog([files.q1, files.q3, files.old]);
+  await detail.getByRole('button', { name: 'Attach files…' }).click();
+  await expect(detail.getByRole('article')).toHaveCount(3);
+
+  // The evidence date defaults to the capture time; each review is evidence for its quarter.
+  await setEvidenceDate(detail.getByRole('article', { name: 'access-review-2026Q1.csv' }), '2026-02-15', 'Q1 2026');
+  await setEvidenceDate(detail.getByRole('article', { name: 'Access Review 2026Q3.csv' }), '2026-08-20', 'Q3 2026');
+  await setEvidenceDate(detail.getByRole('article', { name: 'access-review-2025Q4.csv' }), '2025-12-15', 'Outside the audit window — not counted');
+
+  await page.getByRole('navigation', { name: 'Fieldwork views' }).getByRole('link', { name: 'Coverage' }).click();
+  const summary = page.getByRole('region', { name: 'Coverage summary' });
+  await expect(summary).toContainText('of slots covered');
+  await expect(summary).toContainText(/Outside the window\s*1 item/);
+
+  // AC-01 has exactly the two quarters filled; the out-of-window review fills none.
+  const quarterly = page.getByRole('region', { name: /^Quarterly/ });
+  const row = quarterly.locator('tr[data-control="AC-01"]');
+  const cells = row.locator('a[data-status]');
+  await expect(cells).toHaveCount(4);
+  await expect(cells).toHaveText([
+    'Collected1 item',
+    emptyStatus('2026-07-01T00:00:00Z'),
+    'Collected1 item',
+    emptyStatus('2027-01-01T00:00:00Z'),
+  ]);
+  await expect(row.getByRole('link', { name: 'AC-01 Q1 2026: Collected, 1 item' })).toBeVisible();
+  await expect(row.getByRole('cell').first()).toContainText('2 / 4 covered');
+  await expect(row.getByRole('link', { name: '1 item dated outside the audit window' })).toBeVisible();
+  // Every other quarterly control is empty.
+  await expect(quarterly.locator('tr:not([data-control="AC-01"]) a[data-status="collected"]')).toHaveCount(0);
+  // A year of a daily control is a month-by-day grid, not 365 columns: the page keeps its width.
+  const daily = page.getByRole('region', { name: /^Daily/ });
+  await expect(daily.locator('tbody tr[data-control]').first().locator('a[data-status]')).toHaveCount(365);
+  await app.snap('20-coverage');
+  // A string expression: the e2e tsconfig has no DOM types.
+  const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+  expect(pageWidth).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+
+  // A filled cell opens the evidence browser on exactly that control and quarter.
+  await row.getByRole('link', { name: 'AC-01 Q1 2026: Collected, 1 item' }).click();
+  await expect(page).toHaveURL(/\/fieldwork\/evidence\/[^/]+\/2026-Q1$/);
+  const browser = page.getByRole('region', { name: 'All evidence' });
+  const results = browser.locator('tbody tr');
+  await expect(browser.getByRole('status')).toHaveText('1 of 3 items');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('access-review-2026Q1.csv');
+  await expect(results.first()).toContainText(/2026-02-15 \d{2}:\d{2}:\d{2}/);
+  await expect(results.first()).toContainText('Q1 2026');
+  await expect(browser.getByLabel('Control')).toHaveValue(/.+/);
+  await expect(browser.getByLabel('Slot')).toHaveValue('2026-Q1');
+
+  // One click clears every filter, the route's included.
+  await browser.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/fieldwork\/evidence$/);
+  await expect(browser.getByRole('status')).toHaveText('3 of 3 items');
+  await expect(browser.getByLabel('Slot')).toBeDisabled();
+
+  // Text search covers names regardless of case, live as one types.
+  await browser.getByLabel('Search names and notes').fill('REVIEW 2026q3');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Access Review 2026Q3.csv');
+  await browser.getByLabel('Search names and notes').fill('');
+  await expect(results).toHaveCount(3);
+
+  // Everything here was collected in Fieldwork: the step filter keeps it all, or none of it.
+  await browser.getByLabel('Step').selectOption({ label: 'Fieldwork' });
+  await expect(browser.getByRole('status')).toHaveText('3 of 3 items');
+  await browser.getByLabel('Step').selectOption({ label: 'Remediation' });
+  await expect(browser.getByRole('status')).toHaveText('0 of 3 items');
+  await expect(browser.getByText('No evidence matches these filters.')).toBeVisible();
+  await browser.getByLabel('Step').selectOption({ label: 'All steps' });
+
+  // The out-of-window review is found under its control's "outside the window" slot.
+  await browser.getByLabel('Control').selectOption({ label: 'AC-01 — Quarterly user access review' });
+  await browser.getByLabel('Slot').selectOption({ label: 'Outside the audit window' });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('access-review-2025Q4.csv');
+  await expect(results.first()).toContainText('Outside the audit window');
+  await browser.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(results).toHaveCount(3);
+  await app.snap('21-evidence-browser');
+
+  // Each row links to its control's page.
+  await results.first().getByRole('link', { name: 'AC-01' }).click();
+  await expect(page.locator('section.detail').getByRole('heading', { name: 'Quarterly user access review' })).toBeVisible();
+});
+
+test('a Type I audit has one as-of slot per control in a single table', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('Design review 2026');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByLabel(/Type I\b/).check();
+  await page.getByLabel('As of', { exact: true }).fill('2026-06-30');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Design review 2026' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  await page.getByRole('navigation', { name: 'Fieldwork views' }).getByRole('link', { name: 'Coverage' }).click();
+  const section = page.getByRole('region', { name: /^All controls, as of 2026-06-30/ });
+  await expect(section.getByRole('columnheader')).toHaveText(['Control', 'Totals', 'As of2026-06-30']);
+  const rows = section.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThanOrEqual(30);
+  await expect(section.locator('a[data-status]')).toHaveCount(await rows.count());
+  await expect(page.getByRole('region', { name: /^Quarterly/ })).toHaveCount(0);
+});
