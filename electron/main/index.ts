@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
@@ -61,6 +61,16 @@ void app.whenReady().then(() => {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    chooseBundlePath: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save the audit bundle',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'ZIP bundle', extensions: ['zip'] }],
+      };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    revealInFolder: (path) => shell.showItemInFolder(path),
     hideWindowForCapture: async () => {
       const window = mainWindow;
       if (!window?.isVisible()) return () => {};

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, ThumbnailRecord } from '../../shared/domain/records';
+import type { SignoffRecord } from '../../shared/signing/signoff';
+import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord, TaskRecord, ThumbnailRecord } from '../../shared/domain/records';
 
 export interface SettingRecord {
   readonly key: string;
@@ -20,6 +21,20 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+// v2, 2026-11-26: the auditor's request list and remediation/maintenance tasks; audits gain
+// `report` (null until the report is received).
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  requests: 'id, auditId, [auditId+requestId]',
+  tasks: 'id, auditId, controlId, status',
+} as const;
+
+// v3, 2026-11-26: reviewers' signed sign-offs, several per item over time (the latest counts).
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  signoffs: 'id, auditId, evidenceId',
+} as const;
+
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
   controls!: Table<ControlRecord, string>;
@@ -27,10 +42,24 @@ export class LockerDb extends Dexie {
   thumbnails!: Table<ThumbnailRecord, string>;
   log!: Table<LogEntry, [string, number]>;
   settings!: Table<SettingRecord, string>;
+  requests!: Table<RequestRecord, string>;
+  tasks!: Table<TaskRecord, string>;
+  signoffs!: Table<SignoffRecord, string>;
 
-  constructor(name: string) {
-    super(name);
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: { report?: unknown }) => {
+            audit.report ??= null;
+          }),
+      );
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -17,7 +17,20 @@ export const MAX_CAPTURE_DELAY_MS = 10_000;
 /** Previews and the editor read bytes back; bigger files are exported, never shipped over IPC. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
-export const CHANNELS = ['system:info', 'capture:displays', 'capture:screen', 'files:import', 'evidence:read'] as const;
+export const CHANNELS = [
+  'system:info',
+  'capture:displays',
+  'capture:screen',
+  'files:import',
+  'evidence:read',
+  'evidence:verify',
+  'bundle:export',
+  'bundle:cancel',
+  'bundle:reveal',
+] as const;
+
+/** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
+export const MAX_VERIFY_HASHES = 100_000;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface SystemInfo {
@@ -76,12 +89,27 @@ export interface FileImportResult {
   readonly failures: readonly ImportFailure[];
 }
 
+export interface BlobCheck {
+  readonly sha256: string;
+  /** ok: the stored bytes hash to their name; altered: they do not; missing: no file. */
+  readonly status: 'ok' | 'missing' | 'altered';
+  readonly size: number | null;
+}
+
+export type BundleExportResult =
+  | { readonly status: 'written'; readonly path: string; readonly size: number; readonly sha256: string }
+  | { readonly status: 'cancelled' };
+
 export interface Responses {
   'system:info': SystemInfo;
   'capture:displays': readonly DisplayInfo[];
   'capture:screen': ScreenCapture;
   'files:import': FileImportResult;
   'evidence:read': Uint8Array;
+  'evidence:verify': readonly BlobCheck[];
+  'bundle:export': BundleExportResult;
+  'bundle:cancel': { readonly cancelled: boolean };
+  'bundle:reveal': { readonly shown: boolean };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -97,9 +125,17 @@ export interface Events {
     readonly bytesTotal: number;
   };
   'capture:countdown': { readonly secondsLeft: number };
+  'evidence:verify-progress': { readonly done: number; readonly total: number; readonly bytesDone: number };
+  'bundle:progress': {
+    readonly exportId: string;
+    readonly itemsDone: number;
+    readonly itemsTotal: number;
+    readonly bytesDone: number;
+    readonly bytesTotal: number;
+  };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES = ['files:progress', 'capture:countdown'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'evidence:verify-progress', 'bundle:progress'] as const satisfies readonly EventName[];
 
 /** The names the preload exposes, each bound to one channel. */
 export const API_METHODS = {
@@ -108,6 +144,10 @@ export const API_METHODS = {
   captureScreen: 'capture:screen',
   importFiles: 'files:import',
   readEvidence: 'evidence:read',
+  verifyEvidence: 'evidence:verify',
+  exportBundle: 'bundle:export',
+  cancelExport: 'bundle:cancel',
+  revealExport: 'bundle:reveal',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -135,6 +175,10 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     captureScreen: call(API_METHODS.captureScreen),
     importFiles: call(API_METHODS.importFiles),
     readEvidence: call(API_METHODS.readEvidence),
+    verifyEvidence: call(API_METHODS.verifyEvidence),
+    exportBundle: call(API_METHODS.exportBundle),
+    cancelExport: call(API_METHODS.cancelExport),
+    revealExport: call(API_METHODS.revealExport),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_CAPTURE_DELAY_MS, SHA256_HEX, type Channel } from './contract';
+import { bundlePlanSchema } from '../bundle/planTypes';
+import { MAX_CAPTURE_DELAY_MS, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
  * One runtime validator per channel. Strict objects: an unknown key is an error, not something
@@ -18,4 +19,8 @@ export const requestSchemas = {
   }),
   'files:import': empty,
   'evidence:read': z.strictObject({ sha256: sha256Schema }),
+  'evidence:verify': z.strictObject({ sha256s: z.array(sha256Schema).min(1).max(MAX_VERIFY_HASHES) }),
+  'bundle:export': z.strictObject({ exportId: z.uuid(), plan: bundlePlanSchema }),
+  'bundle:cancel': z.strictObject({ exportId: z.uuid() }),
+  'bundle:reveal': z.strictObject({ exportId: z.uuid() }),
 } as const satisfies Record<Channel, z.ZodType>;

@@ -17,6 +17,9 @@ export interface BridgeHarness {
   readonly events: { name: EventName; payload: unknown }[];
   /** The paths the next "Attach files" dialog returns; empty means the user cancelled. */
   answerFileDialog(paths: string[]): void;
+  /** Where the next "Save bundle" dialog saves; null means the user cancelled. */
+  answerSaveDialog(path: string | null): void;
+  readonly revealed: string[];
   onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
 }
 
@@ -24,6 +27,8 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
   const root = await mkdtemp(join(tmpdir(), 'evidence-store-'));
   const store = createEvidenceStore(root);
   const answers: string[][] = [];
+  const saveAnswers: (string | null)[] = [];
+  const revealed: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
   const handlers = createHandlers({
@@ -31,6 +36,8 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     capturer: createScreenCapturer(),
     appVersion: '0.0.0-test',
     chooseFilesToImport: async () => answers.shift() ?? [],
+    chooseBundlePath: async () => saveAnswers.shift() ?? null,
+    revealInFolder: (path) => revealed.push(path),
     hideWindowForCapture: async () => () => {},
     emit: (name, payload) => {
       events.push({ name, payload });
@@ -43,6 +50,8 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     dispatch: createDispatcher(handlers, appOrigin),
     events,
     answerFileDialog: (paths) => answers.push(paths),
+    answerSaveDialog: (path) => saveAnswers.push(path),
+    revealed,
     onEvent: (listener) => listeners.push(listener),
   };
 }

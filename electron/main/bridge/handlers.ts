@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { hostname, release, userInfo } from 'node:os';
 import { basename } from 'node:path';
-import type { Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
+import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
 import { pngDimensions } from '../../../shared/files/png';
 import { visibleName } from '../../../shared/files/visibleName';
@@ -8,6 +9,8 @@ import type { ScreenCapturer } from '../capture';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure } from './failure';
 import { importFile } from './files';
+import { checkPlan } from '../../../shared/bundle/planTypes';
+import { writeBundle } from '../bundle/writer';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
 export type HandlerTable = { readonly [C in Channel]: Handler<C> };
@@ -22,6 +25,9 @@ export interface HandlerDeps {
   /** Hides the app window for a capture and returns the function that brings it back. */
   readonly hideWindowForCapture: () => Promise<() => void>;
   readonly emit: <E extends EventName>(name: E, payload: Events[E]) => void;
+  /** main's own save dialog; null when the user cancels. The renderer never supplies a path. */
+  readonly chooseBundlePath: (suggestedName: string) => Promise<string | null>;
+  readonly revealInFolder: (path: string) => void;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -49,6 +55,9 @@ export function systemInfo(appVersion: string): Response<'system:info'> {
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const sleep = deps.sleep ?? defaultSleep;
   const now = deps.now ?? (() => new Date());
+  // Exports in progress (to cancel) and written (to reveal), by the id the renderer chose.
+  const running = new Map<string, AbortController>();
+  const written = new Map<string, string>();
 
   return {
     'system:info': async () => systemInfo(deps.appVersion),
@@ -114,6 +123,62 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const chunks: Buffer[] = [];
       for await (const chunk of deps.store.openRead(sha256)) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
+    },
+
+    'evidence:verify': async ({ sha256s }) => {
+      const unique = [...new Set(sha256s)];
+      const results: BlobCheck[] = [];
+      let bytesDone = 0;
+      for (const [index, sha256] of unique.entries()) {
+        const size = await deps.store.size(sha256);
+        if (size === null) {
+          results.push({ sha256, status: 'missing', size: null });
+        } else {
+          const hash = createHash('sha256');
+          for await (const chunk of deps.store.openRead(sha256)) {
+            hash.update(chunk as Buffer);
+            bytesDone += (chunk as Buffer).length;
+          }
+          results.push({ sha256, status: hash.digest('hex') === sha256 ? 'ok' : 'altered', size });
+        }
+        deps.emit('evidence:verify-progress', { done: index + 1, total: unique.length, bytesDone });
+      }
+      return results;
+    },
+
+    'bundle:export': async ({ exportId, plan }) => {
+      const problems = checkPlan(plan);
+      if (problems.length > 0) throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      if (running.has(exportId)) throw new BridgeFailure('invalid-payload', 'This export is already running.');
+      const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
+      if (target === null) return { status: 'cancelled' };
+      const controller = new AbortController();
+      running.set(exportId, controller);
+      try {
+        const result = await writeBundle(plan, deps.store, target, {
+          signal: controller.signal,
+          onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+        });
+        written.set(exportId, result.path);
+        return { status: 'written', ...result };
+      } catch (error) {
+        if (error instanceof BridgeFailure && error.code === 'cancelled') return { status: 'cancelled' };
+        throw error;
+      } finally {
+        running.delete(exportId);
+      }
+    },
+
+    'bundle:cancel': async ({ exportId }) => {
+      const controller = running.get(exportId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+
+    'bundle:reveal': async ({ exportId }) => {
+      const path = written.get(exportId);
+      if (path) deps.revealInFolder(path);
+      return { shown: path !== undefined };
     },
   };
 }

@@ -10,8 +10,13 @@ export function TopBar(): React.JSX.Element {
         </span>
         Evidence Locker
       </a>
-      <span className="topbar-identity" title="Recorded on every item you capture">
-        {info.user} on {info.host} · {info.timeZone} · v{info.appVersion}
+      <span className="topbar-right">
+        <span className="topbar-identity" title="Recorded on every item you capture">
+          {info.user} on {info.host} · {info.timeZone} · v{info.appVersion}
+        </span>
+        <a className="topbar-link" href="#/settings">
+          Reviewer &amp; key
+        </a>
       </span>
     </header>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayInfo, Events } from '../../../shared/bridge/contract';
-import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
+import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
+import type { AuditStep } from '../../../shared/domain/types';
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes } from '../../../shared/time/format';
 import { bridge, messageOf, unwrap } from '../../bridge';
@@ -12,7 +13,21 @@ const DELAYS = [0, 3, 5, 10] as const;
 
 type Busy = { kind: 'capture'; secondsLeft: number | null } | { kind: 'import'; progress: Events['files:progress'] | null } | null;
 
-export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; readonly control: ControlRecord }): React.JSX.Element {
+export function CaptureBar({
+  audit,
+  control,
+  step = 'fieldwork',
+  supersedes = null,
+  onStored,
+}: {
+  readonly audit: AuditRecord;
+  readonly control: ControlRecord;
+  readonly step?: AuditStep;
+  /** A re-capture: what is stored replaces this item (one screenshot or one file). */
+  readonly supersedes?: EvidenceRecord | null;
+  /** Called with the ids of the new evidence items, e.g. to link them to a remediation task. */
+  readonly onStored?: (evidenceIds: string[]) => void;
+}): React.JSX.Element {
   const info = useSystemInfo();
   const [displays, setDisplays] = useState<readonly DisplayInfo[] | null>(null);
   const [displayId, setDisplayId] = useState<string | null>(null);
@@ -47,7 +62,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
     };
   }, []);
 
-  const ctx = { audit, control, info };
+  const ctx = { audit, control, info, step, supersedes };
 
   const capture = async (): Promise<void> => {
     setErrors([]);
@@ -55,6 +70,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
     setBusy({ kind: 'capture', secondsLeft: delay > 0 ? delay : null });
     try {
       const record = await captureScreenInto(ctx, displayId, delay * 1000);
+      onStored?.([record.id]);
       setNotice(`Saved ${visibleName(record.name)} (${record.width} × ${record.height} px, ${formatBytes(record.size)}).`);
     } catch (error) {
       setErrors([messageOf(error)]);
@@ -69,6 +85,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
     setBusy({ kind: 'import', progress: null });
     try {
       const { added, failures } = await attachFilesInto(ctx);
+      if (added.length > 0) onStored?.(added.map((r) => r.id));
       if (added.length === 1 && added[0]) setNotice(`Attached ${visibleName(added[0].name)}.`);
       else if (added.length > 1) setNotice(`Attached ${added.length} files.`);
       setErrors(failures.map((f) => f.message));
@@ -105,10 +122,10 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
           </select>
         </label>
         <button type="button" className="button button-primary" onClick={() => void capture()} disabled={busy !== null}>
-          Capture screen
+          {supersedes ? 'Capture screen again' : 'Capture screen'}
         </button>
         <button type="button" className="button" onClick={() => void attach()} disabled={busy !== null}>
-          Attach files…
+          {supersedes ? 'Attach replacement file…' : 'Attach files…'}
         </button>
         {displays?.length === 1 && displays[0] && (
           <span className="muted capture-display">
@@ -126,7 +143,7 @@ export function CaptureBar({ audit, control }: { readonly audit: AuditRecord; re
               {formatBytes(busy.progress.bytesDone)} of {formatBytes(busy.progress.bytesTotal)}
             </span>
           ) : (
-            'Choose files to attach…'
+            supersedes ? 'Choose the replacement file…' : 'Choose files to attach…'
           ))}
         {busy === null && notice}
       </div>

@@ -1,15 +1,40 @@
-import type { EvidenceRecord } from '../../../shared/domain/records';
+import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
+import type { Frequency } from '../../../shared/domain/types';
+import { EvidenceEditor } from './EvidenceEditor';
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatInZone, formatUtc } from '../../../shared/time/format';
+import { RejectionNotice } from '../review/RejectionNotice';
+import { ReviewBadge } from '../review/ReviewBadge';
+import { SignoffHistory } from '../review/SignoffHistory';
+import type { AuditReview } from '../review/useAuditReview';
 import { HashValue } from './HashValue';
 import { Thumbnail } from './Thumbnail';
 
-export function EvidenceCard({ item }: { readonly item: EvidenceRecord }): React.JSX.Element {
+export function EvidenceCard({
+  item,
+  audit,
+  frequency,
+  review,
+}: {
+  readonly item: EvidenceRecord;
+  readonly audit: AuditRecord;
+  readonly frequency: Frequency;
+  /** The audit's review state; undefined while it loads (or where review is not shown). */
+  readonly review?: AuditReview | undefined;
+}): React.JSX.Element {
   const name = visibleName(item.name);
   const source =
     item.source.kind === 'display' ? `Screen capture of ${visibleName(item.source.displayName)}` : `File ${visibleName(item.source.originalPath)}`;
+  const state = review?.states.get(item.id);
+  const nameOf = (id: string): string => {
+    const other = review?.evidence.find((e) => e.id === id);
+    return other ? visibleName(other.name) : 'an item no longer in this audit';
+  };
+  const superseded = state?.supersededBy ?? null;
+  const rejection = state?.decision === 'rejected' ? state.latest : null;
+
   return (
-    <article className="evidence-card" aria-label={name}>
+    <article className={superseded ? 'evidence-card evidence-card-superseded' : 'evidence-card'} aria-label={name}>
       <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
       <div className="evidence-body">
         <h3 className="evidence-name">
@@ -18,6 +43,18 @@ export function EvidenceCard({ item }: { readonly item: EvidenceRecord }): React
         <p className="evidence-source">
           <span className="pill">{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span> {source}
         </p>
+        {state && <ReviewBadge state={state} />}
+        {superseded && (
+          <p className="superseded-note">
+            Superseded by <bdi>{nameOf(superseded)}</bdi> — kept as history, no longer counted.
+          </p>
+        )}
+        {item.supersedes && (
+          <p className="replaces-note">
+            Replaces <bdi>{nameOf(item.supersedes)}</bdi>.
+          </p>
+        )}
+        {rejection && <RejectionNotice item={item} audit={audit} signoff={rejection} superseded={superseded !== null} />}
         <dl className="evidence-facts">
           <dt>Captured (UTC)</dt>
           <dd data-testid="captured-utc">{formatUtc(item.capturedAt)}</dd>
@@ -43,6 +80,8 @@ export function EvidenceCard({ item }: { readonly item: EvidenceRecord }): React
             <HashValue sha256={item.sha256} />
           </dd>
         </dl>
+        {state && review && <SignoffHistory history={state.history} validity={review.validity} />}
+        <EvidenceEditor key={`${item.evidenceDate}|${item.notes}`} item={item} audit={audit} frequency={frequency} />
       </div>
     </article>
   );

@@ -1,7 +1,18 @@
-import type { EvidenceRecord } from '../../../shared/domain/records';
+import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
+import type { Frequency } from '../../../shared/domain/types';
+import { useAuditReview } from '../review/useAuditReview';
 import { EvidenceCard } from './EvidenceCard';
 
-export function EvidenceList({ items }: { readonly items: readonly EvidenceRecord[] | undefined }): React.JSX.Element {
+export function EvidenceList({
+  items,
+  audit,
+  frequency,
+}: {
+  readonly items: readonly EvidenceRecord[] | undefined;
+  readonly audit: AuditRecord;
+  readonly frequency: Frequency;
+}): React.JSX.Element {
+  const review = useAuditReview(audit.id);
   if (items === undefined) return <p className="muted">Loading evidence…</p>;
   return (
     <section className="evidence-list" aria-labelledby="evidence-heading">
@@ -11,7 +22,7 @@ export function EvidenceList({ items }: { readonly items: readonly EvidenceRecor
       {items.length === 0 ? (
         <p className="empty-inline">No evidence yet. Capture the screen that shows this control working, or attach the file that proves it.</p>
       ) : (
-        items.map((item) => <EvidenceCard key={item.id} item={item} />)
+        items.map((item) => <EvidenceCard key={item.id} item={item} audit={audit} frequency={frequency} review={review} />)
       )}
     </section>
   );

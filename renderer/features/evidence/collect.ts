@@ -1,5 +1,6 @@
 import type { ImportFailure, ImportedFile, ScreenCapture, SystemInfo } from '../../../shared/bridge/contract';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
+import type { AuditStep } from '../../../shared/domain/types';
 import { bridge, unwrap } from '../../bridge';
 import { addEvidence } from '../../db/evidence';
 import { actorOf } from '../app/systemInfo';
@@ -13,6 +14,13 @@ interface Context {
   readonly audit: AuditRecord;
   readonly control: ControlRecord;
   readonly info: SystemInfo;
+  /** The audit step the evidence is collected for (fieldwork, or remediation for a fix). */
+  readonly step: AuditStep;
+  /**
+   * A re-capture: the new item replaces this one without erasing it (DESIGN.md §3) and belongs
+   * to the same controls and step; the replaced item stays, marked superseded.
+   */
+  readonly supersedes?: EvidenceRecord | null;
 }
 
 function base(ctx: Context, capturedAt: string): Pick<
@@ -22,8 +30,8 @@ function base(ctx: Context, capturedAt: string): Pick<
   return {
     id: crypto.randomUUID(),
     auditId: ctx.audit.id,
-    controlIds: [ctx.control.id],
-    step: 'fieldwork',
+    controlIds: ctx.supersedes ? [...ctx.supersedes.controlIds] : [ctx.control.id],
+    step: ctx.supersedes?.step ?? ctx.step,
     evidenceDate: capturedAt,
     capturedAt,
     timeZone: ctx.info.timeZone,
@@ -31,7 +39,7 @@ function base(ctx: Context, capturedAt: string): Pick<
     host: ctx.info.host,
     processing: [],
     notes: '',
-    supersedes: null,
+    supersedes: ctx.supersedes?.id ?? null,
     createdAt: new Date().toISOString(),
   };
 }
@@ -75,6 +83,11 @@ export async function captureScreenInto(ctx: Context, displayId: string | null, 
 
 export async function attachFilesInto(ctx: Context): Promise<{ added: EvidenceRecord[]; failures: readonly ImportFailure[] }> {
   const result = await unwrap(bridge().importFiles({}));
+  // One item is replaced by one item. The bytes main already stored stay unreferenced and are
+  // removed by the maintenance sweep (DESIGN.md §2).
+  if (ctx.supersedes && result.files.length > 1) {
+    throw new Error(`Choose one replacement file: ${result.files.length} were chosen, and nothing was attached.`);
+  }
   const added = result.files.map((file) => recordFromFile(ctx, file));
   if (added.length > 0) await addEvidence(added, actorOf(ctx.info));
   return { added, failures: result.failures };

@@ -187,3 +187,31 @@ describe('bridge handlers', () => {
     expect(await bridge.dispatch('evidence:read', APP, { sha256 })).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 });
+
+describe('the integrity check of stored bytes', () => {
+  it('re-hashes every stored file and names the ones altered on disk or missing', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    try {
+      const good = await bridge.store.put(new TextEncoder().encode('untouched evidence'));
+      const altered = await bridge.store.put(new TextEncoder().encode('evidence someone edits'));
+      const removed = await bridge.store.put(new TextEncoder().encode('evidence someone deletes'));
+      const { chmod, unlink } = await import('node:fs/promises');
+      // Behind the app's back: the store made these read-only, an attacker with the account can undo that.
+      await chmod(bridge.store.pathOf(altered.sha256), 0o644);
+      await writeFile(bridge.store.pathOf(altered.sha256), 'evidence someone EDITS');
+      await unlink(bridge.store.pathOf(removed.sha256));
+
+      const checks = value<{ sha256: string; status: string }[]>(
+        await bridge.dispatch('evidence:verify', APP, { sha256s: [good.sha256, altered.sha256, removed.sha256, good.sha256] }),
+      );
+      expect(checks).toEqual([
+        { sha256: good.sha256, status: 'ok', size: good.size },
+        { sha256: altered.sha256, status: 'altered', size: 22 },
+        { sha256: removed.sha256, status: 'missing', size: null },
+      ]);
+      expect(bridge.events.filter((e) => e.name === 'evidence:verify-progress').at(-1)?.payload).toMatchObject({ done: 3, total: 3 });
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+});

@@ -49,6 +49,14 @@ const EXTRA_KEYS: readonly Case[] = [
 
 const validScreen = { displayId: null, delayMs: 0 };
 
+const EXPORT_ID = '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80';
+const VALID_PLAN = {
+  bagName: 'acme-soc2-2026',
+  generatedAt: '2026-04-02T10:00:00.000Z',
+  entries: [{ kind: 'text', path: 'bagit.txt', text: 'BagIt-Version: 1.0\n' }],
+};
+const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'text', path, text: '' }] });
+
 const MALFORMED: Record<Channel, readonly Case[]> = {
   'system:info': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
   'capture:displays': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
@@ -102,6 +110,38 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a sha256 with a path separator', payload: { sha256: `${SHA_OF_ABC.slice(0, 63)}/` }, path: ['sha256'] },
     { label: 'a sha256 of 1 MB', payload: { sha256: ONE_MEGABYTE }, path: ['sha256'] },
   ],
+  'evidence:verify': [
+    ...NOT_AN_OBJECT,
+    { label: 'an empty object', payload: {} },
+    { label: 'an empty list', payload: { sha256s: [] }, path: ['sha256s'] },
+    { label: 'a single hash instead of a list', payload: { sha256s: SHA_OF_ABC }, path: ['sha256s'] },
+    { label: 'a path in the list', payload: { sha256s: [SHA_OF_ABC, '/etc/passwd'] }, path: ['sha256s', 1] },
+    { label: 'an uppercase hash in the list', payload: { sha256s: [SHA_OF_ABC.toUpperCase()] }, path: ['sha256s', 0] },
+    { label: 'a number in the list', payload: { sha256s: [42] }, path: ['sha256s', 0] },
+    { label: 'over 100,000 hashes', payload: { sha256s: new Array<string>(100_001).fill(SHA_OF_ABC) }, path: ['sha256s'] },
+    { label: 'an extra key', payload: { sha256s: [SHA_OF_ABC], paths: ['/etc'] } },
+  ],
+  'bundle:export': [
+    ...NOT_AN_OBJECT,
+    { label: 'no plan', payload: { exportId: EXPORT_ID }, path: ['plan'] },
+    { label: 'a non-UUID export id', payload: { exportId: '../x', plan: VALID_PLAN }, path: ['exportId'] },
+    { label: 'a path that climbs out of the bag', payload: { exportId: EXPORT_ID, plan: planWithPath('../../evil.sh') }, path: ['plan', 'entries', 0, 'path'] },
+    { label: 'an absolute path', payload: { exportId: EXPORT_ID, plan: planWithPath('/etc/cron.d/x') }, path: ['plan', 'entries', 0, 'path'] },
+    { label: 'a Windows reserved name', payload: { exportId: EXPORT_ID, plan: planWithPath('data/NUL.txt') }, path: ['plan', 'entries', 0, 'path'] },
+    { label: 'a bag name with a separator', payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, bagName: 'a/b' } }, path: ['plan', 'bagName'] },
+    { label: 'a destination path smuggled in', payload: { exportId: EXPORT_ID, plan: VALID_PLAN, path: '/tmp/out.zip' } },
+    {
+      label: 'a blob with a malformed hash',
+      payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, entries: [{ kind: 'blob', path: 'data/x', sha256: 'zz', size: 1, compress: false }] } },
+      path: ['plan', 'entries', 0, 'sha256'],
+    },
+  ],
+  'bundle:cancel': [...NOT_AN_OBJECT, { label: 'a non-UUID id', payload: { exportId: 'x' }, path: ['exportId'] }],
+  'bundle:reveal': [
+    ...NOT_AN_OBJECT,
+    { label: 'a path instead of an id', payload: { exportId: '/home/user' }, path: ['exportId'] },
+    { label: 'a path beside the id', payload: { exportId: EXPORT_ID, path: '/home/user' } },
+  ],
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
@@ -118,6 +158,13 @@ const VALID: Record<Channel, readonly Case[]> = {
     { label: 'a lowercase sha256', payload: { sha256: SHA_OF_ABC } },
     { label: 'the all-zero sha256', payload: { sha256: '0'.repeat(64) } },
   ],
+  'evidence:verify': [
+    { label: 'one hash', payload: { sha256s: [SHA_OF_ABC] } },
+    { label: 'a repeated hash', payload: { sha256s: [SHA_OF_ABC, SHA_OF_ABC] } },
+  ],
+  'bundle:export': [{ label: 'a small plan', payload: { exportId: EXPORT_ID, plan: VALID_PLAN } }],
+  'bundle:cancel': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
+  'bundle:reveal': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
 };
 
 function parse(channel: Channel, payload: unknown) {
@@ -191,6 +238,10 @@ const REQUESTS: Record<Channel, unknown> = {
   'capture:screen': { displayId: '7', delayMs: 2000 },
   'files:import': {},
   'evidence:read': { sha256: SHA_OF_ABC },
+  'evidence:verify': { sha256s: [SHA_OF_ABC] },
+  'bundle:export': { exportId: EXPORT_ID, plan: VALID_PLAN },
+  'bundle:cancel': { exportId: EXPORT_ID },
+  'bundle:reveal': { exportId: EXPORT_ID },
 };
 
 function recordingTransport() {

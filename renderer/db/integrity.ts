@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import type { BlobCheck } from '../../shared/bridge/contract';
+import { buildIntegrityReport, hashesToVerify, type IntegrityReport } from '../../shared/integrity/check';
+import type { TrailNames } from '../../shared/integrity/logView';
+import { db } from './db';
+import { listLog } from './log';
+
+/**
+ * Re-hashes stored files for the integrity check. The screen passes the bridge call; unit tests
+ * pass a function over a Map, which is the boundary (the store itself lives in main).
+ */
+export type VerifyBlobs = (sha256s: string[]) => Promise<readonly BlobCheck[]>;
+
+export type IntegrityPhase = 'reading' | 'files' | 'signoffs';
+
+/**
+ * Runs the whole check for one audit. The rows are read in one read transaction so that they
+ * are one consistent picture; re-hashing (slow, in main) and signature checks (WebCrypto)
+ * happen after it, since awaiting either would end a Dexie transaction.
+ */
+export async function runIntegrityCheck(
+  auditId: string,
+  verifyBlobs: VerifyBlobs,
+  onPhase: (phase: IntegrityPhase) => void = () => {},
+): Promise<IntegrityReport> {
+  onPhase('reading');
+  const snapshot = await db.transaction('r', db.evidence, db.controls, db.signoffs, db.log, async () => ({
+    evidence: await db.evidence.where('auditId').equals(auditId).toArray(),
+    controls: await db.controls.where('auditId').equals(auditId).toArray(),
+    signoffs: await db.signoffs.where('auditId').equals(auditId).toArray(),
+    log: await listLog(auditId),
+  }));
+  onPhase('files');
+  const hashes = hashesToVerify(snapshot.evidence, snapshot.log);
+  // The bridge refuses an empty list; an audit without evidence has nothing to re-hash.
+  const blobs = hashes.length === 0 ? [] : await verifyBlobs(hashes);
+  onPhase('signoffs');
+  return buildIntegrityReport({ ...snapshot, blobs });
+}
+
+/** Names for the audit trail screen: evidence names, control refs, request ids, task titles. */
+export async function loadTrailNames(auditId: string): Promise<TrailNames> {
+  return db.transaction('r', db.audits, db.evidence, db.controls, db.requests, db.tasks, async () => {
+    const [audit, evidence, controls, requests, tasks] = await Promise.all([
+      db.audits.get(auditId),
+      db.evidence.where('auditId').equals(auditId).toArray(),
+      db.controls.where('auditId').equals(auditId).toArray(),
+      db.requests.where('auditId').equals(auditId).toArray(),
+      db.tasks.where('auditId').equals(auditId).toArray(),
+    ]);
+    return {
+      auditName: audit?.name ?? '',
+      evidence: new Map(evidence.map((e) => [e.id, e.name])),
+      controls: new Map(controls.map((c) => [c.id, `${c.ref} ${c.title}`])),
+      requests: new Map(requests.map((r) => [r.id, r.requestId])),
+      tasks: new Map(tasks.map((t) => [t.id, t.title])),
+    };
+  });
+}
+
+
+/**
+ * The hash of the audit's last log entry, for a live query to watch: the trail screen re-reads
+ * the whole log when the app appends to it. The log itself is read outside live queries,
+ * because Dexie serves repeated live queries from its cache, and a change made outside the
+ * app (devtools, the files on disk) never reaches that cache.
+ */
+export async function trailVersion(auditId: string): Promise<string> {
+  const last = await db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]).last();
+  return last?.hash ?? '';
+}

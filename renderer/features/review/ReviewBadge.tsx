@@ -1,0 +1,19 @@
+import type { ReviewState } from '../../../shared/review/reviewState';
+import { DECISION_LABELS, signedBy } from './labels';
+import { SignoffInvalid } from './SignoffInvalid';
+import './review.css';
+
+/** Where an item stands in review, with who decided and when; an invalid sign-off says so. */
+export function ReviewBadge({ state }: { readonly state: ReviewState }): React.JSX.Element {
+  const { label, mark } = DECISION_LABELS[state.decision];
+  const decided = state.decision !== 'pending' && state.latest !== null;
+  return (
+    <div className="review-status" data-testid="review-status">
+      <span className={`review-badge review-badge-${state.decision}`}>
+        <span aria-hidden="true">{mark}</span> {label}
+      </span>
+      {decided && state.latest && <span className="review-by">by {signedBy(state.latest.payload)}</span>}
+      {state.latest && state.validity && !state.validity.valid && <SignoffInvalid signoff={state.latest} reason={state.validity.reason} />}
+    </div>
+  );
+}

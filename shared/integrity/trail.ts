@@ -1,0 +1,74 @@
+import type { EvidenceRecord, LogEntry } from '../domain/records';
+
+/**
+ * Replays the audit trail to what each evidence row must look like now, and names every
+ * difference. The trail is hash-chained, so a row edited behind the app's back (in the
+ * IndexedDB files, or with devtools) cannot be made to agree with it without breaking the chain.
+ */
+export interface TrailProblem {
+  readonly target: string;
+  readonly message: string;
+}
+
+type Snapshot = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function expectedEvidenceFromTrail(log: readonly LogEntry[]): Map<string, Snapshot> {
+  const expected = new Map<string, Snapshot>();
+  for (const entry of log) {
+    if (!entry.target.startsWith('evidence:')) continue;
+    const id = entry.target.slice('evidence:'.length);
+    if (entry.action === 'create' && isRecord(entry.details['snapshot'])) {
+      expected.set(id, { ...entry.details['snapshot'] });
+    } else if (entry.action === 'update' && isRecord(entry.details['changes'])) {
+      const current = expected.get(id);
+      if (!current) continue;
+      for (const [field, change] of Object.entries(entry.details['changes'])) {
+        if (isRecord(change)) current[field] = change['to'];
+      }
+    }
+  }
+  return expected;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export function compareEvidenceWithTrail(evidence: readonly EvidenceRecord[], log: readonly LogEntry[]): TrailProblem[] {
+  const expected = expectedEvidenceFromTrail(log);
+  const problems: TrailProblem[] = [];
+  const seen = new Set<string>();
+  for (const item of evidence) {
+    seen.add(item.id);
+    const target = `evidence:${item.id}`;
+    const want = expected.get(item.id);
+    if (!want) {
+      problems.push({ target, message: `"${item.name}" is in the database but the audit trail never recorded it` });
+      continue;
+    }
+    const row = item as unknown as Snapshot;
+    for (const field of new Set([...Object.keys(want), ...Object.keys(row)])) {
+      if (!same(want[field], row[field])) {
+        problems.push({
+          target,
+          message: `"${item.name}": ${field} is ${JSON.stringify(row[field] ?? null)} but the audit trail says ${JSON.stringify(want[field] ?? null)}`,
+        });
+      }
+    }
+  }
+  for (const [id, want] of expected) {
+    if (!seen.has(id)) {
+      problems.push({ target: `evidence:${id}`, message: `"${String(want['name'])}" is in the audit trail but missing from the database` });
+    }
+  }
+  return problems;
+}
+
+/** Sign-offs the trail recorded whose rows are gone (deleting a rejection would hide it). */
+export function missingSignoffs(log: readonly LogEntry[], signoffIds: ReadonlySet<string>): TrailProblem[] {
+  return log
+    .filter((e) => e.action === 'signoff' && typeof e.details['signoffId'] === 'string' && !signoffIds.has(e.details['signoffId']))
+    .map((e) => ({ target: e.target, message: `sign-off ${String(e.details['signoffId'])} (entry ${e.seq}) is in the audit trail but missing from the database` }));
+}

@@ -1,0 +1,72 @@
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../log/chain';
+import { fingerprintOf, fromBase64, signBytes, verifyBytes, type Key } from './ed25519';
+
+/**
+ * A reviewer's signed decision on one evidence item (DESIGN.md §4). The signature covers the
+ * RFC 8785 canonical JSON of the payload, so anyone can re-serialize and check it.
+ */
+export interface SignoffPayload {
+  readonly v: 1;
+  readonly evidenceId: string;
+  readonly evidenceSha256: string;
+  readonly controlRefs: readonly string[];
+  readonly decision: 'approved' | 'rejected';
+  readonly comment: string;
+  readonly reviewer: { readonly name: string; readonly role: string };
+  /** UTC ISO instant. */
+  readonly at: string;
+  readonly keyFingerprint: string;
+}
+
+export interface SignoffRecord {
+  readonly id: string;
+  readonly auditId: string;
+  readonly evidenceId: string;
+  readonly payload: SignoffPayload;
+  /** base64 Ed25519 signature over canonicalJson(payload). */
+  readonly signature: string;
+  /** base64 raw public key the signature verifies with. */
+  readonly publicKey: string;
+}
+
+export function signoffMessage(payload: SignoffPayload): Uint8Array<ArrayBuffer> {
+  return utf8ToBytes(canonicalJson(payload));
+}
+
+export async function signSignoff(privateKey: Key, payload: SignoffPayload): Promise<string> {
+  return signBytes(privateKey, signoffMessage(payload));
+}
+
+export type SignoffValidity = { readonly valid: true } | { readonly valid: false; readonly reason: string };
+
+/**
+ * A sign-off counts only while all of this holds: it is about this item, the item's bytes are
+ * still the ones that were approved, the key is the one the fingerprint names, and the
+ * signature verifies. The first failure is the reason shown.
+ */
+export async function checkSignoff(
+  record: SignoffRecord,
+  evidence: { readonly id: string; readonly sha256: string } | undefined,
+): Promise<SignoffValidity> {
+  if (!evidence) return { valid: false, reason: 'the evidence it signs no longer exists' };
+  if (record.evidenceId !== evidence.id || record.payload.evidenceId !== evidence.id) {
+    return { valid: false, reason: 'it was made for a different evidence item' };
+  }
+  if (record.payload.evidenceSha256 !== evidence.sha256) {
+    return { valid: false, reason: 'the evidence hash no longer matches the one approved' };
+  }
+  let raw: Uint8Array;
+  try {
+    raw = fromBase64(record.publicKey);
+  } catch {
+    return { valid: false, reason: 'its public key is unreadable' };
+  }
+  if (fingerprintOf(raw) !== record.payload.keyFingerprint) {
+    return { valid: false, reason: 'its public key does not match the fingerprint it names' };
+  }
+  if (!(await verifyBytes(record.publicKey, record.signature, signoffMessage(record.payload)))) {
+    return { valid: false, reason: 'the signature does not verify' };
+  }
+  return { valid: true };
+}

@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LockerDb, SCHEMA_V1 } from '../../../renderer/db/db';
+
+const NAME = 'migration-test';
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('the database schema', () => {
+  it('upgrades a v1 database to the current version: audits keep their rows and gain an empty report', async () => {
+    // A database exactly as v1 wrote it.
+    const v1 = new Dexie(NAME);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('audits').add({ id: 'a1', name: 'FY2026', organization: 'Acme', type: 'type2', createdAt: '2026-01-01T00:00:00Z' });
+    await v1.table('evidence').add({ id: 'e1', auditId: 'a1', controlIds: ['c1'], sha256: 'a'.repeat(64), capturedAt: '2026-02-01T00:00:00Z' });
+    v1.close();
+
+    const current = new LockerDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null });
+    expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
+    await current.requests.add({
+      id: 'r1',
+      auditId: 'a1',
+      requestId: 'PBC-1',
+      description: 'User list',
+      controlIds: [],
+      dueDate: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    expect(await current.requests.where('[auditId+requestId]').equals(['a1', 'PBC-1']).count()).toBe(1);
+    current.close();
+  });
+});
