@@ -22,9 +22,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // ESM-only packages are bundled in: a CommonJS main or CLI cannot require them on Node 20.
+      externalizeDeps: { exclude: ['canonicalize', '@noble/hashes'] },
       rollupOptions: {
-        input: resolve('electron/main/index.ts'),
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        // The command-line verifier shares main's bundle code, so it is built with it.
+        input: { index: resolve('electron/main/index.ts'), cli: resolve('electron/cli/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
       },
     },
   },
@@ -44,7 +47,8 @@ export default defineConfig({
     base: './',
     plugins: [react(), cspMeta()],
     build: {
-      outDir: resolve('out/renderer'),
+      // RENDERER_OUT_DIR lets parallel e2e runs build side by side without overwriting each other.
+      outDir: resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },
       // Inlined assets become data: URIs for fonts and scripts, which the CSP does not allow.
       assetsInlineLimit: 0,

@@ -1,0 +1,194 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { describeAuditWindow } from '../domain/audit';
+import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord } from '../domain/records';
+import { computeSlots, isInWindow, slotOf } from '../periods/slots';
+import type { ReviewState } from '../review/reviewState';
+import type { SignoffRecord } from '../signing/signoff';
+import { dayInZone } from '../time/evidenceDate';
+import { formatBytes } from '../time/format';
+import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum, type ManifestLine } from './bagit';
+import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey } from './model';
+import { evidenceFileName, PathAllocator, slug } from './paths';
+import type { BundlePlan, PlanEntry } from './planTypes';
+import { renderAuditLogJsonl } from './render/auditLogJsonl';
+import { renderEvidenceCsv } from './render/evidenceCsv';
+import { renderIndexHtml } from './render/indexHtml';
+import { renderManifestJson } from './render/manifestJson';
+import { renderVerifyHtml } from './render/verifyHtml';
+
+/**
+ * The bundle planner (DESIGN.md §5): which evidence goes in, where each file lands, and the
+ * full text of every generated file, computed from IndexedDB rows without touching the disk.
+ * Main then writes exactly this plan, streaming evidence bytes from the store.
+ */
+
+export interface PlanInput {
+  readonly audit: AuditRecord;
+  readonly controls: readonly ControlRecord[];
+  readonly requests: readonly RequestRecord[];
+  readonly evidence: readonly EvidenceRecord[];
+  readonly signoffs: readonly SignoffRecord[];
+  readonly log: readonly LogEntry[];
+  readonly reviewStates: ReadonlyMap<string, ReviewState>;
+  readonly selection: BundleContent['selection'];
+  readonly generatedAt: string;
+  readonly appVersion: string;
+  /** The key that signs the bag (the exporting reviewer's). */
+  readonly exporter: BundleReviewerKey;
+}
+
+export interface UnsignedBundle {
+  readonly plan: BundlePlan;
+  readonly content: BundleContent;
+  /** The exact text of tagmanifest-sha256.txt: what signature.json signs. */
+  readonly tagmanifest: string;
+}
+
+/** Formats that are compressed already: DEFLATE would only cost time (DESIGN.md §5). */
+const STORED_MIME = /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|gzip|pdf|x-7z-compressed)|application\/vnd\.openxmlformats)/;
+
+const hexOf = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
+
+export function bagNameFor(audit: AuditRecord, generatedAt: string): string {
+  return `${slug(audit.organization, 'org').slice(0, 40)}-${slug(audit.name, 'audit').slice(0, 40)}-${generatedAt.slice(0, 10)}`.replace(/-{2,}/g, '-');
+}
+
+function selected(input: PlanInput, item: EvidenceRecord): boolean {
+  const { selection, reviewStates, audit } = input;
+  const state = reviewStates.get(item.id);
+  if (selection.step !== null && item.step !== selection.step) return false;
+  const day = dayInZone(item.evidenceDate, audit.timeZone);
+  if (selection.from !== null && day < selection.from) return false;
+  if (selection.to !== null && day > selection.to) return false;
+  if (selection.controlIds !== null && !item.controlIds.some((id) => selection.controlIds?.includes(id))) return false;
+  if (!selection.includeRejected && state?.decision === 'rejected') return false;
+  if (!selection.includeSuperseded && state?.supersededBy) return false;
+  return true;
+}
+
+export function planBundle(input: PlanInput): UnsignedBundle {
+  const { audit, generatedAt } = input;
+  const bagName = bagNameFor(audit, generatedAt);
+  const controlById = new Map(input.controls.map((c) => [c.id, c]));
+  const slotsByControl = new Map(input.controls.map((c) => [c.id, computeSlots(audit, c.frequency)]));
+
+  const chosen = input.evidence
+    .filter((item) => item.auditId === audit.id && selected(input, item))
+    .map((item) => {
+      const controls = item.controlIds.map((id) => controlById.get(id)).filter((c): c is ControlRecord => c !== undefined);
+      const primary = controls[0];
+      const slot = primary && isInWindow(audit, item.evidenceDate) ? slotOf(slotsByControl.get(primary.id) ?? [], item.evidenceDate) : null;
+      return { item, controls, primary, slot };
+    })
+    .sort(
+      (a, b) =>
+        (a.primary?.ref ?? '').localeCompare(b.primary?.ref ?? '', 'en', { numeric: true }) ||
+        (a.slot?.start ?? '~').localeCompare(b.slot?.start ?? '~') ||
+        a.item.evidenceDate.localeCompare(b.item.evidenceDate) ||
+        a.item.id.localeCompare(b.item.id),
+    );
+
+  const allocator = new PathAllocator();
+  const folderCounts = new Map<string, number>();
+  const bundled: BundledEvidence[] = chosen.map(({ item, controls, primary, slot }) => {
+    const folder = `data/evidence/${slug(primary?.ref ?? 'unassigned', 'control')}/${slot ? slug(slot.id, 'slot') : 'outside-window'}`;
+    const index = (folderCounts.get(folder) ?? 0) + 1;
+    folderCounts.set(folder, index);
+    const state = input.reviewStates.get(item.id);
+    return {
+      record: item,
+      path: allocator.allocate(`${folder}/${evidenceFileName(index, item.name)}`),
+      controlRefs: controls.map((c) => c.ref),
+      slot: slot ? { id: slot.id, label: slot.label } : null,
+      decision: state?.decision ?? 'pending',
+      signoff: state?.latest ?? null,
+      signoffValid: state?.validity ? state.validity.valid : null,
+      supersededBy: state?.supersededBy ?? null,
+    };
+  });
+  const included = new Set(bundled.map((b) => b.record.id));
+  const signoffs = input.signoffs.filter((s) => included.has(s.evidenceId));
+
+  const keys = new Map<string, BundleReviewerKey>([[input.exporter.fingerprint, input.exporter]]);
+  for (const s of signoffs) {
+    if (!keys.has(s.payload.keyFingerprint)) {
+      keys.set(s.payload.keyFingerprint, { fingerprint: s.payload.keyFingerprint, publicKey: s.publicKey, name: s.payload.reviewer.name, role: s.payload.reviewer.role });
+    }
+  }
+
+  const content: BundleContent = {
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    generatedAt,
+    generator: { name: 'Evidence Locker', version: input.appVersion },
+    bagName,
+    audit,
+    controls: input.controls.filter((c) => input.selection.controlIds === null || input.selection.controlIds.includes(c.id)),
+    requests: input.requests,
+    evidence: bundled,
+    signoffs,
+    // The whole trail, always: a filtered trail would not verify as a chain.
+    log: input.log,
+    keys: [...keys.values()],
+    selection: input.selection,
+  };
+
+  const generated: { path: string; text: string }[] = [
+    { path: 'data/manifest.json', text: renderManifestJson(content) },
+    { path: 'data/audit-log.jsonl', text: renderAuditLogJsonl(content) },
+    { path: 'data/evidence.csv', text: renderEvidenceCsv(content) },
+    { path: 'data/index.html', text: renderIndexHtml(content, { exporterKeyFingerprint: input.exporter.fingerprint }) },
+    { path: 'data/VERIFY.html', text: renderVerifyHtml() },
+  ];
+  const payload: ManifestLine[] = [
+    ...bundled.map((b) => ({ path: b.path, sha256: b.record.sha256 })),
+    ...generated.map((g) => ({ path: g.path, sha256: hexOf(g.text) })),
+  ];
+  const payloadSizes = [...bundled.map((b) => ({ size: b.record.size })), ...generated.map((g) => ({ size: utf8ToBytes(g.text).length }))];
+  const payloadBytes = payloadSizes.reduce((sum, f) => sum + f.size, 0);
+
+  const bagInfo = bagInfoText([
+    ['Source-Organization', audit.organization],
+    ['External-Identifier', audit.id],
+    ['External-Description', `${audit.name}: SOC 2 ${describeAuditWindow(audit)} (${audit.timeZone})`],
+    ['Bagging-Date', generatedAt.slice(0, 10)],
+    ['Bag-Software-Agent', `Evidence Locker ${input.appVersion}`],
+    ['Payload-Oxum', payloadOxum(payloadSizes)],
+    ['Bag-Size', formatBytes(payloadBytes)],
+    ['Contact-Name', `${input.exporter.name} (${input.exporter.role})`],
+    ['Evidence-Locker-Format', `bundle v${BUNDLE_FORMAT_VERSION}`],
+    ['Evidence-Locker-Exporter-Key', input.exporter.fingerprint],
+  ]);
+  const manifest = manifestText(payload);
+  const tagFiles = [
+    { path: 'bagit.txt', text: BAGIT_TXT },
+    { path: 'bag-info.txt', text: bagInfo },
+    { path: 'manifest-sha256.txt', text: manifest },
+  ];
+  const tagmanifest = manifestText(tagFiles.map((t) => ({ path: t.path, sha256: hexOf(t.text) })));
+
+  const entries: PlanEntry[] = [
+    ...tagFiles.map((t) => ({ kind: 'text' as const, ...t })),
+    { kind: 'text', path: 'tagmanifest-sha256.txt', text: tagmanifest },
+    ...generated.map((g) => ({ kind: 'text' as const, ...g })),
+    ...bundled.map((b) => ({ kind: 'blob' as const, path: b.path, sha256: b.record.sha256, size: b.record.size, compress: !STORED_MIME.test(b.record.mime) })),
+  ];
+  return { plan: { bagName, generatedAt, entries }, content, tagmanifest };
+}
+
+/** signature.json: a detached Ed25519 signature over tagmanifest-sha256.txt (DESIGN.md §4). */
+export interface BagSignature {
+  readonly algorithm: 'Ed25519';
+  readonly signedFile: 'tagmanifest-sha256.txt';
+  readonly signature: string;
+  readonly publicKey: string;
+  readonly publicKeyPem: string;
+  readonly keyFingerprint: string;
+}
+
+export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): BundlePlan {
+  return {
+    ...unsigned.plan,
+    entries: [...unsigned.plan.entries, { kind: 'text', path: 'signature.json', text: `${JSON.stringify(signature, null, 2)}\n` }],
+  };
+}

@@ -1,0 +1,328 @@
+import type { ControlRecord } from '../../domain/records';
+import { AUDIT_STEPS, type AuditStep, type Frequency } from '../../domain/types';
+import { visibleName } from '../../files/visibleName';
+import type { ReviewDecision } from '../../review/reviewState';
+import { formatBytes, formatInZone, formatUtc } from '../../time/format';
+import type { BundleContent, BundledEvidence } from '../model';
+import { escapeHtml, relativeDataHref, visibleText } from './html';
+import { INDEX_CSS } from './indexStyle';
+
+/**
+ * No script, nothing remote: even a name that is markup stays text (everything is escaped), and
+ * if escaping ever failed this policy would still stop it running or calling out. `img-src`
+ * names `file:` beside 'self' because a file:// page has an opaque origin, which 'self' does not
+ * match in every browser, and the thumbnails are the bag's own files next to this page.
+ */
+export const INDEX_CSP = "default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** Image types every current browser shows in an <img>; SVG is left out, as it is a document. */
+const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+const STEP_LABELS: Readonly<Record<AuditStep, string>> = {
+  scope: 'Scope',
+  readiness: 'Readiness',
+  remediation: 'Remediation',
+  fieldwork: 'Fieldwork',
+  report: 'Report',
+  maintain: 'Maintain',
+};
+
+const FREQUENCY_LABELS: Readonly<Record<Frequency, string>> = {
+  once: 'Once',
+  annual: 'Annual',
+  semiannual: 'Semiannual',
+  quarterly: 'Quarterly',
+  monthly: 'Monthly',
+  weekly: 'Weekly',
+  daily: 'Daily',
+  'per-event': 'Per event',
+  continuous: 'Continuous',
+};
+
+const DECISION_LABELS: Readonly<Record<ReviewDecision, string>> = {
+  approved: 'Approved',
+  rejected: 'Rejected',
+  pending: 'Pending review',
+};
+
+/** One line of user text, escaped, with hidden characters shown. */
+const line = (text: string): string => escapeHtml(visibleName(text));
+/** Paragraphs of user text, escaped, hidden characters shown, line breaks kept (CSS pre-wrap). */
+const para = (text: string): string => escapeHtml(visibleText(text));
+
+export interface IndexOptions {
+  /** Fingerprint of the key that signs the bag (signature.json), shown in the header. */
+  readonly exporterKeyFingerprint?: string;
+}
+
+/**
+ * data/index.html: the evidence index an auditor opens or prints, by step, then control, then
+ * period slot. Pure string rendering: the same content always gives the same bytes.
+ */
+export function renderIndexHtml(content: BundleContent, options: IndexOptions = {}): string {
+  const audit = content.audit;
+  const anchors = new Map(content.evidence.map((item, i) => [item.record.id, `item-${i + 1}`]));
+  const body = [
+    summary(content, options),
+    controlsOverview(content),
+    ...AUDIT_STEPS.map((step) => stepSection(content, step, anchors)),
+    keysSection(content),
+    `<footer>Made by ${line(content.generator.name)} ${line(content.generator.version)} on ${escapeHtml(formatUtc(content.generatedAt))}. ` +
+      `This page runs no script and loads nothing from the network.</footer>`,
+  ].join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(INDEX_CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Evidence index — ${line(audit.name)}</title>
+<style>${INDEX_CSS}</style>
+</head>
+<body>
+<div class="page">
+${body}
+</div>
+</body>
+</html>
+`;
+}
+
+function fact(label: string, valueHtml: string, wide = false): string {
+  return `<div${wide ? ' class="wide"' : ''}><dt>${escapeHtml(label)}</dt><dd>${valueHtml}</dd></div>`;
+}
+
+function periodText(content: BundleContent): string {
+  const a = content.audit;
+  return a.type === 'type1' ? `Type I, as of ${a.asOf ?? 'no date set'}` : `Type II, ${a.periodStart ?? '?'} to ${a.periodEnd ?? '?'}`;
+}
+
+function summary(content: BundleContent, options: IndexOptions): string {
+  const counts = { approved: 0, rejected: 0, pending: 0 };
+  for (const item of content.evidence) counts[item.decision] += 1;
+  const sel = content.selection;
+  const filters = [
+    sel.step === null ? null : `step ${sel.step}`,
+    sel.from === null && sel.to === null ? null : `evidence dated ${sel.from ?? 'any time'} to ${sel.to ?? 'any time'}`,
+    sel.controlIds === null ? null : `${sel.controlIds.length} selected control${sel.controlIds.length === 1 ? '' : 's'}`,
+    sel.includeRejected ? 'rejected items included' : 'rejected items left out',
+    sel.includeSuperseded ? 'superseded items included' : 'superseded items left out',
+  ].filter((f): f is string => f !== null);
+  const facts = [
+    fact('Audit type and period', escapeHtml(periodText(content))),
+    fact('Organization time zone', line(content.audit.timeZone)),
+    fact('Controls', escapeHtml(content.controls.length)),
+    fact(
+      'Evidence items',
+      `${escapeHtml(content.evidence.length)} <span class="muted">(${escapeHtml(counts.approved)} approved, ${escapeHtml(counts.rejected)} rejected, ${escapeHtml(counts.pending)} pending)</span>`,
+    ),
+    fact('Sign-offs', escapeHtml(content.signoffs.length)),
+    fact('Audit-trail entries', escapeHtml(content.log.length)),
+    fact('Generated', escapeHtml(formatUtc(content.generatedAt))),
+    fact('Bag', `<span class="mono">${line(content.bagName)}</span>`),
+    fact('What was exported', escapeHtml(filters.join('; '))),
+    options.exporterKeyFingerprint === undefined
+      ? ''
+      : fact('Bag signed by key (fingerprint)', `<span class="mono">${line(options.exporterKeyFingerprint)}</span>`, true),
+  ];
+  return `<header class="summary">
+<p class="eyebrow">SOC 2 evidence index</p>
+<h1>${line(content.audit.name)}</h1>
+<p class="org">${line(content.audit.organization)}</p>
+<dl class="facts">${facts.join('')}</dl>
+<p class="summary-note">Every file's SHA-256 is listed below and in <code>manifest-sha256.txt</code>. To check every hash and signature, open <a href="VERIFY.html">VERIFY.html</a> and choose the unzipped bundle folder; the data is also in <a href="manifest.json">manifest.json</a>, <a href="evidence.csv">evidence.csv</a> and <a href="audit-log.jsonl">audit-log.jsonl</a>.</p>
+</header>`;
+}
+
+function byRef(a: ControlRecord, b: ControlRecord): number {
+  return a.ref.localeCompare(b.ref, 'en', { numeric: true }) || a.id.localeCompare(b.id);
+}
+
+function controlsOverview(content: BundleContent): string {
+  if (content.controls.length === 0) return '';
+  const rows = [...content.controls].sort(byRef).map((c) => {
+    const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id));
+    const n = (d: ReviewDecision): number => items.filter((e) => e.decision === d).length;
+    return `<tr${items.length === 0 ? ' class="none"' : ''}><td><span class="ref">${line(c.ref)}</span></td><td>${line(c.title)}${c.retired ? ' <span class="muted">(retired)</span>' : ''}</td><td>${escapeHtml(FREQUENCY_LABELS[c.frequency] ?? c.frequency)}</td><td>${line(c.criteria.join(', '))}</td><td class="num">${items.length === 0 ? 'none' : escapeHtml(items.length)}</td><td class="num">${escapeHtml(n('approved'))}</td><td class="num">${escapeHtml(n('pending'))}</td><td class="num">${escapeHtml(n('rejected'))}</td></tr>`;
+  });
+  return `<section aria-labelledby="controls-heading">
+<h2 id="controls-heading">Controls</h2>
+<table>
+<thead><tr><th scope="col">Ref</th><th scope="col">Control</th><th scope="col">Frequency</th><th scope="col">Criteria</th><th scope="col" class="num">Items</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Pending</th><th scope="col" class="num">Rejected</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+interface ControlGroup {
+  readonly control: ControlRecord | null;
+  readonly ref: string;
+  readonly filed: BundledEvidence[];
+  readonly alsoCovers: BundledEvidence[];
+}
+
+/**
+ * An item is filed under its first control (whose slot it carries and whose folder holds it) and
+ * listed by reference under its other controls, so an auditor testing any one control sees it.
+ */
+function groupsOfStep(content: BundleContent, step: AuditStep): ControlGroup[] {
+  const controlsById = new Map(content.controls.map((c) => [c.id, c]));
+  const groups = new Map<string, ControlGroup>();
+  const groupFor = (id: string | null, fallbackRef: string): ControlGroup => {
+    const key = id ?? '';
+    const existing = groups.get(key);
+    if (existing) return existing;
+    const control = id === null ? null : (controlsById.get(id) ?? null);
+    const group: ControlGroup = { control, ref: control?.ref ?? fallbackRef, filed: [], alsoCovers: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const item of content.evidence) {
+    if (item.record.step !== step) continue;
+    const ids = item.record.controlIds;
+    if (ids.length === 0) groupFor(null, '').filed.push(item);
+    ids.forEach((id, i) => {
+      const group = groupFor(id, item.controlRefs[i] ?? id);
+      (i === 0 ? group.filed : group.alsoCovers).push(item);
+    });
+  }
+  return [...groups.values()].sort((a, b) => {
+    if (a.control === null || b.control === null) return a.control === null ? 1 : -1;
+    return byRef(a.control, b.control);
+  });
+}
+
+function stepSection(content: BundleContent, step: AuditStep, anchors: ReadonlyMap<string, string>): string {
+  const groups = groupsOfStep(content, step);
+  if (groups.length === 0) return '';
+  return `<section class="step" aria-labelledby="step-${step}">
+<h2 id="step-${step}">${escapeHtml(STEP_LABELS[step])}</h2>
+${groups.map((g) => controlSection(content, g, anchors)).join('\n')}
+</section>`;
+}
+
+function controlSection(content: BundleContent, group: ControlGroup, anchors: ReadonlyMap<string, string>): string {
+  const c = group.control;
+  const heading =
+    c === null
+      ? group.ref === ''
+        ? '<h3>Not linked to a control</h3>'
+        : `<h3><span class="ref">${line(group.ref)}</span> <span class="muted">(control not in this bundle)</span></h3>`
+      : `<h3 class="control-head"><span class="ref">${line(c.ref)}</span> ${line(c.title)}</h3>
+<p class="control-meta">${escapeHtml(FREQUENCY_LABELS[c.frequency] ?? c.frequency)} · ${c.criteria.length > 0 ? line(c.criteria.join(', ')) : 'no criteria mapped'} · owner ${c.owner.trim() === '' ? 'not set' : line(c.owner)}</p>`;
+
+  const slots = new Map<string, { label: string; items: BundledEvidence[] }>();
+  for (const item of group.filed) {
+    const key = item.slot?.id ?? '\uffff';
+    const label = item.slot?.label ?? (item.record.controlIds.length > 0 ? 'Outside the audit window' : 'Items');
+    const slot = slots.get(key) ?? { label, items: [] };
+    slot.items.push(item);
+    slots.set(key, slot);
+  }
+  const slotHtml = [...slots.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, slot]) => {
+      const items = [...slot.items].sort((a, b) => a.record.evidenceDate.localeCompare(b.record.evidenceDate) || a.path.localeCompare(b.path));
+      return `<h4>${line(slot.label)}</h4>
+<ol class="items">
+${items.map((item) => itemHtml(content, item, anchors)).join('\n')}
+</ol>`;
+    });
+
+  const also =
+    group.alsoCovers.length === 0
+      ? ''
+      : `<div class="also">Also evidence for this control, filed under another:<ul>${group.alsoCovers
+          .map((item) => `<li><a href="#${escapeHtml(anchors.get(item.record.id) ?? '')}">${line(item.record.name)}</a> <span class="muted">(under ${line(item.controlRefs[0] ?? '')})</span></li>`)
+          .join('')}</ul></div>`;
+  const empty = group.filed.length === 0 && group.alsoCovers.length === 0 ? '<p class="empty">No evidence.</p>' : '';
+  return `<section class="control">
+${heading}
+${slotHtml.join('\n')}${also}${empty}
+</section>`;
+}
+
+function thumbnail(item: BundledEvidence): string {
+  const href = relativeDataHref(item.path);
+  const r = item.record;
+  const ext = (r.name.includes('.') ? (r.name.split('.').pop() ?? '') : '').slice(0, 6).toUpperCase() || 'FILE';
+  if (href === null) return `<span class="thumb">${line(ext)}</span>`;
+  const inner = PREVIEWABLE.has(r.mime)
+    ? `<img src="${escapeHtml(href)}" alt="Preview of ${line(r.name)}" decoding="async">`
+    : line(ext);
+  return `<a class="thumb" href="${escapeHtml(href)}" aria-label="Open ${line(r.name)}">${inner}</a>`;
+}
+
+function reviewHtml(item: BundledEvidence): string {
+  const s = item.signoff?.payload;
+  if (!s) return 'No sign-off yet';
+  const who = `${line(s.reviewer.name)}${s.reviewer.role.trim() === '' ? '' : `, ${line(s.reviewer.role)}`}`;
+  const signed = `${escapeHtml(DECISION_LABELS[s.decision])} by ${who}, ${escapeHtml(formatUtc(s.at))}`;
+  return item.signoffValid === false
+    ? `${signed} <span class="invalid">— this sign-off does not verify and does not count</span>`
+    : signed;
+}
+
+function sourceHtml(item: BundledEvidence): string {
+  const s = item.record.source;
+  return s.kind === 'display'
+    ? `Screenshot of display ${line(s.displayName)}`
+    : `File ${line(s.originalName)}, modified ${escapeHtml(formatUtc(s.modifiedAt))}`;
+}
+
+function refTo(id: string | null, content: BundleContent, anchors: ReadonlyMap<string, string>): string {
+  if (id === null) return '';
+  const anchor = anchors.get(id);
+  const target = content.evidence.find((e) => e.record.id === id);
+  return anchor !== undefined && target !== undefined
+    ? `<a href="#${escapeHtml(anchor)}">${line(target.record.name)}</a>`
+    : `an item not in this bundle <span class="mono">${line(id)}</span>`;
+}
+
+function itemHtml(content: BundleContent, item: BundledEvidence, anchors: ReadonlyMap<string, string>): string {
+  const r = item.record;
+  const href = relativeDataHref(item.path);
+  const rows: [string, string][] = [
+    ['Evidence date', `${escapeHtml(formatInZone(r.evidenceDate, content.audit.timeZone))} <span class="muted">· ${escapeHtml(formatUtc(r.evidenceDate))}</span>`],
+    ['Captured', `${escapeHtml(formatUtc(r.capturedAt))} <span class="muted">· ${escapeHtml(formatInZone(r.capturedAt, r.timeZone))}</span>`],
+    ['Captured by', `${line(r.capturedBy)} on ${line(r.host)}`],
+    ['Source', sourceHtml(item)],
+    ['Processing', r.processing.length === 0 ? 'none (bytes as captured)' : line(r.processing.join(', '))],
+    ['Controls', line(item.controlRefs.join(', ')) || 'none'],
+    ['Size and type', `${escapeHtml(formatBytes(r.size))} <span class="muted">(${escapeHtml(r.size.toLocaleString('en-US'))} bytes)</span> · ${line(r.mime)}`],
+    ['SHA-256', `<code class="hash">${line(r.sha256)}</code>`],
+    ['File', href === null ? `<code>${line(item.path)}</code>` : `<a href="${escapeHtml(href)}"><code>${line(item.path)}</code></a>`],
+    ['Review', reviewHtml(item)],
+  ];
+  const comment = item.signoff?.payload.comment ?? '';
+  if (comment.trim() !== '') rows.push(['Reviewer comment', `<span class="multiline">${para(comment)}</span>`]);
+  if (r.notes.trim() !== '') rows.push(['Notes', `<span class="multiline">${para(r.notes)}</span>`]);
+  if (r.supersedes !== null) rows.push(['Replaces', refTo(r.supersedes, content, anchors)]);
+  if (item.supersededBy !== null) rows.push(['Replaced by', refTo(item.supersededBy, content, anchors)]);
+  return `<li class="item" id="${escapeHtml(anchors.get(r.id) ?? '')}">
+${thumbnail(item)}
+<div>
+<div class="item-head"><h5>${line(r.name)}</h5><span class="badge badge-${item.decision}">${escapeHtml(DECISION_LABELS[item.decision])}</span></div>
+<dl>${rows.map(([dt, dd]) => `<dt>${escapeHtml(dt)}</dt><dd>${dd}</dd>`).join('')}</dl>
+</div>
+</li>`;
+}
+
+function keysSection(content: BundleContent): string {
+  if (content.keys.length === 0) return '';
+  const rows = content.keys.map(
+    (k) => `<tr><td>${line(k.name)}</td><td>${line(k.role)}</td><td><span class="mono">${line(k.fingerprint)}</span></td></tr>`,
+  );
+  return `<section aria-labelledby="keys-heading">
+<h2 id="keys-heading">Signing keys</h2>
+<p class="muted">A key proves that sign-offs came from one key, not who held it: confirm each fingerprint with its owner by another channel (phone, in person).</p>
+<table class="keys">
+<thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Fingerprint (SHA-256 of the public key)</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleContent } from '../../../shared/bundle/model';
+import { EVIDENCE_CSV_HEADERS, renderEvidenceCsv } from '../../../shared/bundle/render/evidenceCsv';
+import { parseCsv } from '../../../shared/csv/csv';
+import type { EvidenceRecord } from '../../../shared/domain/records';
+import { miniBundleContent } from '../../support/miniBag';
+
+const column = (name: (typeof EVIDENCE_CSV_HEADERS)[number]): number => EVIDENCE_CSV_HEADERS.indexOf(name);
+
+function withRecord(content: BundleContent, index: number, patch: Partial<EvidenceRecord>): BundleContent {
+  return {
+    ...content,
+    evidence: content.evidence.map((item, i) => (i === index ? { ...item, record: { ...item.record, ...patch } } : item)),
+  };
+}
+
+async function parsed(change: (c: BundleContent) => BundleContent = (c) => c): Promise<{ headers: string[]; rows: string[][]; text: string }> {
+  const { content } = await miniBundleContent();
+  const text = renderEvidenceCsv(change(content));
+  const { headers, rows } = parseCsv(text);
+  return { headers, rows, text };
+}
+
+describe('data/evidence.csv', () => {
+  it('starts with a BOM, ends lines in CRLF and has the documented header', async () => {
+    const { headers, text } = await parsed();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(headers).toEqual([...EVIDENCE_CSV_HEADERS]);
+  });
+
+  it('writes one row per item with UTC times, size, hash, decision and sign-off', async () => {
+    const { rows } = await parsed();
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows as [string[], string[]];
+    expect(first[column('Path')]).toBe('data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.png');
+    expect(first[column('Control refs')]).toBe('AC-01; AC-02');
+    expect(first[column('Slot')]).toBe('Q1 2026');
+    expect(first[column('Evidence date (UTC)')]).toBe('2026-02-10 08:15:00');
+    expect(first[column('Review decision')]).toBe('approved');
+    expect(first[column('Reviewer')]).toBe('Dana Reviewer (IT Manager)');
+    expect(first[column('Signed at (UTC)')]).toBe('2026-04-03 12:00:00');
+    expect(first[column('Sign-off valid')]).toBe('yes');
+    expect(first[column('SHA-256')]).toMatch(/^[0-9a-f]{64}$/);
+    expect(second[column('Size (bytes)')]).toBe('66');
+    expect(second[column('Reviewer')]).toBe('');
+    expect(second[column('Sign-off valid')]).toBe('');
+  });
+
+  it.each([
+    ['Name', { name: '=HYPERLINK("http://evil.example","click")' }, `'=HYPERLINK("http://evil.example","click")`],
+    ['Name', { name: '+1+1' }, "'+1+1"],
+    ['Name', { name: 'a, "quoted", name' }, 'a, "quoted", name'],
+    ['Name', { name: 'invoice\u202Egnp.exe' }, 'invoice⟨U+202E⟩gnp.exe'],
+    ['Captured by', { capturedBy: '@cmd|calc' }, "'@cmd|calc"],
+    ['Host', { host: '-2+3' }, "'-2+3"],
+    ['Notes', { notes: '=1+1\nsecond line, with "quotes"' }, `'=1+1\nsecond line, with "quotes"`],
+    ['Notes', { notes: '\tcmd' }, "'\tcmd"],
+  ] as const)('neutralizes and quotes a hostile %s cell so it reads back as text', async (header, patch, expected) => {
+    const { rows } = await parsed((c) => withRecord(c, 1, patch));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![column(header)]).toBe(expected);
+    expect(rows[1]![column('Path')]).toBe('data/evidence/AC-01/2026-Q1/002-okta-users-export.csv');
+  });
+
+  it('names a replaced item by its path in the bundle, and says when it is not in it', async () => {
+    const { rows } = await parsed((c) => {
+      const [a, b] = c.evidence;
+      return { ...c, evidence: [{ ...a!, supersededBy: 'ev-2' }, { ...b!, record: { ...b!.record, supersedes: 'ev-1' }, supersededBy: 'ev-9' }] };
+    });
+    expect(rows[1]![column('Supersedes')]).toBe('data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.png');
+    expect(rows[0]![column('Superseded by')]).toBe('data/evidence/AC-01/2026-Q1/002-okta-users-export.csv');
+    expect(rows[1]![column('Superseded by')]).toBe('not in this bundle (id ev-9)');
+  });
+
+  it('marks an item outside the audit window and an invalid sign-off', async () => {
+    const { rows } = await parsed((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, slot: null, signoffValid: e.signoff ? false : null })) }));
+    expect(rows[0]![column('Slot')]).toBe('outside the audit window');
+    expect(rows[0]![column('Sign-off valid')]).toBe('no');
+  });
+});
