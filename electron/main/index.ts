@@ -51,8 +51,11 @@ void app.whenReady().then(() => {
     mainWindow?.webContents.send(`event:${name}`, payload);
   };
 
+  const store = createEvidenceStore(join(app.getPath('userData'), 'evidence'));
+  // Before any write: files of an import the last run was killed in the middle of.
+  void store.sweepTemp();
   const handlers = createHandlers({
-    store: createEvidenceStore(join(app.getPath('userData'), 'evidence')),
+    store,
     capturer: createScreenCapturer(),
     appVersion: app.getVersion(),
     emit,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { chmod, link, mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SHA256_HEX, type StoredBlob } from '../../shared/bridge/contract';
@@ -26,6 +26,11 @@ export interface EvidenceStore {
   pathOf(sha256: string): string;
   size(sha256: string): Promise<number | null>;
   openRead(sha256: string): Readable;
+  /**
+   * Removes temporary files a killed process left behind. They were never linked into the
+   * store, so nothing refers to them; call it at start-up, before any write begins.
+   */
+  sweepTemp(): Promise<number>;
 }
 
 export function createEvidenceStore(root: string): EvidenceStore {
@@ -111,6 +116,12 @@ export function createEvidenceStore(root: string): EvidenceStore {
     },
     openRead(sha256) {
       return createReadStream(pathOf(sha256));
+    },
+    async sweepTemp() {
+      const names = await readdir(tmpDir).catch(() => [] as string[]);
+      const leftovers = names.filter((name) => name.endsWith('.part'));
+      await Promise.all(leftovers.map((name) => rm(join(tmpDir, name), { force: true })));
+      return leftovers.length;
     },
   };
 }

@@ -34,26 +34,35 @@ export async function importFile(
     const before = await handle.stat();
     if (!before.isFile()) throw new BridgeFailure('io-error', `"${shown}" is not a regular file.`);
     const stream = createReadStream('', { fd: handle, autoClose: false });
-    const stored = await store.put(stream, {
-      onBytes: (done) => onBytes(done, before.size),
-      beforeCommit: async ({ size }) => {
-        const after = await stat(path).catch(() => null);
-        const changed =
-          after === null ||
-          size !== before.size ||
-          after.size !== before.size ||
-          after.mtimeMs !== before.mtimeMs ||
-          after.ino !== before.ino;
-        if (changed) {
-          throw new BridgeFailure(
-            'file-changed',
-            after === null
-              ? `"${shown}" disappeared while it was being read. Nothing was stored.`
-              : `"${shown}" changed while it was being read. Nothing was stored; attach it again once it is complete.`,
-          );
-        }
-      },
-    });
+    let stored;
+    try {
+      stored = await store.put(stream, {
+        onBytes: (done) => onBytes(done, before.size),
+        beforeCommit: async ({ size }) => {
+          const after = await stat(path).catch(() => null);
+          const changed =
+            after === null ||
+            size !== before.size ||
+            after.size !== before.size ||
+            after.mtimeMs !== before.mtimeMs ||
+            after.ino !== before.ino;
+          if (changed) {
+            throw new BridgeFailure(
+              'file-changed',
+              after === null
+                ? `"${shown}" disappeared while it was being read. Nothing was stored.`
+                : `"${shown}" changed while it was being read. Nothing was stored; attach it again once it is complete.`,
+            );
+          }
+        },
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        throw new BridgeFailure('io-error', `The disk is full: "${shown}" could not be stored. Nothing was stored; free some space and attach it again.`);
+      }
+      throw error;
+    }
     return {
       ...stored,
       name: basename(path),

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable} from 'node:stream';
 import { PassThrough, Transform, type TransformCallback } from 'node:stream';
@@ -124,7 +124,11 @@ export async function writeBundle(
     }
   }
 
-  const partial = join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`);
+  // A killed export of the same name left its temporary file: it is never a bundle, remove it.
+  const prefix = `.${basename(target)}.`;
+  const siblings = await readdir(dirname(target)).catch(() => [] as string[]);
+  await Promise.all(siblings.filter((n) => n.startsWith(prefix) && n.endsWith('.partial')).map((n) => rm(join(dirname(target), n), { force: true })));
+  const partial = join(dirname(target), `${prefix}${randomUUID()}.partial`);
   const output = createWriteStream(partial, { flags: 'wx', mode: 0o644 });
   const zipHash = createHash('sha256');
   let size = 0;
