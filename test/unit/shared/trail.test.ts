@@ -64,3 +64,10 @@ describe('comparing evidence rows with the audit trail', () => {
     expect(missingSignoffs(log, new Set(['s1']))).toEqual([]);
   });
 });
+
+describe('comparing rows rebuilt from a bundle', () => {
+  it('treats the same values with nested keys in another order as equal', () => {
+    const reordered = { ...item, source: { modifiedAt: '2026-04-01T00:00:00.000Z', originalPath: '/tmp/okta-users.csv', kind: 'file' as const, originalName: 'okta-users.csv' } };
+    expect(compareEvidenceWithTrail([reordered], trail(created))).toEqual([]);
+  });
+});
