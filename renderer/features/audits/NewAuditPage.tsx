@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { STARTER_CONTROLS } from '../../../shared/catalog/starterControls';
 import { validateNewAudit, type NewAuditErrors, type NewAuditInput } from '../../../shared/domain/audit';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { AuditWindowFields } from '../../components/AuditWindowFields';
 import { Field } from '../../components/Field';
 import { createAudit } from '../../db/audits';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
@@ -15,12 +16,6 @@ function defaultPeriod(): { start: string; end: string } {
 
 export function NewAuditPage(): React.JSX.Element {
   const info = useSystemInfo();
-  // Chromium's list has no plain "UTC", and the machine's own zone may be an alias it omits:
-  // both must be choosable, or the select shows one zone while the form keeps another.
-  const zones = useMemo(() => {
-    const list = Intl.supportedValuesOf('timeZone');
-    return [...new Set(['UTC', info.timeZone, ...list])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
-  }, [info.timeZone]);
   const period = defaultPeriod();
   const [input, setInput] = useState<NewAuditInput>({
     name: '',
@@ -78,46 +73,7 @@ export function NewAuditPage(): React.JSX.Element {
             <input {...props} value={input.organization} onChange={(e) => set('organization', e.target.value)} placeholder="Acme Cloud Inc." />
           )}
         </Field>
-        <fieldset className="field">
-          <legend>Report type</legend>
-          <label className="radio">
-            <input type="radio" name="type" checked={input.type === 'type1'} onChange={() => set('type', 'type1')} />
-            <span>
-              <strong>Type I</strong> — control design as of one date
-            </span>
-          </label>
-          <label className="radio">
-            <input type="radio" name="type" checked={input.type === 'type2'} onChange={() => set('type', 'type2')} />
-            <span>
-              <strong>Type II</strong> — operating effectiveness over a period (3–12 months)
-            </span>
-          </label>
-        </fieldset>
-        {input.type === 'type1' ? (
-          <Field label="As of" error={errors.asOf}>
-            {(props) => <input {...props} type="date" value={input.asOf} onChange={(e) => set('asOf', e.target.value)} />}
-          </Field>
-        ) : (
-          <div className="field-row">
-            <Field label="Period start" error={errors.periodStart}>
-              {(props) => <input {...props} type="date" value={input.periodStart} onChange={(e) => set('periodStart', e.target.value)} />}
-            </Field>
-            <Field label="Period end" error={errors.periodEnd}>
-              {(props) => <input {...props} type="date" value={input.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} />}
-            </Field>
-          </div>
-        )}
-        <Field label="Time zone of the organization" error={errors.timeZone}>
-          {(props) => (
-            <select {...props} value={input.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AuditWindowFields value={input} errors={errors} onChange={set} radioName="type" />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? 'Creating…' : 'Create audit'}

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { validateNewAudit, type NewAuditErrors, type NewAuditInput } from '../../../shared/domain/audit';
 import type { AuditRecord } from '../../../shared/domain/records';
 import { periodLengthWarning } from '../../../shared/scope/period';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { AuditWindowFields } from '../../components/AuditWindowFields';
 import { Field } from '../../components/Field';
 import { updateAudit, type AuditPatch } from '../../db/audits';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
@@ -49,11 +50,6 @@ export function AuditSettingsForm({ audit }: { readonly audit: AuditRecord }): R
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
-  const zones = useMemo(() => {
-    const all = Intl.supportedValuesOf('timeZone');
-    // An audit from a bundle may carry a zone missing from this list (e.g. 'UTC'): keep it selectable.
-    return all.includes(audit.timeZone) ? all : [audit.timeZone, ...all];
-  }, [audit.timeZone]);
 
   const dirty = differs(audit, patchOf(draft));
   const warning = draft.type === 'type2' ? periodLengthWarning(draft.periodStart, draft.periodEnd) : null;
@@ -100,53 +96,19 @@ export function AuditSettingsForm({ audit }: { readonly audit: AuditRecord }): R
             {(props) => <input {...props} value={draft.organization} onChange={(e) => set('organization', e.target.value)} />}
           </Field>
         </div>
-        <fieldset className="field">
-          <legend>Report type</legend>
-          <div className="scope-radios">
-            <label className="radio">
-              <input type="radio" name="scope-type" checked={draft.type === 'type1'} onChange={() => set('type', 'type1')} />
-              <span>
-                <strong>Type I</strong> — design as of one date
-              </span>
-            </label>
-            <label className="radio">
-              <input type="radio" name="scope-type" checked={draft.type === 'type2'} onChange={() => set('type', 'type2')} />
-              <span>
-                <strong>Type II</strong> — operation over a period
-              </span>
-            </label>
-          </div>
-        </fieldset>
-        {draft.type === 'type1' ? (
-          <Field label="As of" error={errors.asOf}>
-            {(props) => <input {...props} type="date" value={draft.asOf} onChange={(e) => set('asOf', e.target.value)} />}
-          </Field>
-        ) : (
-          <div className="field-row">
-            <Field label="Period start" error={errors.periodStart}>
-              {(props) => <input {...props} type="date" value={draft.periodStart} onChange={(e) => set('periodStart', e.target.value)} />}
-            </Field>
-            <Field label="Period end" error={errors.periodEnd}>
-              {(props) => <input {...props} type="date" value={draft.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} />}
-            </Field>
-          </div>
-        )}
-        {warning && (
-          <p className="scope-warning" role="status">
-            <strong>Warning:</strong> {warning} You can still save it.
-          </p>
-        )}
-        <Field label="Time zone of the organization" error={errors.timeZone}>
-          {(props) => (
-            <select {...props} value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AuditWindowFields
+          value={draft}
+          errors={errors}
+          onChange={set}
+          radioName="scope-type"
+          warning={
+            warning && (
+              <p className="scope-warning" role="status">
+                <strong>Warning:</strong> {warning} You can still save it.
+              </p>
+            )
+          }
+        />
         <div className="form-actions scope-form-actions">
           <button type="submit" className="button button-primary" disabled={saving || !dirty}>
             {saving ? 'Saving…' : 'Save settings'}
