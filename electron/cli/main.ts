@@ -24,7 +24,7 @@ export async function main(argv: readonly string[], stdout: Output = process.std
     return report.ok ? 0 : 1;
   }
   if (command === 'sample-bundle' && file && rest.length === 0) {
-    const { buildSampleAudit, signAndWrite } = await import('./sample');
+    const { buildSampleAudit, signAndWrite } = await import('../main/bundle/sample');
     const { written } = await signAndWrite(await buildSampleAudit(), resolve(file));
     stdout.write(`Wrote ${written.path}\n${written.size} bytes, SHA-256 ${written.sha256}\nCheck it with: evidence-locker verify ${file}\n`);
     return 0;

@@ -74,6 +74,15 @@ void app.whenReady().then(() => {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     revealInFolder: (path) => shell.showItemInFolder(path),
+    chooseBundleToImport: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import an Evidence Locker bundle',
+        properties: ['openFile'],
+        filters: [{ name: 'ZIP bundle', extensions: ['zip'] }],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     hideWindowForCapture: async () => {
       const window = mainWindow;
       if (!window?.isVisible()) return () => {};

@@ -27,6 +27,9 @@ export const CHANNELS = [
   'bundle:export',
   'bundle:cancel',
   'bundle:reveal',
+  'bundle:inspect',
+  'bundle:import-files',
+  'sample:open',
 ] as const;
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
@@ -100,6 +103,27 @@ export type BundleExportResult =
   | { readonly status: 'written'; readonly path: string; readonly size: number; readonly sha256: string }
   | { readonly status: 'cancelled' };
 
+export interface BundleCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** A bundle chosen for import, verified in main; the token names it in the import call. */
+export type BundleInspection =
+  | { readonly status: 'cancelled' }
+  | {
+      readonly status: 'inspected';
+      readonly token: string;
+      readonly fileName: string;
+      readonly ok: boolean;
+      readonly checks: readonly BundleCheck[];
+      readonly problems: readonly string[];
+      /** The bag's data/manifest.json and data/audit-log.jsonl; null when they could not be read. */
+      readonly manifestJson: string | null;
+      readonly auditLog: string | null;
+    };
+
 export interface Responses {
   'system:info': SystemInfo;
   'capture:displays': readonly DisplayInfo[];
@@ -110,6 +134,9 @@ export interface Responses {
   'bundle:export': BundleExportResult;
   'bundle:cancel': { readonly cancelled: boolean };
   'bundle:reveal': { readonly shown: boolean };
+  'bundle:inspect': BundleInspection;
+  'bundle:import-files': { readonly stored: number; readonly existed: number };
+  'sample:open': BundleInspection;
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -126,6 +153,7 @@ export interface Events {
   };
   'capture:countdown': { readonly secondsLeft: number };
   'evidence:verify-progress': { readonly done: number; readonly total: number; readonly bytesDone: number };
+  'bundle:import-progress': { readonly done: number; readonly total: number };
   'bundle:progress': {
     readonly exportId: string;
     readonly itemsDone: number;
@@ -135,7 +163,7 @@ export interface Events {
   };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'evidence:verify-progress', 'bundle:progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'evidence:verify-progress', 'bundle:progress', 'bundle:import-progress'] as const satisfies readonly EventName[];
 
 /** The names the preload exposes, each bound to one channel. */
 export const API_METHODS = {
@@ -148,6 +176,9 @@ export const API_METHODS = {
   exportBundle: 'bundle:export',
   cancelExport: 'bundle:cancel',
   revealExport: 'bundle:reveal',
+  inspectBundle: 'bundle:inspect',
+  importBundleFiles: 'bundle:import-files',
+  openSample: 'sample:open',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -179,6 +210,9 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     exportBundle: call(API_METHODS.exportBundle),
     cancelExport: call(API_METHODS.cancelExport),
     revealExport: call(API_METHODS.revealExport),
+    inspectBundle: call(API_METHODS.inspectBundle),
+    importBundleFiles: call(API_METHODS.importBundleFiles),
+    openSample: call(API_METHODS.openSample),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

@@ -23,4 +23,7 @@ export const requestSchemas = {
   'bundle:export': z.strictObject({ exportId: z.uuid(), plan: bundlePlanSchema }),
   'bundle:cancel': z.strictObject({ exportId: z.uuid() }),
   'bundle:reveal': z.strictObject({ exportId: z.uuid() }),
+  'bundle:inspect': empty,
+  'sample:open': empty,
+  'bundle:import-files': z.strictObject({ token: z.uuid(), files: z.array(z.strictObject({ path: z.string().max(400), sha256: sha256Schema })).max(65_535) }),
 } as const satisfies Record<Channel, z.ZodType>;

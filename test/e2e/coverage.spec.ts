@@ -151,3 +151,56 @@ test('a Type I audit has one as-of slot per control in a single table', async ({
   await expect(section.locator('a[data-status]')).toHaveCount(await rows.count());
   await expect(page.getByRole('region', { name: /^Quarterly/ })).toHaveCount(0);
 });
+
+test('the issue scenario: a Type II audit with a request list, screens captured into two quarters, and a coverage matrix showing exactly those', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('Scenario FY2026');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByLabel(/Type II/).check();
+  await page.getByLabel('Period start').fill('2026-01-01');
+  await page.getByLabel('Period end').fill('2026-12-31');
+  await page.getByLabel('Time zone of the organization').selectOption('UTC');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+
+  // The auditor's request list, imported from their spreadsheet.
+  const views = page.getByRole('navigation', { name: 'Fieldwork views' });
+  await views.getByRole('link', { name: 'Request list' }).click();
+  const dir = await mkdtemp(join(tmpdir(), 'scenario-'));
+  const csv = join(dir, 'pbc.csv');
+  await writeFile(csv, '\uFEFFRequest ID;Description;Control refs;Due date\nPBC-1;Quarterly user access reviews;AC-01;2027-01-31\nPBC-2;MFA configuration;AC-02;2027-01-31\n');
+  await page.getByRole('button', { name: 'Import request list (CSV)…' }).click();
+  await page.getByLabel('CSV file').setInputFiles(csv);
+  await page.getByRole('button', { name: 'Import 2 requests' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'PBC-1' })).toContainText('Not started');
+
+  // Two real captures of the screen for the access review, one for Q1 and one for Q2.
+  await views.getByRole('link', { name: 'Controls' }).click();
+  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
+  const detail = page.locator('section.detail');
+  await detail.getByRole('button', { name: 'Capture screen' }).click();
+  await expect(detail.getByRole('article')).toHaveCount(1);
+  await setEvidenceDate(detail.getByRole('article').first(), '2026-03-30', 'Q1 2026');
+  await detail.getByRole('button', { name: 'Capture screen' }).click();
+  await expect(detail.getByRole('article')).toHaveCount(2);
+  // Newest first: the card still dated today is the new capture.
+  const undated = detail.getByRole('article').filter({ hasNot: page.getByText('Q1 2026', { exact: true }) });
+  await setEvidenceDate(undated, '2026-06-15', 'Q2 2026');
+
+  await views.getByRole('link', { name: 'Coverage' }).click();
+  const row = page.getByRole('region', { name: /^Quarterly/ }).locator('tr[data-control="AC-01"]');
+  await expect(row.locator('a[data-status]')).toHaveText([
+    'Collected1 item',
+    'Collected1 item',
+    emptyStatus('2026-10-01T00:00:00Z'),
+    emptyStatus('2027-01-01T00:00:00Z'),
+  ]);
+  // Every other quarterly control has no cell filled.
+  const others = page.getByRole('region', { name: /^Quarterly/ }).locator('tr[data-control]:not([data-control="AC-01"]) a[data-status="collected"]');
+  await expect(others).toHaveCount(0);
+
+  await views.getByRole('link', { name: 'Request list' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'PBC-1' })).toContainText('Provided');
+  await expect(page.getByRole('row').filter({ hasText: 'PBC-2' })).toContainText('Not started');
+});

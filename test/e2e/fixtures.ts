@@ -67,13 +67,43 @@ function installBridge({ methods, eventNames }: { methods: Record<string, string
   Object.defineProperty(globalThis, 'evidenceLocker', { value: Object.freeze(api) });
 }
 
-export interface AppHarness {
+export interface AppInstance {
   readonly page: Page;
   readonly bridge: BridgeHarness;
+}
+
+export interface AppHarness extends AppInstance {
   readonly origin: string;
   /** Closes the browser and starts it again on the same profile: the app restarts. */
   restart(): Promise<Page>;
-  snap(name: string): Promise<void>;
+  /** A second installation: its own browser profile (IndexedDB) and its own evidence store. */
+  launchFresh(): Promise<AppInstance>;
+  snap(name: string, page?: Page): Promise<void>;
+}
+
+/** One installation of the app: a persistent Chromium profile and main's handler table. */
+async function launchInstance(origin: string, bridge: BridgeHarness, profile: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 860 },
+    acceptDownloads: true,
+  });
+  await context.exposeBinding('__evidenceLockerInvoke', async (source, channel: unknown, payload: unknown) => {
+    const result = await bridge.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, decodeWire(payload));
+    return encodeWire(result);
+  });
+  await context.addInitScript(installBridge, { methods: { ...API_METHODS }, eventNames: [...EVENT_NAMES] });
+  bridge.onEvent((name, payload) => {
+    for (const p of context.pages()) {
+      void p
+        .evaluate(([n, d]) => (globalThis as unknown as { __evidenceLockerEmit: (n: unknown, d: unknown) => void }).__evidenceLockerEmit(n, d), [name, payload] as const)
+        .catch(() => {});
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/index.html`);
+  return { context, page };
 }
 
 export const test = base.extend<{ app: AppHarness }>({
@@ -83,46 +113,37 @@ export const test = base.extend<{ app: AppHarness }>({
     const bridge = await createBridgeHarness(server.origin);
     const profile = await mkdtemp(join(tmpdir(), 'evidence-profile-'));
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    let context: BrowserContext;
-    let page: Page;
+    const cleanups: (() => Promise<void>)[] = [];
+    let current = await launchInstance(server.origin, bridge, profile);
 
-    const launch = async (): Promise<Page> => {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1366, height: 860 },
-      });
-      await context.exposeBinding('__evidenceLockerInvoke', async (source, channel: unknown, payload: unknown) => {
-        const result = await bridge.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, decodeWire(payload));
-        return encodeWire(result);
-      });
-      await context.addInitScript(installBridge, { methods: { ...API_METHODS }, eventNames: [...EVENT_NAMES] });
-      page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(`${server.origin}/index.html`);
-      return page;
-    };
-    bridge.onEvent((name, payload) => {
-      for (const p of context.pages()) {
-        void p.evaluate(([n, d]) => (globalThis as unknown as { __evidenceLockerEmit: (n: unknown, d: unknown) => void }).__evidenceLockerEmit(n, d), [name, payload] as const).catch(() => {});
-      }
-    });
-
-    await launch();
     await use({
       get page() {
-        return page;
+        return current.page;
       },
       bridge,
       origin: server.origin,
       restart: async () => {
-        await context.close();
-        return launch();
+        await current.context.close();
+        current = await launchInstance(server.origin, bridge, profile);
+        return current.page;
       },
-      snap: async (name) => {
-        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+      launchFresh: async () => {
+        const freshBridge = await createBridgeHarness(server.origin);
+        const freshProfile = await mkdtemp(join(tmpdir(), 'evidence-profile-'));
+        const fresh = await launchInstance(server.origin, freshBridge, freshProfile);
+        cleanups.push(async () => {
+          await fresh.context.close();
+          await rm(freshProfile, { recursive: true, force: true });
+          await rm(freshBridge.store.root, { recursive: true, force: true });
+        });
+        return { page: fresh.page, bridge: freshBridge };
+      },
+      snap: async (name, page) => {
+        await (page ?? current.page).screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
       },
     });
-    await context!.close();
+    for (const cleanup of cleanups) await cleanup();
+    await current.context.close();
     await server.close();
     await rm(profile, { recursive: true, force: true });
     await rm(bridge.store.root, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface BridgeHarness {
   answerFileDialog(paths: string[]): void;
   /** Where the next "Save bundle" dialog saves; null means the user cancelled. */
   answerSaveDialog(path: string | null): void;
+  /** The bundle the next "Import bundle" dialog returns; null means the user cancelled. */
+  answerImportDialog(path: string | null): void;
   readonly revealed: string[];
   onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
 }
@@ -28,6 +30,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
   const store = createEvidenceStore(root);
   const answers: string[][] = [];
   const saveAnswers: (string | null)[] = [];
+  const importAnswers: (string | null)[] = [];
   const revealed: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
@@ -37,6 +40,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     appVersion: '0.0.0-test',
     chooseFilesToImport: async () => answers.shift() ?? [],
     chooseBundlePath: async () => saveAnswers.shift() ?? null,
+    chooseBundleToImport: async () => importAnswers.shift() ?? null,
     revealInFolder: (path) => revealed.push(path),
     hideWindowForCapture: async () => () => {},
     emit: (name, payload) => {
@@ -51,6 +55,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     events,
     answerFileDialog: (paths) => answers.push(paths),
     answerSaveDialog: (path) => saveAnswers.push(path),
+    answerImportDialog: (path) => importAnswers.push(path),
     revealed,
     onEvent: (listener) => listeners.push(listener),
   };

@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
-import { hostname, release, userInfo } from 'node:os';
-import { basename } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { hostname, release, tmpdir, userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import { buildSampleAudit, signAndWrite } from '../bundle/sample';
 import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
 import { pngDimensions } from '../../../shared/files/png';
@@ -11,6 +13,8 @@ import { BridgeFailure } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
+import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
+import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
 export type HandlerTable = { readonly [C in Channel]: Handler<C> };
@@ -28,6 +32,8 @@ export interface HandlerDeps {
   /** main's own save dialog; null when the user cancels. The renderer never supplies a path. */
   readonly chooseBundlePath: (suggestedName: string) => Promise<string | null>;
   readonly revealInFolder: (path: string) => void;
+  /** main's own open dialog for a bundle; null when the user cancels. */
+  readonly chooseBundleToImport: () => Promise<string | null>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -58,6 +64,28 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Exports in progress (to cancel) and written (to reveal), by the id the renderer chose.
   const running = new Map<string, AbortController>();
   const written = new Map<string, string>();
+  // Bundles chosen for import, by token: only those that verified may be imported from.
+  const inspected = new Map<string, { path: string; bagName: string; ok: boolean }>();
+
+  async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
+    const report = await verifyBundle(path);
+    let texts: { manifestJson: string; auditLog: string } | null = null;
+    if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
+      texts = await readBundleTexts(path, report.bagName).catch(() => null);
+    }
+    const token = randomUUID();
+    inspected.set(token, { path, bagName: report.bagName ?? '', ok: report.ok });
+    return {
+      status: 'inspected',
+      token,
+      fileName,
+      ok: report.ok,
+      checks: report.checks,
+      problems: report.problems,
+      manifestJson: texts?.manifestJson ?? null,
+      auditLog: texts?.auditLog ?? null,
+    };
+  }
 
   return {
     'system:info': async () => systemInfo(deps.appVersion),
@@ -173,6 +201,37 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const controller = running.get(exportId);
       controller?.abort();
       return { cancelled: controller !== undefined };
+    },
+
+    'bundle:inspect': async () => {
+      const path = await deps.chooseBundleToImport();
+      if (path === null) return { status: 'cancelled' };
+      return inspect(path, basename(path));
+    },
+
+    // The sample audit goes through the same path as any bundle: written by the same planner
+    // and writer, verified, previewed, imported.
+    'sample:open': async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'evidence-locker-sample-'));
+      const sample = await buildSampleAudit(join(dir, 'store'));
+      const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
+      return inspect(written.path, 'Sample audit (built in)');
+    },
+
+    'bundle:import-files': async ({ token, files }) => {
+      const bundle = inspected.get(token);
+      if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
+      if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      for (const file of files) {
+        if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
+      }
+      try {
+        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) =>
+          deps.emit('bundle:import-progress', { done, total }),
+        );
+      } catch (error) {
+        throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
 
     'bundle:reveal': async ({ exportId }) => {

@@ -260,3 +260,53 @@ export function formatReport(report: VerifyReport, zipPath: string): string {
   lines.push('', report.ok ? 'RESULT: PASS — every file, signature and log entry verifies.' : `RESULT: FAIL — ${report.problems.length} problem(s).`);
   return `${lines.join('\n')}\n`;
 }
+
+/** The bag's machine-readable files, for the import preview. */
+export async function readBundleTexts(zipPath: string, bagName: string): Promise<{ manifestJson: string; auditLog: string }> {
+  const zip = await openZip(zipPath);
+  try {
+    const entries = await listEntries(zip);
+    const find = (path: string): yauzl.Entry => {
+      const entry = entries.find((e) => e.fileName === `${bagName}/${path}`);
+      if (!entry) throw new Error(`${path} is missing`);
+      return entry;
+    };
+    return {
+      manifestJson: (await readText(zip, find('data/manifest.json'))).toString('utf8'),
+      auditLog: (await readText(zip, find('data/audit-log.jsonl'))).toString('utf8'),
+    };
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Streams the listed evidence files out of a verified bundle into the store, one at a time.
+ * The store hashes what it writes; a file whose bytes are not the expected ones is refused.
+ */
+export async function importBundleFiles(
+  zipPath: string,
+  bagName: string,
+  files: readonly { readonly path: string; readonly sha256: string }[],
+  put: (stream: Readable) => Promise<{ sha256: string; existed: boolean }>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ stored: number; existed: number }> {
+  const zip = await openZip(zipPath);
+  try {
+    const entries = new Map((await listEntries(zip)).map((e) => [e.fileName, e]));
+    let stored = 0;
+    let existed = 0;
+    for (const [index, file] of files.entries()) {
+      const entry = entries.get(`${bagName}/${file.path}`);
+      if (!entry) throw new Error(`${file.path} is not in the bundle`);
+      const result = await put(await openEntry(zip, entry));
+      if (result.sha256 !== file.sha256) throw new Error(`${file.path}: its bytes hash to ${result.sha256}, not the ${file.sha256} the bundle lists`);
+      if (result.existed) existed += 1;
+      else stored += 1;
+      onProgress?.(index + 1, files.length);
+    }
+    return { stored, existed };
+  } finally {
+    zip.close();
+  }
+}

@@ -5,6 +5,7 @@ import { AuditListPage } from '../audits/AuditListPage';
 import { AuditPage } from '../audits/AuditPage';
 import { NewAuditPage } from '../audits/NewAuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ImportPage } from '../import/ImportPage';
 import { FatalScreen } from './FatalScreen';
 import { SystemInfoContext } from './systemInfo';
 import { TopBar } from './TopBar';
@@ -30,6 +31,7 @@ export function App(): React.JSX.Element {
         {route.screen === 'audits' && <AuditListPage />}
         {route.screen === 'new-audit' && <NewAuditPage />}
         {route.screen === 'settings' && <SettingsPage />}
+        {route.screen === 'import' && <ImportPage />}
         {route.screen === 'audit' && <AuditPage route={route} />}
       </main>
     </SystemInfoContext.Provider>

@@ -25,6 +25,7 @@ export type Route =
   | { readonly screen: 'audits' }
   | { readonly screen: 'new-audit' }
   | { readonly screen: 'settings' }
+  | { readonly screen: 'import' }
   | {
       readonly screen: 'audit';
       readonly auditId: string;
@@ -75,6 +76,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'new') return { screen: 'new-audit' };
   if (parts[0] === 'settings') return { screen: 'settings' };
+  if (parts[0] === 'import') return { screen: 'import' };
   if (parts[0] !== 'audits' || !parts[1]) return { screen: 'audits' };
   const auditId = parts[1];
   // Before steps existed a control lived at #/audits/:id/controls/:cid.
@@ -95,6 +97,8 @@ export function hrefFor(route: Route): string {
       return '#/new';
     case 'settings':
       return '#/settings';
+    case 'import':
+      return '#/import';
     case 'audit': {
       if (route.tool) return `#/audits/${encodeURIComponent(route.auditId)}/${route.tool}`;
       const base = `#/audits/${encodeURIComponent(route.auditId)}/${route.step}`;

@@ -10,9 +10,14 @@ export function AuditListPage(): React.JSX.Element {
     <section aria-labelledby="audits-heading">
       <div className="page-heading">
         <h1 id="audits-heading">Audits</h1>
-        <a className="button button-primary" href={hrefFor({ screen: 'new-audit' })}>
-          New audit
-        </a>
+        <span className="page-actions">
+          <a className="button" href={hrefFor({ screen: 'import' })}>
+            Import bundle…
+          </a>
+          <a className="button button-primary" href={hrefFor({ screen: 'new-audit' })}>
+            New audit
+          </a>
+        </span>
       </div>
       {summaries === undefined && <p className="muted">Loading…</p>}
       {summaries?.length === 0 && (
@@ -22,9 +27,18 @@ export function AuditListPage(): React.JSX.Element {
             Create an audit to get a checklist of common SOC 2 controls. Capture screenshots and attach files against each
             control; everything stays on this computer.
           </p>
-          <a className="button button-primary" href={hrefFor({ screen: 'new-audit' })}>
-            Create your first audit
-          </a>
+          <span className="page-actions page-actions-center">
+            <a className="button button-primary" href={hrefFor({ screen: 'new-audit' })}>
+              Create your first audit
+            </a>
+            <a className="button" href={hrefFor({ screen: 'import' })}>
+              Explore a sample audit
+            </a>
+          </span>
+          <p className="muted empty-state-note">
+            The sample is a small Type II audit with screenshots, files and signed sign-offs: import it to see every screen,
+            and export it to see what auditors receive.
+          </p>
         </div>
       )}
       {summaries && summaries.length > 0 && (

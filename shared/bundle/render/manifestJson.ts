@@ -118,6 +118,11 @@ function evidenceOf(item: BundledEvidence): Record<string, unknown> {
     source: sourceOf(r.source),
     processing: [...r.processing],
     notes: r.notes,
+    // With these three, every field of the row is here: an import rebuilds it exactly, and the
+    // rebuilt row matches the snapshot the audit trail holds.
+    width: r.width,
+    height: r.height,
+    createdAt: r.createdAt,
     supersedes: r.supersedes,
     supersededBy: item.supersededBy,
     slot: item.slot === null ? null : { id: item.slot.id, label: item.slot.label },

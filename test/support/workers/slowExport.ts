@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { buildSampleAudit, signAndWrite } from '../../../electron/cli/sample';
+import { buildSampleAudit, signAndWrite } from '../../../electron/main/bundle/sample';
 
 /**
  * Exports the sample audit plus a large attachment to argv[2], with the store in argv[3]:

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile, appendFile, unlink } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleAudit, signAndWrite, type SampleAudit } from '../../../electron/cli/sample';
+import { buildSampleAudit, signAndWrite, type SampleAudit } from '../../../electron/main/bundle/sample';
 import { verifyBundle } from '../../../electron/main/bundle/verify';
 import { fromBase64 } from '../../../shared/signing/ed25519';
 

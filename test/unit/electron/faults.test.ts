@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleAudit, signAndWrite } from '../../../electron/cli/sample';
+import { buildSampleAudit, signAndWrite } from '../../../electron/main/bundle/sample';
 import { importFile } from '../../../electron/main/bridge/files';
 import { createEvidenceStore } from '../../../electron/main/store';
 import { startWorker } from '../../support/runWorker';

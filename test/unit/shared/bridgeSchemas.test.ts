@@ -142,6 +142,16 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a path instead of an id', payload: { exportId: '/home/user' }, path: ['exportId'] },
     { label: 'a path beside the id', payload: { exportId: EXPORT_ID, path: '/home/user' } },
   ],
+  'bundle:inspect': [...NOT_AN_OBJECT, ...EXTRA_KEYS, { label: 'a path to open', payload: { path: '/tmp/bundle.zip' } }],
+  'sample:open': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
+  'bundle:import-files': [
+    ...NOT_AN_OBJECT,
+    { label: 'no token', payload: { files: [] }, path: ['token'] },
+    { label: 'a path as token', payload: { token: '/tmp/bundle.zip', files: [] }, path: ['token'] },
+    { label: 'a malformed hash', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: 'x' }] }, path: ['files', 0, 'sha256'] },
+    { label: 'a 1 MB path', payload: { token: EXPORT_ID, files: [{ path: ONE_MEGABYTE, sha256: SHA_OF_ABC }] }, path: ['files', 0, 'path'] },
+    { label: 'a destination beside the file', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: SHA_OF_ABC, to: '/etc' }] }, path: ['files', 0] },
+  ],
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
@@ -165,6 +175,9 @@ const VALID: Record<Channel, readonly Case[]> = {
   'bundle:export': [{ label: 'a small plan', payload: { exportId: EXPORT_ID, plan: VALID_PLAN } }],
   'bundle:cancel': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
   'bundle:reveal': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
+  'bundle:inspect': [{ label: 'an empty object', payload: {} }],
+  'sample:open': [{ label: 'an empty object', payload: {} }],
+  'bundle:import-files': [{ label: 'a token and one file', payload: { token: EXPORT_ID, files: [{ path: 'data/evidence/a.png', sha256: SHA_OF_ABC }] } }],
 };
 
 function parse(channel: Channel, payload: unknown) {
@@ -242,6 +255,9 @@ const REQUESTS: Record<Channel, unknown> = {
   'bundle:export': { exportId: EXPORT_ID, plan: VALID_PLAN },
   'bundle:cancel': { exportId: EXPORT_ID },
   'bundle:reveal': { exportId: EXPORT_ID },
+  'bundle:inspect': {},
+  'sample:open': {},
+  'bundle:import-files': { token: EXPORT_ID, files: [] },
 };
 
 function recordingTransport() {

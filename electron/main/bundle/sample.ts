@@ -2,16 +2,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { planBundle, withSignature, type PlanInput, type UnsignedBundle } from '../../shared/bundle/plan';
-import type { BundlePlan } from '../../shared/bundle/planTypes';
-import { STARTER_CONTROLS } from '../../shared/catalog/starterControls';
-import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../shared/domain/records';
-import { nextEntry } from '../../shared/log/chain';
-import { computeReviewStates } from '../../shared/review/reviewState';
-import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../shared/signing/ed25519';
-import { signSignoff, type SignoffPayload, type SignoffRecord } from '../../shared/signing/signoff';
-import { writeBundle, type WrittenBundle } from '../main/bundle/writer';
-import { createEvidenceStore, type EvidenceStore } from '../main/store';
+import { planBundle, withSignature, type PlanInput, type UnsignedBundle } from '../../../shared/bundle/plan';
+import type { BundlePlan } from '../../../shared/bundle/planTypes';
+import { STARTER_CONTROLS } from '../../../shared/catalog/starterControls';
+import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../../shared/domain/records';
+import { nextEntry } from '../../../shared/log/chain';
+import { computeReviewStates } from '../../../shared/review/reviewState';
+import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
+import { signSignoff, type SignoffPayload, type SignoffRecord } from '../../../shared/signing/signoff';
+import { writeBundle, type WrittenBundle } from './writer';
+import { createEvidenceStore, type EvidenceStore } from '../store';
 
 /**
  * A realistic sample audit, built through the same records, store, planner and writer the app

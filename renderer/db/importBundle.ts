@@ -1,0 +1,56 @@
+import type { ImportPreview, LocalState } from '../../shared/bundle/importPlan';
+import { db } from './db';
+import { appendLog } from './log';
+
+/** What this installation already holds of an audit, so the import never duplicates. */
+export async function localStateFor(auditId: string): Promise<LocalState> {
+  return db.transaction('r', [db.audits, db.controls, db.evidence, db.signoffs, db.requests], async () => {
+    const evidence = await db.evidence.where('auditId').equals(auditId).toArray();
+    return {
+      auditExists: (await db.audits.get(auditId)) !== undefined,
+      controlIds: new Set<string>(await db.controls.where('auditId').equals(auditId).primaryKeys()),
+      evidenceIds: new Set(evidence.map((e) => e.id)),
+      evidenceHashes: new Set(evidence.map((e) => e.sha256)),
+      signoffIds: new Set<string>(await db.signoffs.where('auditId').equals(auditId).primaryKeys()),
+      requestIds: new Set<string>(await db.requests.where('auditId').equals(auditId).primaryKeys()),
+    };
+  });
+}
+
+/**
+ * Writes a previewed import in one transaction, after main stored the bytes. An audit new here
+ * takes the bundle's trail as it is (its chain continues unbroken); an audit that exists here
+ * keeps its own chain, and the import entry carries what was added, rows included, so the
+ * integrity check can replay it.
+ */
+export async function applyImport(preview: ImportPreview, actor: string, fileName: string): Promise<void> {
+  const auditId = preview.audit.id;
+  await db.transaction('rw', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log], async () => {
+    const exists = (await db.audits.get(auditId)) !== undefined;
+    if (!exists) {
+      await db.audits.add(preview.audit);
+      await db.log.bulkAdd([...preview.log]);
+    }
+    await db.controls.bulkAdd([...preview.controls]);
+    await db.requests.bulkAdd([...preview.requests]);
+    await db.evidence.bulkAdd(preview.evidence.map((e) => e.record));
+    await db.signoffs.bulkAdd([...preview.signoffs]);
+    await appendLog(auditId, {
+      actor,
+      action: 'import',
+      target: `audit:${auditId}`,
+      details: {
+        bundle: fileName,
+        into: exists ? 'existing audit' : 'new audit',
+        controls: preview.controls.length,
+        requests: preview.requests.length,
+        evidence: preview.evidence.length,
+        signoffs: preview.signoffs.length,
+        duplicatesSkipped: preview.duplicates.sameId + preview.duplicates.sameBytes,
+        bundleLastHash: preview.log.at(-1)?.hash ?? null,
+        // For an existing audit the bundle's own trail is not merged; these rows stand in for it.
+        snapshots: exists ? preview.evidence.map((e) => e.record) : [],
+      },
+    });
+  });
+}

@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { verifyBundle } from '../../electron/main/bundle/verify';
+import { expect, test } from './fixtures';
+
+test('a manager exports a signed bundle, cancels one export midway, and a fresh installation imports it whole', async ({ app }) => {
+  test.setTimeout(180_000);
+  const page = app.page;
+  const dir = await mkdtemp(join(tmpdir(), 'bundle-e2e-'));
+
+  // A reviewer identity: the bag is signed with its key.
+  await page.getByRole('link', { name: 'Reviewer & key' }).click();
+  await page.getByLabel('Your name').fill('Dana Reviewer');
+  await page.getByLabel('Role').fill('IT Manager');
+  await page.getByRole('button', { name: 'Save and create key' }).click();
+  await page.getByRole('link', { name: 'All audits' }).click();
+
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('FY2026 bundle');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  const checklist = page.getByRole('navigation', { name: 'Controls' });
+  await checklist.getByRole('link', { name: /AC-01/ }).click();
+  const detail = page.locator('section.detail');
+
+  // A real capture, a small file, and a large one so that an export takes long enough to cancel.
+  await detail.getByRole('button', { name: 'Capture screen' }).click();
+  await expect(detail.getByRole('article')).toHaveCount(1);
+  const csv = join(dir, 'okta-users.csv');
+  await writeFile(csv, 'user,role\nalice,admin\n');
+  const big = join(dir, 'siem-export.zip');
+  await writeFile(big, randomBytes(320 * 1024 * 1024));
+  app.bridge.answerFileDialog([csv, big]);
+  await detail.getByRole('button', { name: 'Attach files…' }).click();
+  await expect(detail.getByRole('article')).toHaveCount(3, { timeout: 60_000 });
+
+  // Approve the CSV in the review queue, so the bundle carries a sign-off.
+  const views = page.getByRole('navigation', { name: 'Fieldwork views' });
+  await views.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('article', { name: 'Preview' }).or(page.getByRole('heading', { name: 'Review queue' })).first().waitFor();
+  await page.getByRole('region', { name: 'Items waiting for review' }).getByText('okta-users.csv').click();
+  await page.getByRole('form', { name: 'Decision' }).getByRole('button', { name: /Approve/ }).click();
+  await expect(page.getByText(/1 approved/)).toBeVisible();
+
+  // Export, and cancel midway: nothing is left behind.
+  await page.getByRole('link', { name: 'Export bundle' }).click();
+  const out = join(dir, 'out');
+  execFileSync('mkdir', ['-p', out]);
+  const cancelled = join(out, 'cancelled.zip');
+  app.bridge.answerSaveDialog(cancelled);
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  await expect(page.getByRole('status').locator('progress')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('The export was cancelled. No file was written.')).toBeVisible();
+  expect(await readdir(out)).toEqual([]);
+
+  // Export again, to the end.
+  const target = join(out, 'acme-fy2026.zip');
+  app.bridge.answerSaveDialog(target);
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  await expect(page.getByRole('heading', { name: 'Bundle written' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('bundle-path')).toHaveText(target);
+  const shownHash = (await page.locator('.export-done').getByTestId('sha256').textContent()) ?? '';
+  expect(execFileSync('sha256sum', [target], { encoding: 'utf8' }).split(' ')[0]).toBe(shownHash);
+  await app.snap('80-export-done');
+  await page.getByRole('button', { name: 'Show in folder' }).click();
+  await expect.poll(() => app.bridge.revealed).toEqual([target]);
+  expect(await readdir(out)).toEqual(['acme-fy2026.zip']);
+
+  const report = await verifyBundle(target);
+  expect(report.problems).toEqual([]);
+
+  // The bag's own VERIFY.html, in the browser, passes it.
+  const unzipped = join(dir, 'unzipped');
+  execFileSync('unzip', ['-q', target, '-d', unzipped]);
+  const [bagName] = await readdir(unzipped);
+  const verifier = await page.context().newPage();
+  await verifier.goto(pathToFileURL(join(unzipped, bagName ?? '', 'data', 'VERIFY.html')).href);
+  await verifier.getByLabel('Choose the unzipped bundle folder').setInputFiles(join(unzipped, bagName ?? ''));
+  await expect(verifier.locator('.verdict-word')).toHaveText('PASS', { timeout: 90_000 });
+  await verifier.close();
+
+  // A fresh installation (its own profile and store) imports it.
+  const fresh = await app.launchFresh();
+  await fresh.page.getByRole('link', { name: 'Import bundle…' }).click();
+  fresh.bridge.answerImportDialog(target);
+  await fresh.page.getByRole('button', { name: 'Choose a bundle…' }).click();
+  await expect(fresh.page.getByText('verified', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(fresh.page.getByText('a new audit here')).toBeVisible();
+  await app.snap('81-import-preview', fresh.page);
+  await fresh.page.getByRole('button', { name: 'Import 3 items' }).click();
+  await expect(fresh.page.getByRole('heading', { name: 'Imported' })).toBeVisible({ timeout: 60_000 });
+  await fresh.page.getByRole('link', { name: /Open FY2026 bundle/ }).click();
+
+  await fresh.page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
+  const imported = fresh.page.locator('section.detail');
+  await expect(imported.getByRole('article')).toHaveCount(3);
+  await expect(imported.getByRole('article', { name: 'okta-users.csv' }).getByTestId('review-status')).toHaveText(/Approved/);
+  for (const card of await imported.getByRole('article').all()) {
+    const sha = (await card.getByTestId('sha256').first().textContent()) ?? '';
+    expect(execFileSync('sha256sum', [fresh.bridge.store.pathOf(sha)], { encoding: 'utf8' }).split(' ')[0]).toBe(sha);
+  }
+
+  // The trail came along, chain intact, and records the import.
+  await fresh.page.getByRole('link', { name: 'Audit trail' }).click();
+  await expect(fresh.page.getByText(/Chain intact/)).toBeVisible();
+  await expect(fresh.page.getByRole('row').filter({ hasText: 'import' }).first()).toBeVisible();
+  await app.snap('82-imported-trail', fresh.page);
+
+  // Importing the same bundle again adds nothing.
+  await fresh.page.goto(`${app.origin}/index.html#/import`);
+  fresh.bridge.answerImportDialog(target);
+  await fresh.page.getByRole('button', { name: 'Choose a bundle…' }).click();
+  await expect(fresh.page.getByText('3 same item, 0 same bytes')).toBeVisible();
+  await expect(fresh.page.getByRole('button', { name: 'Import 0 items' })).toBeVisible();
+});
+
+test('on first run the app offers the built-in sample audit, verified and imported like any bundle', async ({ app }) => {
+  const page = app.page;
+  await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Explore a sample audit' }).click();
+  await page.getByRole('button', { name: 'Use the built-in sample audit' }).click();
+  await expect(page.getByText('verified', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('PASS Sign-offs: 5 sign-off(s) verify against the files they approve')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 6 items' }).click();
+  await page.getByRole('link', { name: /Open SOC 2 Type II FY2026/ }).click();
+  await expect(page.getByRole('heading', { name: 'SOC 2 Type II FY2026' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
+  const detail = page.locator('section.detail');
+  await expect(detail.getByRole('article')).toHaveCount(3);
+  await expect(detail.getByRole('article', { name: 'okta-users-2026Q1.csv' }).getByTestId('review-status')).toHaveText(/Approved/);
+  await page.getByRole('link', { name: 'Integrity check' }).click();
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.getByText(/All 6 items verified/)).toBeVisible({ timeout: 30_000 });
+  await app.snap('83-sample-integrity');
+});
