@@ -30,7 +30,7 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents, 
 
 app.on('window-all-closed', () => app.quit());
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const rendererRoot = join(__dirname, '../renderer');
   // electron-vite sets this for `npm run dev` only; a packaged app always serves app://.
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -52,8 +52,9 @@ void app.whenReady().then(() => {
   };
 
   const store = createEvidenceStore(join(app.getPath('userData'), 'evidence'));
-  // Before any write: files of an import the last run was killed in the middle of.
-  void store.sweepTemp();
+  // Before any write can start (the bridge is registered below): files of an import the last
+  // run was killed in the middle of.
+  await store.sweepTemp();
   const handlers = createHandlers({
     store,
     capturer: createScreenCapturer(),
