@@ -188,3 +188,36 @@ describe('the evidence-locker command', () => {
     expect(await main(['frobnicate'], sink, sink)).toBe(2);
   });
 });
+
+describe('importing through the bridge', () => {
+  it('inspects a tampered bundle, names the problem, and refuses to import from it', async () => {
+    const { createBridgeHarness } = await import('../../support/bridgeHarness');
+    const { APP_ORIGIN } = await import('../../../electron/main/appProtocol');
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+    try {
+      const bad = await tampered('import-bad', async (b) => appendFile(join(b, 'data/evidence.csv'), 'x'));
+      bridge.answerImportDialog(bad);
+      const inspected = await bridge.dispatch('bundle:inspect', sender, {});
+      if (!inspected.ok) throw new Error(inspected.error.message);
+      const value = inspected.value as { status: string; token: string; ok: boolean; problems: string[] };
+      expect(value.ok).toBe(false);
+      expect(value.problems.join('\n')).toMatch(/data\/evidence\.csv: SHA-256 is/);
+      const refused = await bridge.dispatch('bundle:import-files', sender, { token: value.token, files: [] });
+      expect(refused).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'This bundle failed verification: it can be inspected but not imported.' } });
+
+      // The untouched bundle imports: every listed file lands in the store under its hash.
+      bridge.answerImportDialog(zipPath);
+      const good = await bridge.dispatch('bundle:inspect', sender, {});
+      const token = good.ok ? (good.value as { token: string }).token : '';
+      const files = sample.input.evidence.map((e) => ({ path: '', sha256: e.sha256 }));
+      const manifest = JSON.parse(await readFile(join(dir, 'unzipped', bag, 'data', 'manifest.json'), 'utf8')) as { evidence: { path: string; sha256: string }[] };
+      const imported = await bridge.dispatch('bundle:import-files', sender, { token, files: manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 })) });
+      expect(imported).toEqual({ ok: true, value: { stored: manifest.evidence.length, existed: 0 } });
+      for (const f of files) expect(await bridge.store.has(f.sha256)).toBe(true);
+      expect(await bridge.dispatch('bundle:import-files', sender, { token: '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80', files: [] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+});
