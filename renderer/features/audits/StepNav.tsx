@@ -1,3 +1,4 @@
+import { STEP_LABELS } from '../../../shared/domain/labels';
 import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
 import { auditRoute, hrefFor, toolRoute, type AuditTool } from '../app/useHashRoute';
 
@@ -7,14 +8,6 @@ const TOOL_LABELS: readonly (readonly [AuditTool, string])[] = [
   ['export', 'Export bundle'],
 ];
 
-export const STEP_LABELS: Readonly<Record<AuditStep, string>> = {
-  scope: 'Scope',
-  readiness: 'Readiness',
-  remediation: 'Remediation',
-  fieldwork: 'Fieldwork',
-  report: 'Report',
-  maintain: 'Maintain',
-};
 
 export function StepNav({
   auditId,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ControlRecord } from '../../../shared/domain/records';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
-import { FREQUENCY_LABELS } from './labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
 export function ControlChecklist({
   auditId,

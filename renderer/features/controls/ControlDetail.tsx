@@ -4,7 +4,7 @@ import type { AuditRecord, ControlRecord } from '../../../shared/domain/records'
 import { listEvidenceForControl } from '../../db/evidence';
 import { CaptureBar } from '../evidence/CaptureBar';
 import { EvidenceList } from '../evidence/EvidenceList';
-import { FREQUENCY_LABELS } from './labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
 export function ControlDetail({ audit, control }: { readonly audit: AuditRecord; readonly control: ControlRecord }): React.JSX.Element {
   const evidence = useLiveQuery(() => listEvidenceForControl(control.id), [control.id]);

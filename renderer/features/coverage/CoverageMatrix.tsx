@@ -12,7 +12,7 @@ import { reviewOf } from '../../../shared/review/reviewState';
 import { listAuditEvidence } from '../../db/coverage';
 import { useReviewStates } from '../review/useReviewStates';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { CoverageLegend } from './CoverageLegend';
 import { CoverageSection, type CoverageEntry } from './CoverageSection';
 import { CoverageSummary } from './CoverageSummary';

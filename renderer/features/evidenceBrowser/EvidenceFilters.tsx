@@ -4,7 +4,7 @@ import type { Review } from '../../../shared/coverage/coverage';
 import type { BrowserControl, EvidenceFilter } from '../../../shared/coverage/evidenceFilter';
 import { AUDIT_STEPS } from '../../../shared/domain/types';
 import type { Slot } from '../../../shared/periods/slots';
-import { STEP_LABELS } from '../audits/StepNav';
+import { STEP_LABELS } from '../../../shared/domain/labels';
 import { Field } from '../../components/Field';
 import { REVIEW_LABELS } from './labels';
 

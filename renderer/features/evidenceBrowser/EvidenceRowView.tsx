@@ -4,7 +4,7 @@ import type { AuditRecord, ControlRecord } from '../../../shared/domain/records'
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatInZone } from '../../../shared/time/format';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
-import { STEP_LABELS } from '../audits/StepNav';
+import { STEP_LABELS } from '../../../shared/domain/labels';
 import { Thumbnail } from '../evidence/Thumbnail';
 import { REVIEW_LABELS } from './labels';
 

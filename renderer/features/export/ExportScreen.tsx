@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { buildSignedPlan, logExport, type Selection } from '../../db/bundle';
 import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { STEP_LABELS } from '../audits/StepNav';
+import { STEP_LABELS } from '../../../shared/domain/labels';
 import { HashValue } from '../evidence/HashValue';
 import './export.css';
 

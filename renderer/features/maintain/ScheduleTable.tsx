@@ -2,7 +2,7 @@ import type { ScheduleRow } from '../../../shared/maintain/schedule';
 import { DUE_STATUS_LABELS, describeDaysLeft } from '../../../shared/maintain/due';
 import { calendarDayIn } from '../../../shared/maintain/calendar';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { DUE_TONES } from './dueTone';
 import { StatusTag } from './StatusTag';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ControlRecord, ReadinessStatus } from '../../../shared/domain/records';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { NotesCell } from './NotesCell';
 import { READINESS_LABELS, READINESS_STATUSES } from './labels';
 

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { addControl, updateControl } from '../../db/controls';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { CriteriaPicker } from './CriteriaPicker';
 
 const EMPTY: ControlInput = { ref: '', title: '', description: '', owner: '', frequency: 'quarterly', criteria: [] };

@@ -6,7 +6,7 @@ import { visibleName } from '../../../shared/files/visibleName';
 import { messageOf } from '../../bridge';
 import { deleteControl, hasLinks, setControlRetired, type ControlLinks } from '../../db/controls';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
 function describeLinks(links: ControlLinks): string {
   if (links.evidence > 0) return 'Has evidence — retire instead';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ControlField, ControlImportPlan } from '../../../shared/csv/controlsCsv';
 import { cellAt, type ColumnMapping } from '../../../shared/csv/mapping';
 import { visibleName } from '../../../shared/files/visibleName';
-import { FREQUENCY_LABELS } from '../controls/labels';
+import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
 /** Cells wider than this are cut in the preview; the import takes them whole. */
 const PREVIEW_CHARS = 80;

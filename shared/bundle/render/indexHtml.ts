@@ -1,5 +1,6 @@
+import { FREQUENCY_LABELS, STEP_LABELS } from '../../domain/labels';
 import type { ControlRecord } from '../../domain/records';
-import { AUDIT_STEPS, type AuditStep, type Frequency } from '../../domain/types';
+import { AUDIT_STEPS, type AuditStep } from '../../domain/types';
 import { visibleName } from '../../files/visibleName';
 import type { ReviewDecision } from '../../review/reviewState';
 import { formatBytes, formatInZone, formatUtc } from '../../time/format';
@@ -18,26 +19,7 @@ export const INDEX_CSP = "default-src 'none'; img-src 'self' file:; style-src 'u
 /** Image types every current browser shows in an <img>; SVG is left out, as it is a document. */
 const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-const STEP_LABELS: Readonly<Record<AuditStep, string>> = {
-  scope: 'Scope',
-  readiness: 'Readiness',
-  remediation: 'Remediation',
-  fieldwork: 'Fieldwork',
-  report: 'Report',
-  maintain: 'Maintain',
-};
 
-const FREQUENCY_LABELS: Readonly<Record<Frequency, string>> = {
-  once: 'Once',
-  annual: 'Annual',
-  semiannual: 'Semiannual',
-  quarterly: 'Quarterly',
-  monthly: 'Monthly',
-  weekly: 'Weekly',
-  daily: 'Daily',
-  'per-event': 'Per event',
-  continuous: 'Continuous',
-};
 
 const DECISION_LABELS: Readonly<Record<ReviewDecision, string>> = {
   approved: 'Approved',
