@@ -1,4 +1,5 @@
 import { STARTER_CONTROLS } from '../../shared/catalog/starterControls';
+import { newControlRecord } from '../../shared/scope/controls';
 import type { NewAuditInput } from '../../shared/domain/audit';
 import type { AuditRecord, ControlRecord } from '../../shared/domain/records';
 import { db } from './db';
@@ -29,20 +30,7 @@ export async function createAudit(input: NewAuditInput, actor: string, now: Date
     createdAt: at,
     updatedAt: at,
   };
-  const controls: ControlRecord[] = STARTER_CONTROLS.map((starter) => ({
-    id: crypto.randomUUID(),
-    auditId: audit.id,
-    ref: starter.ref,
-    title: starter.title,
-    description: starter.description,
-    owner: '',
-    frequency: starter.frequency,
-    criteria: [...starter.criteria],
-    readiness: 'not-started',
-    readinessNotes: '',
-    retired: false,
-    createdAt: at,
-  }));
+  const controls: ControlRecord[] = STARTER_CONTROLS.map((starter) => newControlRecord(audit.id, { ...starter, owner: '' }, at));
   await db.transaction('rw', db.audits, db.controls, db.log, async () => {
     await db.audits.add(audit);
     await db.controls.bulkAdd(controls);

@@ -1,6 +1,6 @@
 import type { ImportedControl } from '../../shared/csv/controlsCsv';
 import type { ControlRecord } from '../../shared/domain/records';
-import { normalizeControlInput, refKey, validateControlInput, type ControlInput } from '../../shared/scope/controls';
+import { newControlRecord, normalizeControlInput, refKey, validateControlInput, type ControlInput } from '../../shared/scope/controls';
 import { db } from './db';
 import { changedFields } from './changes';
 import { appendLog } from './log';
@@ -63,16 +63,7 @@ export async function addControl(auditId: string, input: ControlInput, actor: st
   return db.transaction('rw', db.audits, db.controls, db.log, async () => {
     if (!(await db.audits.get(auditId))) throw new Error('This audit no longer exists.');
     assertValid(clean, await db.controls.where('auditId').equals(auditId).toArray(), null);
-    const control: ControlRecord = {
-      id: crypto.randomUUID(),
-      auditId,
-      ...clean,
-      criteria: [...clean.criteria],
-      readiness: 'not-started',
-      readinessNotes: '',
-      retired: false,
-      createdAt: now.toISOString(),
-    };
+    const control = newControlRecord(auditId, clean, now.toISOString());
     await db.controls.add(control);
     await appendLog(
       auditId,
@@ -173,16 +164,7 @@ export async function importControls(
       const holder = taken.get(refKey(clean.ref));
       if (holder !== undefined) throw new Error(`Ref "${clean.ref}" is already used in this audit (as "${holder}"). Nothing was imported.`);
       taken.set(refKey(clean.ref), clean.ref);
-      return {
-        id: crypto.randomUUID(),
-        auditId,
-        ...clean,
-        criteria: [...clean.criteria],
-        readiness: 'not-started',
-        readinessNotes: '',
-        retired: false,
-        createdAt: at,
-      };
+      return newControlRecord(auditId, clean, at);
     });
     await db.controls.bulkAdd(controls);
     await appendLog(

@@ -7,6 +7,7 @@ import { TSC_CRITERIA, criterionById } from '../catalog/tsc';
 import { MAX_CSV_FIELD_CHARS } from '../csv/csv';
 import { MAX_CONTROL_REF_CHARS, MAX_CONTROL_TITLE_CHARS } from '../csv/controlsCsv';
 import { charLength, quote } from '../csv/mapping';
+import type { ControlRecord } from '../domain/records';
 import { FREQUENCIES, type Frequency, type TscSeries } from '../domain/types';
 
 export const MAX_CONTROL_OWNER_CHARS = 200;
@@ -58,6 +59,24 @@ export interface ControlInput {
 }
 
 export type ControlInputErrors = Partial<Record<keyof ControlInput, string>>;
+
+/** A new control of an audit: not yet assessed for readiness, active. */
+export function newControlRecord(auditId: string, input: ControlInput, createdAt: string): ControlRecord {
+  return {
+    id: crypto.randomUUID(),
+    auditId,
+    ref: input.ref,
+    title: input.title,
+    description: input.description,
+    owner: input.owner,
+    frequency: input.frequency,
+    criteria: [...input.criteria],
+    readiness: 'not-started',
+    readinessNotes: '',
+    retired: false,
+    createdAt,
+  };
+}
 
 /** An existing control, as far as uniqueness of refs is concerned. */
 export interface RefHolder {
