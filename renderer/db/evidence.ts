@@ -57,6 +57,7 @@ export async function updateEvidence(id: string, patch: EvidencePatch, actor: st
   });
 }
 
+/** Every item of the audit, superseded versions included: callers decide what counts. */
 export function listEvidenceForAudit(auditId: string): Promise<EvidenceRecord[]> {
   return db.evidence.where('auditId').equals(auditId).toArray();
 }

@@ -9,7 +9,7 @@ import { formatInZone } from '../../../shared/time/format';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { reviewOf } from '../../../shared/review/reviewState';
-import { listAuditEvidence } from '../../db/coverage';
+import { listEvidenceForAudit } from '../../db/evidence';
 import { useReviewStates } from '../review/useReviewStates';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
@@ -31,7 +31,7 @@ type Built = { readonly coverage: AuditCoverage; readonly error: null } | { read
  * `controls` are the audit's active (non-retired) controls.
  */
 export function CoverageMatrix({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listAuditEvidence(audit.id), [audit.id]);
+  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
   const now = useNow();
   // Only valid sign-offs count: an approval that no longer verifies leaves its cell collected.
   const states = useReviewStates(audit.id);

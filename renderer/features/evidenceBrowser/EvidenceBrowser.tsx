@@ -6,7 +6,8 @@ import type { EvidenceFilter } from '../../../shared/coverage/evidenceFilter';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import type { Slot } from '../../../shared/periods/slots';
 import { reviewOf } from '../../../shared/review/reviewState';
-import { listAuditControls, listAuditEvidence } from '../../db/coverage';
+import { listControls } from '../../db/controls';
+import { listEvidenceForAudit } from '../../db/evidence';
 import { useReviewStates } from '../review/useReviewStates';
 import { auditRoute, navigate } from '../app/useHashRoute';
 import { EvidenceFilters } from './EvidenceFilters';
@@ -36,8 +37,9 @@ export function EvidenceBrowser({
   readonly controlId: string | null;
   readonly slotId: string | null;
 }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listAuditEvidence(audit.id), [audit.id]);
-  const allControls = useLiveQuery(() => listAuditControls(audit.id), [audit.id]);
+  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
+  // Retired controls too: an item linked to one still names it, never an unexplained id.
+  const allControls = useLiveQuery(() => listControls(audit.id), [audit.id]);
   const [filter, setFilter] = useState<EvidenceFilter>(() => ({ ...NO_FILTER, controlId, slotId }));
   const [limit, setLimit] = useState(PAGE);
 
