@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import type { LogAction, LogEntry } from '../../shared/domain/records';
 import { nextEntry } from '../../shared/log/chain';
 import { db } from './db';
@@ -12,12 +12,17 @@ export async function appendLog(
   entry: { actor: string; action: LogAction; target: string; details: Record<string, unknown> },
   at: Date = new Date(),
 ): Promise<LogEntry> {
-  const last = await db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]).last();
+  const last = await chainOf(auditId).last();
   const next = nextEntry(last, { auditId, at: at.toISOString(), ...entry });
   await db.log.add(next);
   return next;
 }
 
 export function listLog(auditId: string): Promise<LogEntry[]> {
-  return db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]).toArray();
+  return chainOf(auditId).toArray();
+}
+
+/** One audit's entries, in seq order. */
+function chainOf(auditId: string): Collection<LogEntry, [string, number]> {
+  return db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]);
 }
