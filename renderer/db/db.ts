@@ -35,6 +35,10 @@ export const SCHEMA_V3 = {
   signoffs: 'id, auditId, evidenceId',
 } as const;
 
+// v4, 2026-11-26: evidence rows gain `original` (the raw capture behind a processed screenshot)
+// and `systemReport` (where a report came from). No index changes; old rows get null.
+export const SCHEMA_V4 = SCHEMA_V3;
+
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
   controls!: Table<ControlRecord, string>;
@@ -60,6 +64,17 @@ export class LockerDb extends Dexie {
           }),
       );
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) =>
+        tx
+          .table('evidence')
+          .toCollection()
+          .modify((row: { original?: unknown; systemReport?: unknown }) => {
+            row.original ??= null;
+            row.systemReport ??= null;
+          }),
+      );
   }
 }
 

@@ -84,6 +84,28 @@ const evidenceSchema = z.object({
   height: z.number().int().positive().nullable(),
   createdAt: instant,
   supersedes: id.nullable(),
+  // Bundles written before these fields existed lack them: absent means none.
+  original: z
+    .object({
+      sha256: sha,
+      size: z.number().int().min(0),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      stored: z.boolean(),
+      path: z.string().refine(isSafeBagPath, 'not a path inside the bag').nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+  systemReport: z
+    .object({
+      sourceSystem: text(200),
+      query: text(20_000),
+      rowCount: z.number().int().min(0).nullable(),
+      extractedAt: instant.nullable(),
+      filterScreenshotId: id.nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 
 const signoffSchema = z.object({
@@ -140,7 +162,7 @@ export interface ImportPreview {
   readonly auditExists: boolean;
   readonly controls: readonly ControlRecord[];
   readonly requests: readonly RequestRecord[];
-  readonly evidence: readonly { readonly record: EvidenceRecord; readonly path: string }[];
+  readonly evidence: readonly { readonly record: EvidenceRecord; readonly path: string; readonly originalPath: string | null }[];
   readonly duplicates: { readonly sameId: number; readonly sameBytes: number };
   readonly signoffs: readonly SignoffRecord[];
   /** The bundle's whole trail: imported as is for an audit new here, summarized otherwise. */
@@ -182,7 +204,7 @@ export function planImport(manifestJson: string, auditLog: string, local: LocalS
   let sameId = 0;
   let sameBytes = 0;
   const seenHashes = new Set(local.evidenceHashes);
-  const evidence: { record: EvidenceRecord; path: string }[] = [];
+  const evidence: { record: EvidenceRecord; path: string; originalPath: string | null }[] = [];
   for (const e of manifest.evidence) {
     if (local.evidenceIds.has(e.id)) {
       sameId += 1;
@@ -193,8 +215,16 @@ export function planImport(manifestJson: string, auditLog: string, local: LocalS
       continue;
     }
     seenHashes.add(e.sha256);
-    const { path, ...fields } = e;
-    evidence.push({ record: { ...fields, auditId: audit.id }, path });
+    const { path, original, ...fields } = e;
+    evidence.push({
+      record: {
+        ...fields,
+        auditId: audit.id,
+        original: original && { sha256: original.sha256, size: original.size, width: original.width, height: original.height, stored: original.stored },
+      },
+      path,
+      originalPath: original?.stored ? original.path : null,
+    });
   }
   const keptEvidence = new Set([...local.evidenceIds, ...evidence.map((e) => e.record.id)]);
   const controls = manifest.controls.filter((c) => !local.controlIds.has(c.id)) as ControlRecord[];

@@ -14,6 +14,8 @@ export interface BundledEvidence {
   readonly record: EvidenceRecord;
   /** Path inside the bag, relative to the bag folder: 'data/evidence/AC-01/2026-Q1/001-okta-users.csv'. */
   readonly path: string;
+  /** Where the raw capture behind a processed screenshot lands, when it was kept (DESIGN.md §3). */
+  readonly originalPath: string | null;
   /** Refs of the item's controls, for people (ids are for machines). */
   readonly controlRefs: readonly string[];
   /** The slot the item fills for its first control, or null when it is outside the window. */

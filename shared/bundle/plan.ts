@@ -67,6 +67,12 @@ function selected(input: PlanInput, item: EvidenceRecord): boolean {
   return true;
 }
 
+function originalsOf(bundled: readonly BundledEvidence[]): { path: string; sha256: string; size: number }[] {
+  return bundled.flatMap((b) =>
+    b.originalPath !== null && b.record.original ? [{ path: b.originalPath, sha256: b.record.original.sha256, size: b.record.original.size }] : [],
+  );
+}
+
 export function planBundle(input: PlanInput): UnsignedBundle {
   const { audit, generatedAt } = input;
   const bagName = bagNameFor(audit, generatedAt);
@@ -96,9 +102,12 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     const index = (folderCounts.get(folder) ?? 0) + 1;
     folderCounts.set(folder, index);
     const state = input.reviewStates.get(item.id);
+    const path = allocator.allocate(`${folder}/${evidenceFileName(index, item.name)}`);
     return {
       record: item,
-      path: allocator.allocate(`${folder}/${evidenceFileName(index, item.name)}`),
+      path,
+      // Beside the stamped image, named after it, so the two sort together.
+      originalPath: item.original?.stored ? allocator.allocate(path.replace(/(\.[^./]*)?$/, '.original.png')) : null,
       controlRefs: controls.map((c) => c.ref),
       slot: slot ? { id: slot.id, label: slot.label } : null,
       decision: state?.decision ?? 'pending',
@@ -142,6 +151,7 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   ];
   const payload: ManifestLine[] = [
     ...bundled.map((b) => ({ path: b.path, sha256: b.record.sha256 })),
+    ...originalsOf(bundled).map((o) => ({ path: o.path, sha256: o.sha256 })),
     ...generated.map((g) => ({ path: g.path, sha256: hexOf(g.text) })),
   ];
   const payloadSizes = [...bundled.map((b) => ({ size: b.record.size })), ...generated.map((g) => ({ size: utf8ToBytes(g.text).length }))];
@@ -172,6 +182,7 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     { kind: 'text', path: 'tagmanifest-sha256.txt', text: tagmanifest },
     ...generated.map((g) => ({ kind: 'text' as const, ...g })),
     ...bundled.map((b) => ({ kind: 'blob' as const, path: b.path, sha256: b.record.sha256, size: b.record.size, compress: !STORED_MIME.test(b.record.mime) })),
+    ...originalsOf(bundled).map((o) => ({ kind: 'blob' as const, path: o.path, sha256: o.sha256, size: o.size, compress: false })),
   ];
   return { plan: { bagName, generatedAt, entries }, content, tagmanifest };
 }

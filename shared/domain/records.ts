@@ -95,6 +95,34 @@ export type EvidenceSource =
   | { readonly kind: 'display'; readonly displayId: string; readonly displayName: string }
   | { readonly kind: 'file'; readonly originalName: string; readonly originalPath: string; readonly modifiedAt: string };
 
+/**
+ * The raw capture behind a processed screenshot (DESIGN.md §3). Kept in the store beside the
+ * stamped image unless redaction was applied: then only its hash survives (stored: false), since
+ * keeping it would keep what was redacted.
+ */
+export interface OriginalCapture {
+  readonly sha256: string;
+  readonly size: number;
+  readonly width: number;
+  readonly height: number;
+  readonly stored: boolean;
+}
+
+/**
+ * Where a system report (a user list, a change-ticket export, a population) came from, so the
+ * auditor can test it is complete and accurate (DESIGN.md §3, PCAOB AS 1105.10).
+ */
+export interface SystemReport {
+  readonly sourceSystem: string;
+  /** The query, filter or report parameters used to produce it. */
+  readonly query: string;
+  readonly rowCount: number | null;
+  /** UTC ISO instant the data was extracted, or null when unknown. */
+  readonly extractedAt: string | null;
+  /** Id of a screenshot of the filter, in the same audit. */
+  readonly filterScreenshotId: string | null;
+}
+
 export interface EvidenceRecord {
   readonly id: string;
   readonly auditId: string;
@@ -121,6 +149,9 @@ export interface EvidenceRecord {
   readonly notes: string;
   readonly supersedes: string | null;
   readonly createdAt: string;
+  /** null for files and for rows written before schema v4. */
+  readonly original: OriginalCapture | null;
+  readonly systemReport: SystemReport | null;
 }
 
 export interface ThumbnailRecord {

@@ -93,6 +93,8 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
     height: null,
     supersedes: null,
     createdAt: '2026-02-10T08:15:00.000Z',
+    original: null,
+    systemReport: null,
   };
   const first: EvidenceRecord = {
     ...base,
@@ -150,6 +152,7 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
     {
       record: first,
       path: 'data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.png',
+      originalPath: null,
       controlRefs: ['AC-01', 'AC-02'],
       slot: { id: '2026-Q1', label: 'Q1 2026' },
       decision: 'approved',
@@ -160,6 +163,7 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
     {
       record: second,
       path: 'data/evidence/AC-01/2026-Q1/002-okta-users-export.csv',
+      originalPath: null,
       controlRefs: ['AC-01'],
       slot: { id: '2026-Q1', label: 'Q1 2026' },
       decision: 'pending',

@@ -124,7 +124,7 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
       width: it.mime === 'image/png' ? 480 : null,
       height: it.mime === 'image/png' ? 300 : null,
       notes: i === 1 ? 'Exported from Okta > Reports > Users, filter: status=ACTIVE' : '',
-      supersedes: null,
+      supersedes: null, original: null, systemReport: null,
       createdAt: capturedAt,
     };
     evidence.push(record);

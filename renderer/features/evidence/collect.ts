@@ -25,7 +25,7 @@ interface Context {
 
 function base(ctx: Context, capturedAt: string): Pick<
   EvidenceRecord,
-  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt'
+  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt' | 'original' | 'systemReport'
 > {
   return {
     id: crypto.randomUUID(),
@@ -40,6 +40,8 @@ function base(ctx: Context, capturedAt: string): Pick<
     processing: [],
     notes: '',
     supersedes: ctx.supersedes?.id ?? null,
+    original: null,
+    systemReport: null,
     createdAt: new Date().toISOString(),
   };
 }

@@ -66,7 +66,10 @@ export function ImportPage(): React.JSX.Element {
     setError(null);
     setPhase({ kind: 'importing', bundle, preview, done: 0, total: preview.evidence.length });
     try {
-      await unwrap(bridge().importBundleFiles({ token: bundle.token, files: preview.evidence.map((e) => ({ path: e.path, sha256: e.record.sha256 })) }));
+      await unwrap(bridge().importBundleFiles({ token: bundle.token, files: preview.evidence.flatMap((e) => [
+            { path: e.path, sha256: e.record.sha256 },
+            ...(e.originalPath !== null && e.record.original ? [{ path: e.originalPath, sha256: e.record.original.sha256 }] : []),
+          ]) }));
       await applyImport(preview, actorOf(info), bundle.fileName);
       setPhase({ kind: 'imported', preview });
     } catch (e) {

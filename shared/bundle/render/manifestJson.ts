@@ -124,6 +124,8 @@ function evidenceOf(item: BundledEvidence): Record<string, unknown> {
     height: r.height,
     createdAt: r.createdAt,
     supersedes: r.supersedes,
+    original: r.original === null ? null : { ...r.original, path: item.originalPath },
+    systemReport: r.systemReport === null ? null : { ...r.systemReport },
     supersededBy: item.supersededBy,
     slot: item.slot === null ? null : { id: item.slot.id, label: item.slot.label },
     decision: item.decision,

@@ -58,6 +58,8 @@ function evidenceFor(auditId: string, controlId: string): EvidenceRecord {
     height: null,
     notes: '',
     supersedes: null,
+    original: null,
+    systemReport: null,
     createdAt: '2026-02-01T00:00:00.000Z',
   };
 }

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('the database schema', () => {
-  it('upgrades a v1 database to the current version: audits keep their rows and gain an empty report', async () => {
+  it('upgrades a v1 database to the current version: rows are kept, audits gain an empty report, evidence no original or report', async () => {
     // A database exactly as v1 wrote it.
     const v1 = new Dexie(NAME);
     v1.version(1).stores(SCHEMA_V1);
@@ -20,8 +20,9 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null });
+    expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null });
     expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
     await current.requests.add({
       id: 'r1',

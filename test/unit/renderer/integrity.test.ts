@@ -65,6 +65,8 @@ async function attach(store: ReturnType<typeof fakeStore>, auditId: string, cont
     height: null,
     notes: '',
     supersedes: null,
+          original: null,
+          systemReport: null,
     createdAt: '2026-04-02T09:00:00.000Z',
   };
   await addEvidence([record], ACTOR);

@@ -43,6 +43,8 @@ function evidence(auditId: string, controlId: string, name: string, sha: string)
     height: null,
     notes: '',
     supersedes: null,
+    original: null,
+    systemReport: null,
     createdAt: '2026-02-01T12:00:00.000Z',
   };
 }

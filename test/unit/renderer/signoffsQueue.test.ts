@@ -45,6 +45,8 @@ function item(id: string, controlIds: string[], evidenceDate: string, supersedes
     height: 1,
     notes: '',
     supersedes,
+    original: null,
+    systemReport: null,
     createdAt: evidenceDate,
   };
 }

@@ -41,6 +41,8 @@ function evidenceFor(auditId: string, controlId: string, id: string): EvidenceRe
     height: null,
     notes: '',
     supersedes: null,
+    original: null,
+    systemReport: null,
     createdAt: '2026-11-20T10:00:00.000Z',
   };
 }

@@ -54,7 +54,7 @@ export function evidence(
     width: null,
     height: null,
     notes: extra.notes ?? '',
-    supersedes: extra.supersedes ?? null,
+    supersedes: extra.supersedes ?? null, original: null, systemReport: null,
     createdAt: evidenceDate,
   };
 }

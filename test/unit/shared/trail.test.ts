@@ -23,6 +23,8 @@ const item: EvidenceRecord = {
   height: null,
   notes: '',
   supersedes: null,
+  original: null,
+  systemReport: null,
   createdAt: '2026-04-02T09:00:00.000Z',
 };
 
