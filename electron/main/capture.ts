@@ -94,3 +94,17 @@ export function createScreenCapturer(): ScreenCapturer {
     },
   };
 }
+
+/**
+ * What to say when a capture came back with nothing on it (DESIGN.md §3: never store a useless
+ * image silently). The usual causes differ by platform, so the advice does too.
+ */
+export function explainBlankCapture(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): BridgeFailure {
+  const advice =
+    platform === 'darwin'
+      ? 'macOS returns an empty picture when Evidence Locker may not record the screen: open System Settings › Privacy & Security › Screen Recording, allow Evidence Locker, then quit and reopen it.'
+      : env['XDG_SESSION_TYPE'] === 'wayland'
+        ? 'In a Wayland session other programs cannot read the screen directly: log in with an "X11" or "Xorg" session, or attach a screenshot taken with your desktop\'s own tool as a file.'
+        : 'Check that the screen was on and unlocked and that the right display was chosen, then capture again.';
+  return new BridgeFailure('capture-blank', `The capture came back entirely black, so nothing was stored. ${advice}`);
+}

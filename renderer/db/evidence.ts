@@ -61,3 +61,9 @@ export async function updateEvidence(id: string, patch: EvidencePatch, actor: st
 export function listEvidenceForAudit(auditId: string): Promise<EvidenceRecord[]> {
   return db.evidence.where('auditId').equals(auditId).toArray();
 }
+
+/** The audit's items holding exactly these bytes (the store keeps them once; the rows say where). */
+export async function findEvidenceByHash(auditId: string, sha256: string): Promise<EvidenceRecord[]> {
+  const items = await db.evidence.where('sha256').equals(sha256).toArray();
+  return items.filter((item) => item.auditId === auditId);
+}

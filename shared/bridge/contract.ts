@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { requestSchemas } from './schemas';
 import type { Result } from './result';
+import type { OriginalCapture } from '../domain/records';
 
 /**
  * The bridge between renderer and main, declared once (DESIGN.md §2): channel names, request
@@ -14,6 +15,12 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Longest capture delay the UI offers (DESIGN.md §3: 0–10 s). */
 export const MAX_CAPTURE_DELAY_MS = 10_000;
 
+/** A file dropped or pasted crosses from the renderer in chunks of at most this size: memory stays flat. */
+export const MAX_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Most redaction boxes one capture may carry (a person draws a handful). */
+export const MAX_REDACTIONS = 500;
+
 /** Previews and the editor read bytes back; bigger files are exported, never shipped over IPC. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
@@ -21,7 +28,13 @@ export const CHANNELS = [
   'system:info',
   'capture:displays',
   'capture:screen',
+  'capture:save',
+  'capture:discard',
   'files:import',
+  'files:upload-begin',
+  'files:upload-chunk',
+  'files:upload-finish',
+  'files:upload-abort',
   'evidence:read',
   'evidence:verify',
   'bundle:export',
@@ -63,13 +76,45 @@ export interface StoredBlob {
   readonly existed: boolean;
 }
 
-export interface ScreenCapture extends StoredBlob {
-  readonly mime: 'image/png';
+/**
+ * A screen capture held in main's memory, not yet stored, while the user edits it (DESIGN.md §3).
+ * Nothing is written until it is saved: a capture that is redacted must never reach the disk.
+ */
+export interface PendingCapture {
+  /** Names the capture in capture:save and capture:discard. */
+  readonly token: string;
+  /** The raw PNG, for the editor to show. */
+  readonly png: Uint8Array;
+  /** SHA-256 of the raw PNG, as main read it from the capture tool. */
+  readonly sha256: string;
+  readonly size: number;
   readonly width: number;
   readonly height: number;
   /** UTC ISO instant taken right after the pixels were read. */
   readonly capturedAt: string;
-  readonly display: { readonly id: string; readonly name: string };
+  readonly display: { readonly id: string; readonly name: string; readonly width: number; readonly height: number };
+}
+
+/** A rectangle in the raw capture's pixels. */
+export interface PixelRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface StoredImage extends StoredBlob {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface SavedCapture {
+  /** The evidence image: cropped, redacted, with the stamp below. */
+  readonly image: StoredImage;
+  /** The raw capture: stored unless redaction was applied, then only its hash survives. */
+  readonly original: OriginalCapture;
+  /** What was done, e.g. ['cropped:0,40,800,600', 'redacted:2', 'stamped']. */
+  readonly processing: readonly string[];
 }
 
 export interface ImportedFile extends StoredBlob {
@@ -90,6 +135,10 @@ export interface ImportFailure {
 export interface FileImportResult {
   readonly files: readonly ImportedFile[];
   readonly failures: readonly ImportFailure[];
+}
+
+export interface UploadStarted {
+  readonly uploadId: string;
 }
 
 export interface BlobCheck {
@@ -127,8 +176,14 @@ export type BundleInspection =
 export interface Responses {
   'system:info': SystemInfo;
   'capture:displays': readonly DisplayInfo[];
-  'capture:screen': ScreenCapture;
+  'capture:screen': PendingCapture;
+  'capture:save': SavedCapture;
+  'capture:discard': { readonly discarded: boolean };
   'files:import': FileImportResult;
+  'files:upload-begin': UploadStarted;
+  'files:upload-chunk': { readonly received: number };
+  'files:upload-finish': ImportedFile;
+  'files:upload-abort': { readonly aborted: boolean };
   'evidence:read': Uint8Array;
   'evidence:verify': readonly BlobCheck[];
   'bundle:export': BundleExportResult;
@@ -152,6 +207,8 @@ export interface Events {
     readonly bytesTotal: number;
   };
   'capture:countdown': { readonly secondsLeft: number };
+  /** The global capture shortcut was pressed: capture for the control the user last chose. */
+  'capture:shortcut': { readonly accelerator: string };
   'evidence:verify-progress': { readonly done: number; readonly total: number; readonly bytesDone: number };
   'bundle:import-progress': { readonly done: number; readonly total: number };
   'bundle:progress': {
@@ -163,14 +220,20 @@ export interface Events {
   };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'evidence:verify-progress', 'bundle:progress', 'bundle:import-progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'capture:shortcut', 'evidence:verify-progress', 'bundle:progress', 'bundle:import-progress'] as const satisfies readonly EventName[];
 
 /** The names the preload exposes, each bound to one channel. */
 export const API_METHODS = {
   systemInfo: 'system:info',
   listDisplays: 'capture:displays',
   captureScreen: 'capture:screen',
+  saveCapture: 'capture:save',
+  discardCapture: 'capture:discard',
   importFiles: 'files:import',
+  beginUpload: 'files:upload-begin',
+  uploadChunk: 'files:upload-chunk',
+  finishUpload: 'files:upload-finish',
+  abortUpload: 'files:upload-abort',
   readEvidence: 'evidence:read',
   verifyEvidence: 'evidence:verify',
   exportBundle: 'bundle:export',
@@ -186,6 +249,12 @@ export type EvidenceLockerApi = {
   readonly [M in keyof ApiMethods]: (request: Request<ApiMethods[M]>) => Promise<Result<Response<ApiMethods[M]>>>;
 } & {
   readonly onEvent: <E extends EventName>(name: E, listener: (payload: Events[E]) => void) => () => void;
+  /**
+   * Where a dropped file lives on disk, recorded as metadata only (main never reads a path the
+   * renderer names). Electron's preload answers through webUtils; '' when there is no path,
+   * as for a pasted image or in a plain browser.
+   */
+  readonly pathForFile?: (file: File) => string;
 };
 
 export type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
@@ -204,7 +273,13 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     systemInfo: call(API_METHODS.systemInfo),
     listDisplays: call(API_METHODS.listDisplays),
     captureScreen: call(API_METHODS.captureScreen),
+    saveCapture: call(API_METHODS.saveCapture),
+    discardCapture: call(API_METHODS.discardCapture),
     importFiles: call(API_METHODS.importFiles),
+    beginUpload: call(API_METHODS.beginUpload),
+    uploadChunk: call(API_METHODS.uploadChunk),
+    finishUpload: call(API_METHODS.finishUpload),
+    abortUpload: call(API_METHODS.abortUpload),
     readEvidence: call(API_METHODS.readEvidence),
     verifyEvidence: call(API_METHODS.verifyEvidence),
     exportBundle: call(API_METHODS.exportBundle),

@@ -11,6 +11,7 @@ export const BRIDGE_ERROR_CODES = [
   'cancelled',
   'capture-unavailable',
   'capture-failed',
+  'capture-blank',
   'file-changed',
   'io-error',
   'internal',

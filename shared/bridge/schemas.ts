@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundlePlanSchema } from '../bundle/planTypes';
-import { MAX_CAPTURE_DELAY_MS, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
+import { MAX_CAPTURE_DELAY_MS, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
  * One runtime validator per channel. Strict objects: an unknown key is an error, not something
@@ -10,6 +10,11 @@ export const sha256Schema = z.string().regex(SHA256_HEX, 'must be 64 lowercase h
 
 const empty = z.strictObject({});
 
+// Pixel coordinates; bounds against the actual image are checked by the handler, which knows it.
+const pixels = z.number().int().min(0).max(100_000);
+const pixelRect = z.strictObject({ x: pixels, y: pixels, width: pixels.min(1), height: pixels.min(1) });
+const bytes = (max: number) => z.instanceof(Uint8Array).refine((b) => b.byteLength <= max, `must be at most ${max} bytes`);
+
 export const requestSchemas = {
   'system:info': empty,
   'capture:displays': empty,
@@ -17,7 +22,26 @@ export const requestSchemas = {
     displayId: z.string().min(1).max(128).nullable(),
     delayMs: z.number().int().min(0).max(MAX_CAPTURE_DELAY_MS),
   }),
+  'capture:save': z.strictObject({
+    token: z.uuid(),
+    crop: pixelRect.nullable(),
+    redactions: z.array(pixelRect).max(MAX_REDACTIONS),
+    /** The stamp banner, drawn by the renderer (it has the fonts); main appends it below. */
+    stamp: bytes(16 * 1024 * 1024),
+  }),
+  'capture:discard': z.strictObject({ token: z.uuid() }),
   'files:import': empty,
+  'files:upload-begin': z.strictObject({
+    name: z.string().min(1).max(1024),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    /** The file's own modification time, UTC ISO, or null (a pasted image has none). */
+    modifiedAt: z.iso.datetime().nullable(),
+    /** Where the file was, as metadata only: main never opens it. */
+    path: z.string().max(4096),
+  }),
+  'files:upload-chunk': z.strictObject({ uploadId: z.uuid(), offset: z.number().int().min(0), bytes: bytes(MAX_UPLOAD_CHUNK_BYTES) }),
+  'files:upload-finish': z.strictObject({ uploadId: z.uuid() }),
+  'files:upload-abort': z.strictObject({ uploadId: z.uuid() }),
   'evidence:read': z.strictObject({ sha256: sha256Schema }),
   'evidence:verify': z.strictObject({ sha256s: z.array(sha256Schema).min(1).max(MAX_VERIFY_HASHES) }),
   'bundle:export': z.strictObject({ exportId: z.uuid(), plan: bundlePlanSchema }),

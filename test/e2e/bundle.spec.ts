@@ -30,6 +30,8 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
 
   // A real capture, a small file, and a large one so that an export takes long enough to cancel.
   await detail.getByRole('button', { name: 'Capture screen' }).click();
+  // Straight from the editor: Enter saves the capture as it is, stamped.
+  await page.getByRole('dialog', { name: 'Edit capture' }).press('Enter');
   await expect(detail.getByRole('article')).toHaveCount(1);
   const csv = join(dir, 'okta-users.csv');
   await writeFile(csv, 'user,role\nalice,admin\n');

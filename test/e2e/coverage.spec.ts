@@ -180,9 +180,13 @@ test('the issue scenario: a Type II audit with a request list, screens captured 
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   const detail = page.locator('section.detail');
   await detail.getByRole('button', { name: 'Capture screen' }).click();
+  // Straight from the editor: Enter saves the capture as it is, stamped.
+  await page.getByRole('dialog', { name: 'Edit capture' }).press('Enter');
   await expect(detail.getByRole('article')).toHaveCount(1);
   await setEvidenceDate(detail.getByRole('article').first(), '2026-03-30', 'Q1 2026');
   await detail.getByRole('button', { name: 'Capture screen' }).click();
+  // Straight from the editor: Enter saves the capture as it is, stamped.
+  await page.getByRole('dialog', { name: 'Edit capture' }).press('Enter');
   await expect(detail.getByRole('article')).toHaveCount(2);
   // Newest first: the card still dated today is the new capture.
   const undated = detail.getByRole('article').filter({ hasNot: page.getByText('Q1 2026', { exact: true }) });

@@ -46,6 +46,8 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
 
   // A real capture of the Xvfb screen.
   await detail.getByRole('button', { name: 'Capture screen' }).click();
+  // Straight from the editor: Enter saves the capture as it is, stamped.
+  await page.getByRole('dialog', { name: 'Edit capture' }).press('Enter');
   const shotCard = detail.getByRole('article').filter({ hasText: 'Screenshot' });
   await expect(shotCard).toHaveCount(1);
   await expect(shotCard.getByRole('img', { name: /Preview of/ })).toBeVisible();

@@ -23,6 +23,8 @@ export interface BridgeHarness {
   answerImportDialog(path: string | null): void;
   readonly revealed: string[];
   onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
+  /** Pushes an event as main does, e.g. 'capture:shortcut' when the global shortcut is pressed. */
+  emit<E extends EventName>(name: E, payload: Events[E]): void;
 }
 
 export async function createBridgeHarness(appOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BridgeHarness> {
@@ -34,6 +36,10 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
   const revealed: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
+  const emit = <E extends EventName>(name: E, payload: Events[E]): void => {
+    events.push({ name, payload });
+    for (const listener of listeners) listener(name, payload);
+  };
   const handlers = createHandlers({
     store,
     capturer: createScreenCapturer(),
@@ -43,10 +49,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     chooseBundleToImport: async () => importAnswers.shift() ?? null,
     revealInFolder: (path) => revealed.push(path),
     hideWindowForCapture: async () => () => {},
-    emit: (name, payload) => {
-      events.push({ name, payload });
-      for (const listener of listeners) listener(name, payload);
-    },
+    emit,
     ...overrides,
   });
   return {
@@ -58,5 +61,6 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     answerImportDialog: (path) => importAnswers.push(path),
     revealed,
     onEvent: (listener) => listeners.push(listener),
+    emit,
   };
 }

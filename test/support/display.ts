@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The X display the capture tests use: the one `npm test` starts with xvfb-run. */
 export function requireDisplay(): string {
@@ -22,4 +24,28 @@ export function screenSize(): { width: number; height: number } {
  */
 export function paintRoot(hex: string): void {
   execFileSync('xsetroot', ['-solid', hex]);
+}
+
+/**
+ * Paints the root window with a four-corner colour blend, so nearly every pixel differs from its
+ * neighbours: a crop or a redaction off by one pixel shows in a comparison. ImageMagick draws it
+ * and `display -window root` puts it on the screen.
+ */
+export function paintRootPattern(): void {
+  const { width, height } = screenSize();
+  const file = join(tmpdir(), `evidence-locker-root-${width}x${height}.png`);
+  execFileSync('convert', [
+    '-size',
+    `${width}x${height}`,
+    'xc:',
+    '-sparse-color',
+    'Bilinear',
+    `0,0 #ff8000 ${width - 1},0 #0040ff 0,${height - 1} #20c040 ${width - 1},${height - 1} #ffffff`,
+    '-depth',
+    '8',
+    file,
+  ]);
+  // `display -window root` exits 1 after setting the background even when it worked, so its
+  // status says nothing; the tests check the captured pixels instead.
+  spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
 }

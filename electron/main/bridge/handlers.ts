@@ -5,9 +5,11 @@ import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
 import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
-import { pngDimensions } from '../../../shared/files/png';
+import { composeEvidenceImage, isBlank, type Raster } from '../../../shared/image/raster';
 import { visibleName } from '../../../shared/files/visibleName';
-import type { ScreenCapturer } from '../capture';
+import { explainBlankCapture, type ScreenCapturer } from '../capture';
+import { decodePng, encodePng } from '../png';
+import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure } from './failure';
 import { importFile } from './files';
@@ -38,6 +40,9 @@ export interface HandlerDeps {
   readonly now?: () => Date;
 }
 
+/** Captures kept open for editing at once; older ones are dropped. */
+const MAX_PENDING_CAPTURES = 4;
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function systemInfo(appVersion: string): Response<'system:info'> {
@@ -66,6 +71,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const written = new Map<string, string>();
   // Bundles chosen for import, by token: only those that verified may be imported from.
   const inspected = new Map<string, { path: string; bagName: string; ok: boolean }>();
+  // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
+  const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
+  const uploads = createUploads(deps.store, now);
 
   async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
     const report = await verifyBundle(path);
@@ -105,18 +113,56 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         restore();
       }
       const capturedAt = now().toISOString();
-      const size = pngDimensions(shot.png);
-      if (!size) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
-      const stored = await deps.store.put(shot.png);
+      const raster = decodePng(shot.png);
+      if (!raster) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
+      if (isBlank(raster)) throw explainBlankCapture();
+      const token = randomUUID();
+      const sha256 = createHash('sha256').update(shot.png).digest('hex');
+      pending.set(token, { png: shot.png, raster, sha256 });
+      // A person edits one capture at a time; abandoned ones must not pile up in memory.
+      for (const old of [...pending.keys()].slice(0, -MAX_PENDING_CAPTURES)) pending.delete(old);
       return {
-        ...stored,
-        mime: 'image/png',
-        width: size.width,
-        height: size.height,
+        token,
+        png: new Uint8Array(shot.png),
+        sha256,
+        size: shot.png.length,
+        width: raster.width,
+        height: raster.height,
         capturedAt,
-        display: { id: shot.display.id, name: shot.display.name },
+        display: { id: shot.display.id, name: shot.display.name, width: shot.display.width, height: shot.display.height },
       };
     },
+
+    'capture:save': async ({ token, crop, redactions, stamp }) => {
+      const raw = pending.get(token);
+      if (!raw) throw new BridgeFailure('not-found', 'This capture is no longer open (it was saved, discarded, or replaced by newer captures). Capture again.');
+      const banner = decodePng(stamp);
+      if (!banner) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
+      let composed;
+      try {
+        composed = composeEvidenceImage(raw.raster, { crop, redactions, stamp: banner });
+      } catch (error) {
+        if (error instanceof RangeError) throw new BridgeFailure('invalid-payload', `${error.message} Nothing was stored.`);
+        throw error;
+      }
+      const image = await deps.store.put(encodePng(composed.image));
+      // Keeping the raw capture of a redacted screenshot would keep what was redacted: only its hash survives.
+      const redacted = composed.redacted > 0;
+      if (!redacted) await deps.store.put(raw.png);
+      pending.delete(token);
+      return {
+        image: { ...image, width: composed.image.width, height: composed.image.height },
+        original: { sha256: raw.sha256, size: raw.png.length, width: raw.raster.width, height: raw.raster.height, stored: !redacted },
+        processing: composed.processing,
+      };
+    },
+
+    'capture:discard': async ({ token }) => ({ discarded: pending.delete(token) }),
+
+    'files:upload-begin': async (request) => uploads.begin(request),
+    'files:upload-chunk': async ({ uploadId, offset, bytes }) => uploads.chunk(uploadId, offset, bytes),
+    'files:upload-finish': async ({ uploadId }) => uploads.finish(uploadId),
+    'files:upload-abort': async ({ uploadId }) => uploads.abort(uploadId),
 
     'files:import': async () => {
       const paths = await deps.chooseFilesToImport();

@@ -6,6 +6,7 @@ import { AuditPage } from '../audits/AuditPage';
 import { NewAuditPage } from '../audits/NewAuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ImportPage } from '../import/ImportPage';
+import { GlobalCapture } from '../capture/GlobalCapture';
 import { FatalScreen } from './FatalScreen';
 import { SystemInfoContext } from './systemInfo';
 import { TopBar } from './TopBar';
@@ -27,6 +28,7 @@ export function App(): React.JSX.Element {
   return (
     <SystemInfoContext.Provider value={info}>
       <TopBar />
+      <GlobalCapture />
       <main className="page">
         {route.screen === 'audits' && <AuditListPage />}
         {route.screen === 'new-audit' && <NewAuditPage />}

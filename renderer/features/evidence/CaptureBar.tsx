@@ -1,17 +1,31 @@
 import { useEffect, useState } from 'react';
-import type { DisplayInfo, Events } from '../../../shared/bridge/contract';
+import type { DisplayInfo, Events, ImportFailure, PendingCapture } from '../../../shared/bridge/contract';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { AuditStep } from '../../../shared/domain/types';
 import { visibleName } from '../../../shared/files/visibleName';
-import { formatBytes } from '../../../shared/time/format';
+import { formatBytes, formatUtc } from '../../../shared/time/format';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSystemInfo } from '../app/systemInfo';
-import { attachFilesInto, captureScreenInto } from './collect';
+import { shortcutLabel } from '../../../shared/capture/shortcut';
+import { CaptureEditor } from '../capture/CaptureEditor';
+import { useCaptureTarget } from '../capture/captureTarget';
+import { attachFilesInto, captureScreen, linkToControl, recordFiles, saveCaptureInto, type DuplicateFile } from './collect';
+import { uploadFile } from './upload';
 
 const DELAYS = [0, 3, 5, 10] as const;
 
-type Busy = { kind: 'capture'; secondsLeft: number | null } | { kind: 'import'; progress: Events['files:progress'] | null } | null;
+type Busy =
+  | { kind: 'capture'; secondsLeft: number | null }
+  | { kind: 'import'; progress: Events['files:progress'] | null }
+  | { kind: 'upload'; name: string; index: number; count: number; bytesDone: number; bytesTotal: number }
+  | null;
+
+/** A pasted image has no name of its own; this one says what and when. */
+function pastedName(file: File, now: Date): string {
+  const ext = file.type === 'image/jpeg' ? 'jpg' : (file.type.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/g, '');
+  return `Pasted ${file.type.startsWith('image/') ? 'image' : 'file'} ${now.toISOString().slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.${ext}`;
+}
 
 export function CaptureBar({
   audit,
@@ -35,6 +49,9 @@ export function CaptureBar({
   const [busy, setBusy] = useState<Busy>(null);
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<PendingCapture | null>(null);
+  const [duplicates, setDuplicates] = useState<readonly DuplicateFile[]>([]);
+  const [dropping, setDropping] = useState(false);
 
   useEffect(() => {
     unwrap(bridge().listDisplays({})).then(
@@ -63,32 +80,60 @@ export function CaptureBar({
   }, []);
 
   const ctx = { audit, control, info, step, supersedes };
+  const forWhat = `${control.ref} ${control.title}`;
 
-  const capture = async (): Promise<void> => {
+  const start = (next: Busy): void => {
     setErrors([]);
     setNotice(null);
-    setBusy({ kind: 'capture', secondsLeft: delay > 0 ? delay : null });
+    setDuplicates([]);
+    setBusy(next);
+  };
+
+  const capture = async (): Promise<void> => {
+    if (busy !== null || editing !== null) return;
+    start({ kind: 'capture', secondsLeft: delay > 0 ? delay : null });
     try {
-      const record = await captureScreenInto(ctx, displayId, delay * 1000);
-      onStored?.([record.id]);
-      setNotice(`Saved ${visibleName(record.name)} (${record.width} × ${record.height} px, ${formatBytes(record.size)}).`);
+      setEditing(await captureScreen(displayId, delay * 1000));
     } catch (error) {
       setErrors([messageOf(error)]);
     } finally {
       setBusy(null);
     }
+  };
+
+  const saveEdited = async (shot: PendingCapture, edits: Parameters<typeof saveCaptureInto>[2]): Promise<void> => {
+    try {
+      const record = await saveCaptureInto(ctx, shot, edits);
+      setEditing(null);
+      onStored?.([record.id]);
+      const done = record.processing.filter((p) => p !== 'stamped').length > 0 ? ', edited and stamped' : ', stamped';
+      setNotice(`Saved ${visibleName(record.name)} (${record.width} × ${record.height} px, ${formatBytes(record.size)}${done}).`);
+    } catch (error) {
+      // The editor stays open with the edits: nothing is lost to a failed save.
+      setErrors([messageOf(error)]);
+    }
+  };
+
+  const discard = (shot: PendingCapture): void => {
+    setEditing(null);
+    setNotice('Capture discarded; nothing was stored.');
+    void bridge().discardCapture({ token: shot.token });
+  };
+
+  const report = (added: readonly EvidenceRecord[], found: readonly DuplicateFile[], failures: readonly (ImportFailure | string)[]): void => {
+    if (added.length > 0) onStored?.(added.map((r) => r.id));
+    if (added.length === 1 && added[0]) setNotice(`Attached ${visibleName(added[0].name)}.`);
+    else if (added.length > 1) setNotice(`Attached ${added.length} files.`);
+    setDuplicates(found);
+    setErrors(failures.map((f) => (typeof f === 'string' ? f : f.message)));
   };
 
   const attach = async (): Promise<void> => {
-    setErrors([]);
-    setNotice(null);
-    setBusy({ kind: 'import', progress: null });
+    if (busy !== null) return;
+    start({ kind: 'import', progress: null });
     try {
-      const { added, failures } = await attachFilesInto(ctx);
-      if (added.length > 0) onStored?.(added.map((r) => r.id));
-      if (added.length === 1 && added[0]) setNotice(`Attached ${visibleName(added[0].name)}.`);
-      else if (added.length > 1) setNotice(`Attached ${added.length} files.`);
-      setErrors(failures.map((f) => f.message));
+      const { added, duplicates: found, failures } = await attachFilesInto(ctx);
+      report(added, found, failures);
     } catch (error) {
       setErrors([messageOf(error)]);
     } finally {
@@ -96,8 +141,79 @@ export function CaptureBar({
     }
   };
 
+  /** Dropped or pasted files: sent to main in slices, one file after another. */
+  const attachDropped = async (files: readonly File[]): Promise<void> => {
+    if (busy !== null || files.length === 0) return;
+    if (supersedes && files.length > 1) {
+      setErrors([`Drop one replacement file: ${files.length} were dropped, and nothing was attached.`]);
+      return;
+    }
+    start({ kind: 'upload', name: files[0]?.name ?? '', index: 0, count: files.length, bytesDone: 0, bytesTotal: files[0]?.size ?? 0 });
+    const stored = [];
+    const failures: string[] = [];
+    try {
+      for (const [index, file] of files.entries()) {
+        setBusy({ kind: 'upload', name: file.name, index, count: files.length, bytesDone: 0, bytesTotal: file.size });
+        try {
+          stored.push(
+            await uploadFile(file, (bytesDone) => setBusy({ kind: 'upload', name: file.name, index, count: files.length, bytesDone, bytesTotal: file.size })),
+          );
+        } catch (error) {
+          failures.push(messageOf(error));
+        }
+      }
+      const { added, duplicates: found } = await recordFiles(ctx, stored);
+      report(added, found, failures);
+    } catch (error) {
+      setErrors([...failures, messageOf(error)]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const link = async (duplicate: DuplicateFile): Promise<void> => {
+    try {
+      await linkToControl(ctx, duplicate.existing);
+      setDuplicates((all) => all.filter((d) => d !== duplicate));
+      setNotice(`Linked ${visibleName(duplicate.existing.name)} to ${control.ref}.`);
+    } catch (error) {
+      setErrors([messageOf(error)]);
+    }
+  };
+
+  const activate = useCaptureTarget({
+    label: forWhat,
+    capture: () => void capture(),
+    paste: (files) =>
+      void attachDropped(files.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedName(f, new Date()), { type: f.type })))),
+  });
+
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault();
+    setDropping(false);
+    activate();
+    void attachDropped([...event.dataTransfer.files]);
+  };
+
   return (
-    <div className="capture-bar">
+    <div
+      className={`capture-bar${dropping ? ' capture-bar-drop' : ''}`}
+      onPointerDown={activate}
+      onFocus={activate}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDropping(true);
+        }
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={onDrop}
+      aria-label={`Capture or attach evidence for ${forWhat}`}
+      role="group"
+    >
       <div className="capture-controls">
         {displays && displays.length > 1 && (
           <label className="inline-field">
@@ -133,23 +249,62 @@ export function CaptureBar({
           </span>
         )}
       </div>
+      <p className="capture-hint muted">
+        {dropping
+          ? `Drop to attach to ${control.ref}`
+          : `Or drop files here, or paste an image (Ctrl+V). Shortcut from anywhere: ${shortcutLabel(info.platform)} captures for the control you used last.`}
+      </p>
       <div className="capture-status" role="status" aria-live="polite">
         {busy?.kind === 'capture' && (busy.secondsLeft ? `Capturing in ${busy.secondsLeft} s…` : 'Capturing…')}
         {busy?.kind === 'import' &&
           (busy.progress ? (
-            <span className="progress-line">
-              Storing {visibleName(busy.progress.name)} ({busy.progress.index + 1} of {busy.progress.count})
-              <progress max={busy.progress.bytesTotal || 1} value={busy.progress.bytesDone} />
-              {formatBytes(busy.progress.bytesDone)} of {formatBytes(busy.progress.bytesTotal)}
-            </span>
+            <ProgressLine name={busy.progress.name} index={busy.progress.index} count={busy.progress.count} done={busy.progress.bytesDone} total={busy.progress.bytesTotal} />
+          ) : supersedes ? (
+            'Choose the replacement file…'
           ) : (
-            supersedes ? 'Choose the replacement file…' : 'Choose files to attach…'
+            'Choose files to attach…'
           ))}
+        {busy?.kind === 'upload' && <ProgressLine name={busy.name} index={busy.index} count={busy.count} done={busy.bytesDone} total={busy.bytesTotal} />}
         {busy === null && notice}
       </div>
+      {duplicates.map((d) => (
+        <div key={d.file.sha256} className="duplicate-notice" role="alert">
+          <span>
+            <strong>{visibleName(d.file.name)}</strong> is already stored as <strong>{visibleName(d.existing.name)}</strong> (added{' '}
+            {formatUtc(d.existing.createdAt)}) under {d.controlRefs.join(', ') || 'no control'}. Nothing new was added.
+          </span>
+          {!d.existing.controlIds.includes(control.id) && (
+            <button type="button" className="button" onClick={() => void link(d)}>
+              Link it to {control.ref} too
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={() => setDuplicates((all) => all.filter((x) => x !== d))}>
+            Dismiss
+          </button>
+        </div>
+      ))}
       {errors.map((message) => (
         <ErrorBanner key={message} message={message} onDismiss={() => setErrors((all) => all.filter((m) => m !== message))} />
       ))}
+      {editing && (
+        <CaptureEditor
+          shot={editing}
+          title={supersedes ? `Re-capture for ${forWhat}` : `Capture for ${forWhat}`}
+          onSave={(edits) => saveEdited(editing, edits)}
+          onDiscard={() => discard(editing)}
+          error={errors[0] ?? null}
+        />
+      )}
     </div>
+  );
+}
+
+function ProgressLine({ name, index, count, done, total }: { name: string; index: number; count: number; done: number; total: number }): React.JSX.Element {
+  return (
+    <span className="progress-line">
+      Storing {visibleName(name)} ({index + 1} of {count})
+      <progress max={total || 1} value={done} aria-label={`Storing ${visibleName(name)}`} />
+      {formatBytes(done)} of {formatBytes(total)}
+    </span>
   );
 }

@@ -1,8 +1,11 @@
-import type { ImportFailure, ImportedFile, ScreenCapture, SystemInfo } from '../../../shared/bridge/contract';
+import type { ImportFailure, ImportedFile, PendingCapture, PixelRect, SavedCapture, SystemInfo } from '../../../shared/bridge/contract';
+import { stampWidthFor } from '../../../shared/image/raster';
+import { renderStampPng } from '../capture/stampImage';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { AuditStep } from '../../../shared/domain/types';
 import { bridge, unwrap } from '../../bridge';
-import { addEvidence } from '../../db/evidence';
+import { db } from '../../db/db';
+import { addEvidence, findEvidenceByHash, updateEvidence } from '../../db/evidence';
 import { actorOf } from '../app/systemInfo';
 
 /**
@@ -10,7 +13,7 @@ import { actorOf } from '../app/systemInfo';
  * (DESIGN.md §2); only then does the renderer write metadata.
  */
 
-interface Context {
+export interface Context {
   readonly audit: AuditRecord;
   readonly control: ControlRecord;
   readonly info: SystemInfo;
@@ -50,17 +53,56 @@ export function screenshotName(controlRef: string, capturedAt: string): string {
   return `${controlRef} screenshot ${capturedAt.slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.png`;
 }
 
-export function recordFromCapture(ctx: Context, shot: ScreenCapture): EvidenceRecord {
+export function recordFromCapture(ctx: Context, shot: PendingCapture, saved: SavedCapture): EvidenceRecord {
   return {
     ...base(ctx, shot.capturedAt),
     name: screenshotName(ctx.control.ref, shot.capturedAt),
     source: { kind: 'display', displayId: shot.display.id, displayName: shot.display.name },
-    mime: shot.mime,
-    size: shot.size,
-    sha256: shot.sha256,
-    width: shot.width,
-    height: shot.height,
+    processing: [...saved.processing],
+    original: saved.original,
+    mime: 'image/png',
+    size: saved.image.size,
+    sha256: saved.image.sha256,
+    width: saved.image.width,
+    height: saved.image.height,
   };
+}
+
+export interface CaptureEdits {
+  readonly crop: PixelRect | null;
+  readonly redactions: readonly PixelRect[];
+}
+
+/** The controls a new item belongs to: a re-capture keeps the controls of what it replaces. */
+async function controlsOf(ctx: Context): Promise<ControlRecord[]> {
+  if (!ctx.supersedes) return [ctx.control];
+  const found = await db.controls.bulkGet([...ctx.supersedes.controlIds]);
+  return found.filter((c): c is ControlRecord => c !== undefined);
+}
+
+/**
+ * Saves an edited capture: the renderer draws the stamp, main crops, redacts, appends it and
+ * stores the result (and the raw capture, unless redacted); then the row is written.
+ */
+export async function saveCaptureInto(ctx: Context, shot: PendingCapture, edits: CaptureEdits): Promise<EvidenceRecord> {
+  const width = edits.crop?.width ?? shot.width;
+  const stamp = await renderStampPng(
+    {
+      capturedAt: shot.capturedAt,
+      timeZone: ctx.info.timeZone,
+      host: ctx.info.host,
+      user: ctx.info.user,
+      appVersion: ctx.info.appVersion,
+      rawSha256: shot.sha256,
+      displayName: `${shot.display.name} (${shot.display.width} × ${shot.display.height})`,
+      controls: await controlsOf(ctx),
+    },
+    stampWidthFor(width),
+  );
+  const saved = await unwrap(bridge().saveCapture({ token: shot.token, crop: edits.crop, redactions: [...edits.redactions], stamp }));
+  const record = recordFromCapture(ctx, shot, saved);
+  await addEvidence([record], actorOf(ctx.info));
+  return record;
 }
 
 export function recordFromFile(ctx: Context, file: ImportedFile): EvidenceRecord {
@@ -76,21 +118,47 @@ export function recordFromFile(ctx: Context, file: ImportedFile): EvidenceRecord
   };
 }
 
-export async function captureScreenInto(ctx: Context, displayId: string | null, delayMs: number): Promise<EvidenceRecord> {
-  const shot = await unwrap(bridge().captureScreen({ displayId, delayMs }));
-  const record = recordFromCapture(ctx, shot);
-  await addEvidence([record], actorOf(ctx.info));
-  return record;
+export async function captureScreen(displayId: string | null, delayMs: number): Promise<PendingCapture> {
+  return unwrap(bridge().captureScreen({ displayId, delayMs }));
 }
 
-export async function attachFilesInto(ctx: Context): Promise<{ added: EvidenceRecord[]; failures: readonly ImportFailure[] }> {
+/** Bytes that are already an item of this audit: the user links that item instead of adding a copy. */
+export interface DuplicateFile {
+  readonly file: ImportedFile;
+  readonly existing: EvidenceRecord;
+  /** Where it is: the refs of the existing item's controls. */
+  readonly controlRefs: readonly string[];
+}
+
+/** Writes rows for stored files, except those whose bytes already are an item of the audit. */
+export async function recordFiles(ctx: Context, files: readonly ImportedFile[]): Promise<{ added: EvidenceRecord[]; duplicates: DuplicateFile[] }> {
+  const fresh: ImportedFile[] = [];
+  const duplicates: DuplicateFile[] = [];
+  for (const file of files) {
+    const existing = file.existed ? (await findEvidenceByHash(ctx.audit.id, file.sha256))[0] : undefined;
+    if (existing) {
+      const controls = await db.controls.bulkGet([...existing.controlIds]);
+      duplicates.push({ file, existing, controlRefs: controls.flatMap((c) => (c ? [c.ref] : [])) });
+    }
+    else if (!fresh.some((f) => f.sha256 === file.sha256)) fresh.push(file);
+  }
+  const added = fresh.map((file) => recordFromFile(ctx, file));
+  if (added.length > 0) await addEvidence(added, actorOf(ctx.info));
+  return { added, duplicates };
+}
+
+export async function attachFilesInto(ctx: Context): Promise<{ added: EvidenceRecord[]; duplicates: DuplicateFile[]; failures: readonly ImportFailure[] }> {
   const result = await unwrap(bridge().importFiles({}));
   // One item is replaced by one item. The bytes main already stored stay unreferenced and are
   // removed by the maintenance sweep (DESIGN.md §2).
   if (ctx.supersedes && result.files.length > 1) {
     throw new Error(`Choose one replacement file: ${result.files.length} were chosen, and nothing was attached.`);
   }
-  const added = result.files.map((file) => recordFromFile(ctx, file));
-  if (added.length > 0) await addEvidence(added, actorOf(ctx.info));
-  return { added, failures: result.failures };
+  return { ...(await recordFiles(ctx, result.files)), failures: result.failures };
+}
+
+/** Adds the control to an item that already holds the bytes, instead of storing a second item. */
+export async function linkToControl(ctx: Context, existing: EvidenceRecord): Promise<void> {
+  if (existing.controlIds.includes(ctx.control.id)) return;
+  await updateEvidence(existing.id, { controlIds: [...existing.controlIds, ctx.control.id] }, actorOf(ctx.info));
 }

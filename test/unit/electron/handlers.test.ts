@@ -3,14 +3,12 @@ import { appendFileSync, unlinkSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
 import type { Sender } from '../../../electron/main/bridge/dispatch';
-import type { FileImportResult, ScreenCapture, SystemInfo, DisplayInfo } from '../../../shared/bridge/contract';
+import type { FileImportResult, SystemInfo } from '../../../shared/bridge/contract';
 import type { Result } from '../../../shared/bridge/result';
 import { createBridgeHarness, type BridgeHarness } from '../../support/bridgeHarness';
-import { paintRoot, requireDisplay, screenSize } from '../../support/display';
 
 const APP: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -45,53 +43,6 @@ describe('bridge handlers', () => {
     expect(info.platform).toBe(process.platform);
     expect(info.appVersion).toBe('0.0.0-test');
     expect(() => new Intl.DateTimeFormat('en', { timeZone: info.timeZone })).not.toThrow();
-  });
-
-  describe('on a real X display', () => {
-    beforeEach(() => {
-      requireDisplay();
-    });
-
-    it('lists the display with the size the X server reports', async () => {
-      const displays = value<DisplayInfo[]>(await bridge.dispatch('capture:displays', APP, {}));
-      const { width, height } = screenSize();
-      expect(displays.length).toBeGreaterThanOrEqual(1);
-      expect(displays[0]).toMatchObject({ width, height, x: 0, y: 0 });
-    });
-
-    it('captures a PNG of the screen, stores it, and returns the hash of the stored bytes', async () => {
-      paintRoot('#3c8d2f');
-      const shot = value<ScreenCapture>(await bridge.dispatch('capture:screen', APP, { displayId: null, delayMs: 0 }));
-      const stored = await readFile(bridge.store.pathOf(shot.sha256));
-      expect(sha(stored)).toBe(shot.sha256);
-      expect(shot.size).toBe(stored.length);
-      expect(shot.mime).toBe('image/png');
-
-      const png = PNG.sync.read(stored);
-      const { width, height } = screenSize();
-      expect([png.width, png.height]).toEqual([width, height]);
-      expect([shot.width, shot.height]).toEqual([width, height]);
-      // The root window was painted just before: the pixels are that colour, not black.
-      const center = (Math.floor(height / 2) * width + Math.floor(width / 2)) * 4;
-      expect([...png.data.subarray(center, center + 3)]).toEqual([0x3c, 0x8d, 0x2f]);
-      expect(Date.now() - Date.parse(shot.capturedAt)).toBeLessThan(60_000);
-    });
-
-    it('counts down before a delayed capture', async () => {
-      const shot = await bridge.dispatch('capture:screen', APP, { displayId: null, delayMs: 1500 });
-      expect(shot.ok).toBe(true);
-      expect(bridge.events.filter((e) => e.name === 'capture:countdown').map((e) => e.payload)).toEqual([
-        { secondsLeft: 2 },
-        { secondsLeft: 1 },
-      ]);
-    });
-
-    it('says which display is gone when asked for one that does not exist', async () => {
-      const result = await bridge.dispatch('capture:screen', APP, { displayId: 'HDMI-9', delayMs: 0 });
-      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
-      expect(!result.ok && result.error.message).toContain('HDMI-9');
-      expect(await storedFiles(bridge)).toEqual([]);
-    });
   });
 
   it('imports a file of a few MB chosen in the dialog and stores the exact bytes', async () => {

@@ -57,7 +57,44 @@ const VALID_PLAN = {
 };
 const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'text', path, text: '' }] });
 
+const TOKEN = '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c';
+const STAMP = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+const validSave = { token: TOKEN, crop: null, redactions: [], stamp: STAMP };
+const validBegin = { name: 'users.csv', size: 10, modifiedAt: '2026-04-02T10:00:00.000Z', path: '/home/alice/users.csv' };
+
 const MALFORMED: Record<Channel, readonly Case[]> = {
+  'capture:save': [
+    ...NOT_AN_OBJECT,
+    { label: 'a missing stamp', payload: { token: TOKEN, crop: null, redactions: [] }, path: ['stamp'] },
+    { label: 'a stamp given as a string', payload: { ...validSave, stamp: 'iVBORw0KGgo=' }, path: ['stamp'] },
+    { label: 'a stamp given as an array of numbers', payload: { ...validSave, stamp: [137, 80, 78, 71] }, path: ['stamp'] },
+    { label: 'a path as token', payload: { ...validSave, token: '/tmp/raw.png' }, path: ['token'] },
+    { label: 'a negative crop origin', payload: { ...validSave, crop: { x: -1, y: 0, width: 10, height: 10 } }, path: ['crop', 'x'] },
+    { label: 'an empty crop', payload: { ...validSave, crop: { x: 0, y: 0, width: 0, height: 10 } }, path: ['crop', 'width'] },
+    { label: 'a fractional redaction', payload: { ...validSave, redactions: [{ x: 0.5, y: 0, width: 10, height: 10 }] }, path: ['redactions', 0, 'x'] },
+    { label: '501 redaction boxes', payload: { ...validSave, redactions: Array.from({ length: 501 }, () => ({ x: 0, y: 0, width: 1, height: 1 })) }, path: ['redactions'] },
+    { label: 'a crop with an extra key', payload: { ...validSave, crop: { x: 0, y: 0, width: 1, height: 1, fill: 'none' } }, path: ['crop'] },
+    { label: 'a path to write to', payload: { ...validSave, path: '/tmp/evidence.png' } },
+  ],
+  'capture:discard': [...NOT_AN_OBJECT, { label: 'a number as token', payload: { token: 1 }, path: ['token'] }],
+  'files:upload-begin': [
+    ...NOT_AN_OBJECT,
+    { label: 'an empty name', payload: { ...validBegin, name: '' }, path: ['name'] },
+    { label: 'a negative size', payload: { ...validBegin, size: -1 }, path: ['size'] },
+    { label: 'a size past 2^53', payload: { ...validBegin, size: 2 ** 53 }, path: ['size'] },
+    { label: 'a date that is not an instant', payload: { ...validBegin, modifiedAt: 'yesterday' }, path: ['modifiedAt'] },
+    { label: 'a 1 MB path', payload: { ...validBegin, path: ONE_MEGABYTE }, path: ['path'] },
+    { label: 'bytes sent with the start', payload: { ...validBegin, bytes: new Uint8Array(1) } },
+  ],
+  'files:upload-chunk': [
+    ...NOT_AN_OBJECT,
+    { label: 'a chunk past 8 MiB', payload: { uploadId: TOKEN, offset: 0, bytes: new Uint8Array(8 * 1024 * 1024 + 1) }, path: ['bytes'] },
+    { label: 'bytes as a base64 string', payload: { uploadId: TOKEN, offset: 0, bytes: 'AAAA' }, path: ['bytes'] },
+    { label: 'a negative offset', payload: { uploadId: TOKEN, offset: -4, bytes: new Uint8Array(1) }, path: ['offset'] },
+    { label: 'a path as upload id', payload: { uploadId: '/etc/passwd', offset: 0, bytes: new Uint8Array(1) }, path: ['uploadId'] },
+  ],
+  'files:upload-finish': [...NOT_AN_OBJECT, ...EXTRA_KEYS, { label: 'a path as upload id', payload: { uploadId: '../x' }, path: ['uploadId'] }],
+  'files:upload-abort': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
   'system:info': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
   'capture:displays': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
   'files:import': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
@@ -155,6 +192,21 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
+  'capture:save': [
+    { label: 'no edits', payload: validSave },
+    { label: 'a crop and two redactions', payload: { ...validSave, crop: { x: 0, y: 40, width: 800, height: 600 }, redactions: [{ x: 1, y: 2, width: 3, height: 4 }, { x: 0, y: 0, width: 1, height: 1 }] } },
+  ],
+  'capture:discard': [{ label: 'a token', payload: { token: TOKEN } }],
+  'files:upload-begin': [
+    { label: 'a dropped file', payload: validBegin },
+    { label: 'a pasted image without a path or a date', payload: { name: 'Pasted image.png', size: 0, modifiedAt: null, path: '' } },
+  ],
+  'files:upload-chunk': [
+    { label: 'a 64 KiB chunk', payload: { uploadId: TOKEN, offset: 0, bytes: new Uint8Array(64 * 1024).fill(7) } },
+    { label: 'an empty chunk far in', payload: { uploadId: TOKEN, offset: 2 ** 40, bytes: new Uint8Array(0) } },
+  ],
+  'files:upload-finish': [{ label: 'an upload id', payload: { uploadId: TOKEN } }],
+  'files:upload-abort': [{ label: 'an upload id', payload: { uploadId: TOKEN } }],
   'system:info': [{ label: 'an empty object', payload: {} }],
   'capture:displays': [{ label: 'an empty object', payload: {} }],
   'files:import': [{ label: 'an empty object', payload: {} }],
@@ -222,6 +274,11 @@ describe('the bridge request schemas', () => {
     });
   }
 
+  it('accepts an upload chunk of exactly 8 MiB, the limit', () => {
+    // Not in VALID: comparing 8 MiB element by element takes a minute.
+    expect(parse('files:upload-chunk', { uploadId: TOKEN, offset: 0, bytes: new Uint8Array(8 * 1024 * 1024) }).success).toBe(true);
+  });
+
   it('explains a malformed sha256 in words', () => {
     const result = parse('evidence:read', { sha256: 'ABC' });
     expect(result.error?.issues[0]?.message).toBe('must be 64 lowercase hex digits');
@@ -246,6 +303,12 @@ describe('the preload API method table', () => {
 });
 
 const REQUESTS: Record<Channel, unknown> = {
+  'capture:save': validSave,
+  'capture:discard': { token: TOKEN },
+  'files:upload-begin': validBegin,
+  'files:upload-chunk': { uploadId: TOKEN, offset: 0, bytes: new Uint8Array(2) },
+  'files:upload-finish': { uploadId: TOKEN },
+  'files:upload-abort': { uploadId: TOKEN },
   'system:info': {},
   'capture:displays': {},
   'capture:screen': { displayId: '7', delayMs: 2000 },
