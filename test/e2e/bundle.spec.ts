@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { verifyBundle } from '../../electron/main/bundle/verify';
+import { paintRootPattern } from '../support/display';
 import { expect, test } from './fixtures';
 
 test('a manager exports a signed bundle, cancels one export midway, and a fresh installation imports it whole', async ({ app }) => {
   test.setTimeout(180_000);
+  // A fresh Xvfb screen is black, and a black capture is refused: paint something to capture.
+  paintRootPattern();
   const page = app.page;
   const dir = await mkdtemp(join(tmpdir(), 'bundle-e2e-'));
 

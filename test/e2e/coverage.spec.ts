@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
+import { paintRootPattern } from '../support/display';
 import { expect, test } from './fixtures';
 
 /** A slot that has ended without evidence is overdue; one still running (or to come) is missing. */
@@ -153,6 +154,8 @@ test('a Type I audit has one as-of slot per control in a single table', async ({
 });
 
 test('the issue scenario: a Type II audit with a request list, screens captured into two quarters, and a coverage matrix showing exactly those', async ({ app }) => {
+  // A fresh Xvfb screen is black, and a black capture is refused: paint something to capture.
+  paintRootPattern();
   const page = app.page;
   await page.getByRole('link', { name: 'New audit' }).first().click();
   await page.getByLabel('Audit name').fill('Scenario FY2026');

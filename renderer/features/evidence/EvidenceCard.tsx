@@ -1,3 +1,4 @@
+import { processingText } from '../../../shared/domain/labels';
 import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { Frequency } from '../../../shared/domain/types';
 import { EvidenceEditor } from './EvidenceEditor';
@@ -24,7 +25,11 @@ export function EvidenceCard({
 }): React.JSX.Element {
   const name = visibleName(item.name);
   const source =
-    item.source.kind === 'display' ? `Screen capture of ${visibleName(item.source.displayName)}` : `File ${visibleName(item.source.originalPath)}`;
+    item.source.kind === 'display'
+      ? `Screen capture of ${visibleName(item.source.displayName)}`
+      : item.source.originalPath === ''
+        ? `${visibleName(item.source.originalName)}, dropped or pasted (its folder is not known)`
+        : visibleName(item.source.originalPath);
   const state = review?.states.get(item.id);
   const nameOf = (id: string): string => {
     const other = review?.evidence.find((e) => e.id === id);
@@ -79,6 +84,23 @@ export function EvidenceCard({
           <dd>
             <HashValue sha256={item.sha256} />
           </dd>
+          {item.processing.length > 0 && (
+            <>
+              <dt>Processing</dt>
+              <dd data-testid="processing">{processingText(item.processing)}</dd>
+            </>
+          )}
+          {item.original && (
+            <>
+              <dt>Raw capture</dt>
+              <dd data-testid="original">
+                {item.original.width} × {item.original.height} px, {formatBytes(item.original.size)} —{' '}
+                {item.original.stored ? 'kept as the original' : 'not kept (redacted); only its SHA-256 is recorded'}
+                <br />
+                <code className="hash">{item.original.sha256}</code>
+              </dd>
+            </>
+          )}
         </dl>
         {state && review && <SignoffHistory history={state.history} validity={review.validity} />}
         <EvidenceEditor key={`${item.evidenceDate}|${item.notes}`} item={item} audit={audit} frequency={frequency} />

@@ -1,3 +1,4 @@
+import { processingText } from '../../../shared/domain/labels';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
 import { visibleName } from '../../../shared/files/visibleName';
 import type { ReviewState } from '../../../shared/review/reviewState';
@@ -10,16 +11,6 @@ import { signedBy } from './labels';
 import { PreviewPane } from './PreviewPane';
 import { SignoffHistory } from './SignoffHistory';
 import { SignoffInvalid } from './SignoffInvalid';
-
-/** What was done to the bytes, in words ("redacted:2" → "2 regions redacted"). */
-function processingText(steps: readonly string[]): string {
-  return steps
-    .map((step) => {
-      const [kind, count] = step.split(':');
-      return kind === 'redacted' && count ? `${count} regions redacted` : (kind ?? step);
-    })
-    .join(', ');
-}
 
 export function ReviewPreview({
   item,

@@ -1,4 +1,4 @@
-import { FREQUENCY_LABELS, STEP_LABELS } from '../../domain/labels';
+import { FREQUENCY_LABELS, processingText, STEP_LABELS } from '../../domain/labels';
 import type { ControlRecord } from '../../domain/records';
 import { AUDIT_STEPS, type AuditStep } from '../../domain/types';
 import { visibleName } from '../../files/visibleName';
@@ -263,6 +263,16 @@ function refTo(id: string | null, content: BundleContent, anchors: ReadonlyMap<s
     : `an item not in this bundle <span class="mono">${line(id)}</span>`;
 }
 
+function originalHtml(item: BundledEvidence): string {
+  const o = item.record.original;
+  if (o === null) return '';
+  const facts = `${o.width} × ${o.height} px, ${escapeHtml(formatBytes(o.size))} · SHA-256 <code class="hash">${line(o.sha256)}</code>`;
+  if (!o.stored) return `${facts}<br>Not kept: redaction was applied, so only the hash of the raw capture survives.`;
+  if (item.originalPath === null) return facts;
+  const href = relativeDataHref(item.originalPath);
+  return `${facts}<br>${href === null ? `<code>${line(item.originalPath)}</code>` : `<a href="${escapeHtml(href)}"><code>${line(item.originalPath)}</code></a>`}`;
+}
+
 function itemHtml(content: BundleContent, item: BundledEvidence, anchors: ReadonlyMap<string, string>): string {
   const r = item.record;
   const href = relativeDataHref(item.path);
@@ -271,7 +281,7 @@ function itemHtml(content: BundleContent, item: BundledEvidence, anchors: Readon
     ['Captured', `${escapeHtml(formatUtc(r.capturedAt))} <span class="muted">· ${escapeHtml(formatInZone(r.capturedAt, r.timeZone))}</span>`],
     ['Captured by', `${line(r.capturedBy)} on ${line(r.host)}`],
     ['Source', sourceHtml(item)],
-    ['Processing', r.processing.length === 0 ? 'none (bytes as captured)' : line(r.processing.join(', '))],
+    ['Processing', r.processing.length === 0 ? 'none (bytes as captured)' : line(processingText(r.processing))],
     ['Controls', line(item.controlRefs.join(', ')) || 'none'],
     ['Size and type', `${escapeHtml(formatBytes(r.size))} <span class="muted">(${escapeHtml(r.size.toLocaleString('en-US'))} bytes)</span> · ${line(r.mime)}`],
     ['SHA-256', `<code class="hash">${line(r.sha256)}</code>`],
@@ -281,6 +291,7 @@ function itemHtml(content: BundleContent, item: BundledEvidence, anchors: Readon
   const comment = item.signoff?.payload.comment ?? '';
   if (comment.trim() !== '') rows.push(['Reviewer comment', `<span class="multiline">${para(comment)}</span>`]);
   if (r.notes.trim() !== '') rows.push(['Notes', `<span class="multiline">${para(r.notes)}</span>`]);
+  if (r.original !== null) rows.push(['Raw capture', originalHtml(item)]);
   if (r.supersedes !== null) rows.push(['Replaces', refTo(r.supersedes, content, anchors)]);
   if (item.supersededBy !== null) rows.push(['Replaced by', refTo(item.supersededBy, content, anchors)]);
   return `<li class="item" id="${escapeHtml(anchors.get(r.id) ?? '')}">
