@@ -5,10 +5,15 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The wall-clock time ('YYYY-MM-DDTHH:MM:SS') an instant shows in a zone, as a datetime-local value. */
+/**
+ * The wall-clock time an instant shows in a zone, as a datetime-local value: 'YYYY-MM-DDTHH:MM',
+ * with ':SS' only when the seconds are not zero, which is how browsers normalize the value (so
+ * a form filled from it compares equal to what the input gives back).
+ */
 export function localDateTimeInZone(instant: string, timeZone: string): string {
   const d = new TZDate(new Date(instant).getTime(), timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const seconds = d.getSeconds() === 0 ? '' : `:${pad(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}${seconds}`;
 }
 
 export type LocalDateTimeResult =
@@ -30,7 +35,7 @@ export function instantForLocalDateTime(local: string, timeZone: string): LocalD
   if (d < 1 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return { ok: false, reason: 'format' };
   const date = new TZDate(y, mo - 1, d, h, mi, s, timeZone);
   // TZDate moves a skipped wall-clock time forward; reading it back shows the move.
-  if (localDateTimeInZone(new Date(date.getTime()).toISOString(), timeZone) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(s)}`) {
+  if (localDateTimeInZone(new Date(date.getTime()).toISOString(), timeZone) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}${s === 0 ? '' : `:${pad(s)}`}`) {
     return { ok: false, reason: 'nonexistent' };
   }
   return { ok: true, instant: new Date(date.getTime()).toISOString() };

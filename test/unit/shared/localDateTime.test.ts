@@ -8,8 +8,8 @@ describe('wall-clock times in a zone', () => {
     expect(instantForLocalDateTime('2026-12-31T23:30', 'America/New_York')).toEqual({ ok: true, instant: '2027-01-01T04:30:00.000Z' });
   });
 
-  it('read back as the same wall-clock time, seconds included', () => {
-    expect(localDateTimeInZone('2026-04-01T07:15:00.000Z', 'Europe/Berlin')).toBe('2026-04-01T09:15:00');
+  it('read back as the same wall-clock time, seconds only when there are some, as browsers write it', () => {
+    expect(localDateTimeInZone('2026-04-01T07:15:00.000Z', 'Europe/Berlin')).toBe('2026-04-01T09:15');
     expect(localDateTimeInZone('2027-01-01T04:30:09.000Z', 'America/New_York')).toBe('2026-12-31T23:30:09');
   });
 
