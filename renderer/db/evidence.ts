@@ -43,7 +43,7 @@ export async function countEvidence(auditId: string): Promise<EvidenceCounts> {
   return { byControl, total };
 }
 
-export type EvidencePatch = Partial<Pick<EvidenceRecord, 'notes' | 'evidenceDate' | 'controlIds' | 'step'>>;
+export type EvidencePatch = Partial<Pick<EvidenceRecord, 'notes' | 'evidenceDate' | 'controlIds' | 'step' | 'systemReport'>>;
 
 /** Edits what may change about an item (never its bytes or capture facts), with a log entry. */
 export async function updateEvidence(id: string, patch: EvidencePatch, actor: string): Promise<void> {

@@ -8,7 +8,7 @@ import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
  *   #/                                          audits
  *   #/new                                       new audit
  *   #/audits/:id/:step                          one of the six audit steps
- *   #/audits/:id/fieldwork/controls/:controlId  a control's evidence
+ *   #/audits/:id/fieldwork/controls/:controlId[/:itemId]  a control's evidence, optionally brought to one item
  *   #/audits/:id/fieldwork/coverage             the coverage matrix
  *   #/audits/:id/fieldwork/requests             the auditor's request list
  *   #/audits/:id/fieldwork/review               the review queue
@@ -33,6 +33,8 @@ export type Route =
       readonly view: FieldworkView;
       readonly controlId: string | null;
       readonly slotId: string | null;
+      /** An evidence item to bring into view on its control's page (a link from another item). */
+      readonly itemId: string | null;
       /** A tool screen shown instead of the step's content. */
       readonly tool: AuditTool | null;
     };
@@ -42,7 +44,7 @@ export const DEFAULT_STEP: AuditStep = 'fieldwork';
 export function auditRoute(
   auditId: string,
   step: AuditStep = DEFAULT_STEP,
-  extra: { view?: FieldworkView; controlId?: string | null; slotId?: string | null; tool?: AuditTool | null } = {},
+  extra: { view?: FieldworkView; controlId?: string | null; slotId?: string | null; itemId?: string | null; tool?: AuditTool | null } = {},
 ): Route {
   return {
     screen: 'audit',
@@ -51,6 +53,7 @@ export function auditRoute(
     view: extra.view ?? 'controls',
     controlId: extra.controlId ?? null,
     slotId: extra.slotId ?? null,
+    itemId: extra.itemId ?? null,
     tool: extra.tool ?? null,
   };
 }
@@ -86,7 +89,13 @@ export function parseRoute(hash: string): Route {
   if (step !== 'fieldwork') return auditRoute(auditId, step);
   const view = isView(parts[3]) ? parts[3] : 'controls';
   const orNull = (part: string | undefined): string | null => (part === undefined || part === 'all' ? null : part);
-  return auditRoute(auditId, step, { view, controlId: orNull(parts[4]), slotId: view === 'evidence' ? orNull(parts[5]) : null });
+  const controlId = orNull(parts[4]);
+  return auditRoute(auditId, step, {
+    view,
+    controlId,
+    slotId: view === 'evidence' ? orNull(parts[5]) : null,
+    itemId: view === 'controls' && controlId !== null ? orNull(parts[5]) : null,
+  });
 }
 
 export function hrefFor(route: Route): string {
@@ -103,7 +112,8 @@ export function hrefFor(route: Route): string {
       if (route.tool) return `#/audits/${encodeURIComponent(route.auditId)}/${route.tool}`;
       const base = `#/audits/${encodeURIComponent(route.auditId)}/${route.step}`;
       if (route.step !== 'fieldwork') return base;
-      const tail = [route.view, route.controlId, route.view === 'evidence' ? route.slotId : null];
+      const last = route.view === 'evidence' ? route.slotId : route.view === 'controls' && route.controlId !== null ? route.itemId : null;
+      const tail = [route.view, route.controlId, last];
       // A trailing null ends the path; an inner null (slot without control) becomes "all".
       while (tail.length > 0 && tail[tail.length - 1] === null) tail.pop();
       return `${base}/${tail.map((part) => encodeURIComponent(part ?? 'all')).join('/')}`;

@@ -57,6 +57,7 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
           view={route.view}
           controlId={route.controlId}
           slotId={route.slotId}
+          itemId={route.itemId}
         />
       )}
       {!route.tool && route.step === 'report' && <ReportScreen audit={audit} controls={controls} />}

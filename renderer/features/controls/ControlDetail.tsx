@@ -6,7 +6,16 @@ import { CaptureBar } from '../evidence/CaptureBar';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
-export function ControlDetail({ audit, control }: { readonly audit: AuditRecord; readonly control: ControlRecord }): React.JSX.Element {
+export function ControlDetail({
+  audit,
+  control,
+  focusItemId,
+}: {
+  readonly audit: AuditRecord;
+  readonly control: ControlRecord;
+  /** An item to bring into view, from the route. */
+  readonly focusItemId: string | null;
+}): React.JSX.Element {
   const evidence = useLiveQuery(() => listEvidenceForControl(control.id), [control.id]);
 
   return (
@@ -37,7 +46,7 @@ export function ControlDetail({ audit, control }: { readonly audit: AuditRecord;
         </dl>
       </header>
       <CaptureBar audit={audit} control={control} />
-      <EvidenceList items={evidence} audit={audit} frequency={control.frequency} />
+      <EvidenceList items={evidence} audit={audit} frequency={control.frequency} focusItemId={focusItemId} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { processingText } from '../../../shared/domain/labels';
 import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { Frequency } from '../../../shared/domain/types';
@@ -9,6 +10,7 @@ import { ReviewBadge } from '../review/ReviewBadge';
 import { SignoffHistory } from '../review/SignoffHistory';
 import type { AuditReview } from '../review/useAuditReview';
 import { HashValue } from './HashValue';
+import { SystemReportLine } from './SystemReportLine';
 import { Thumbnail } from './Thumbnail';
 
 export function EvidenceCard({
@@ -16,13 +18,22 @@ export function EvidenceCard({
   audit,
   frequency,
   review,
+  isFocused = false,
 }: {
   readonly item: EvidenceRecord;
   readonly audit: AuditRecord;
   readonly frequency: Frequency;
   /** The audit's review state; undefined while it loads (or where review is not shown). */
   readonly review?: AuditReview | undefined;
+  /** The route points at this item (a link from another item): bring it into view. */
+  readonly isFocused?: boolean;
 }): React.JSX.Element {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!isFocused) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [isFocused]);
   const name = visibleName(item.name);
   const source =
     item.source.kind === 'display'
@@ -39,7 +50,12 @@ export function EvidenceCard({
   const rejection = state?.decision === 'rejected' ? state.latest : null;
 
   return (
-    <article className={superseded ? 'evidence-card evidence-card-superseded' : 'evidence-card'} aria-label={name}>
+    <article
+      ref={ref}
+      tabIndex={isFocused ? -1 : undefined}
+      className={['evidence-card', superseded ? 'evidence-card-superseded' : '', isFocused ? 'evidence-card-focused' : ''].filter(Boolean).join(' ')}
+      aria-label={name}
+    >
       <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
       <div className="evidence-body">
         <h3 className="evidence-name">
@@ -48,6 +64,7 @@ export function EvidenceCard({
         <p className="evidence-source">
           <span className="pill">{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span> {source}
         </p>
+        {item.systemReport && <SystemReportLine item={item} report={item.systemReport} audit={audit} auditEvidence={review?.evidence} />}
         {state && <ReviewBadge state={state} />}
         {superseded && (
           <p className="superseded-note">
@@ -103,7 +120,14 @@ export function EvidenceCard({
           )}
         </dl>
         {state && review && <SignoffHistory history={state.history} validity={review.validity} />}
-        <EvidenceEditor key={`${item.evidenceDate}|${item.notes}`} item={item} audit={audit} frequency={frequency} />
+        <EvidenceEditor
+          // A saved change starts the editor afresh from the stored row.
+          key={`${item.evidenceDate}|${item.notes}|${JSON.stringify(item.systemReport)}`}
+          item={item}
+          audit={audit}
+          frequency={frequency}
+          auditEvidence={review?.evidence}
+        />
       </div>
     </article>
   );

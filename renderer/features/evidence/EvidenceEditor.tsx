@@ -1,47 +1,94 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
+import { checkSystemReport, isFilterScreenshotCandidate, systemReportForm, type SystemReportForm } from '../../../shared/domain/systemReport';
 import { computeSlots, isInWindow, slotOf } from '../../../shared/periods/slots';
 import type { Frequency } from '../../../shared/domain/types';
+import { visibleName } from '../../../shared/files/visibleName';
 import { dayInZone, evidenceInstantForDay } from '../../../shared/time/evidenceDate';
+import { formatInZone } from '../../../shared/time/format';
 import { messageOf } from '../../bridge';
-import { updateEvidence } from '../../db/evidence';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { updateEvidence, type EvidencePatch } from '../../db/evidence';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
+import { SystemReportFields, type ScreenshotOption } from './SystemReportFields';
+
+const sameForm = (a: SystemReportForm, b: SystemReportForm): boolean =>
+  a.sourceSystem === b.sourceSystem && a.query === b.query && a.rowCount === b.rowCount && a.extractedAt === b.extractedAt && a.filterScreenshotId === b.filterScreenshotId;
+
+/** The audit's other images by name; two with the same name are told apart by capture time. */
+function screenshotOptions(item: EvidenceRecord, auditEvidence: readonly EvidenceRecord[], timeZone: string): ScreenshotOption[] {
+  const images = auditEvidence.filter((e) => isFilterScreenshotCandidate(e, item.id));
+  const counts = new Map<string, number>();
+  for (const e of images) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  return images
+    .map((e) => ({
+      id: e.id,
+      label: (counts.get(e.name) ?? 0) > 1 ? `${visibleName(e.name)} (${formatInZone(e.capturedAt, timeZone)})` : visibleName(e.name),
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
+}
 
 /**
- * The two things a collector may change about an item: the date it is evidence for (a Q1
- * report exported in April is Q1 evidence) and notes. Content and capture facts never change.
+ * What a collector may change about an item: the date it is evidence for (a Q1 report exported
+ * in April is Q1 evidence), notes, and where a system report came from. Content and capture
+ * facts never change.
  */
 export function EvidenceEditor({
   item,
   audit,
   frequency,
+  auditEvidence,
 }: {
   readonly item: EvidenceRecord;
   readonly audit: AuditRecord;
   readonly frequency: Frequency;
+  /** Every item of the audit, to choose the filter's screenshot from; undefined while it loads. */
+  readonly auditEvidence: readonly EvidenceRecord[] | undefined;
 }): React.JSX.Element {
   const info = useSystemInfo();
   const savedDay = dayInZone(item.evidenceDate, audit.timeZone);
   const [day, setDay] = useState(savedDay);
   const [notes, setNotes] = useState(item.notes);
+  const savedReport = useMemo(() => systemReportForm(item.systemReport, audit.timeZone), [item.systemReport, audit.timeZone]);
+  const [isReport, setIsReport] = useState(item.systemReport !== null);
+  const [report, setReport] = useState(savedReport);
+  // Field errors wait for the first save, so nobody is told off while still typing.
+  const [triedSave, setTriedSave] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const dirty = day !== savedDay || notes !== item.notes;
 
-  const inWindow = isInWindow(audit, item.evidenceDate);
-  const slot = inWindow ? slotOf(computeSlots(audit, frequency), item.evidenceDate) : null;
+  const screenshots = useMemo(
+    () => (auditEvidence === undefined ? undefined : screenshotOptions(item, auditEvidence, audit.timeZone)),
+    [item, auditEvidence, audit.timeZone],
+  );
+  const check = checkSystemReport(report, {
+    timeZone: audit.timeZone,
+    now: new Date(),
+    attachedAt: item.capturedAt,
+    // Until the audit's items load, the saved link is taken on trust rather than flagged.
+    screenshotIds: new Set(screenshots?.map((s) => s.id) ?? [report.filterScreenshotId]),
+  });
+  const reportDirty = isReport !== (item.systemReport !== null) || (isReport && !sameForm(report, savedReport));
+  const dirty = day !== savedDay || notes !== item.notes || reportDirty;
+  const blocked = isReport && check.report === null;
 
   const save = async (): Promise<void> => {
     setError(null);
+    setTriedSave(true);
+    if (blocked) return;
     try {
-      const patch = {
+      const patch: EvidencePatch = {
         notes,
         ...(day !== savedDay ? { evidenceDate: evidenceInstantForDay(day, audit.timeZone) } : {}),
+        ...(reportDirty ? { systemReport: isReport ? check.report : null } : {}),
       };
       await updateEvidence(item.id, patch, actorOf(info));
     } catch (e) {
       setError(messageOf(e));
     }
   };
+
+  const inWindow = isInWindow(audit, item.evidenceDate);
+  const slot = inWindow ? slotOf(computeSlots(audit, frequency), item.evidenceDate) : null;
 
   return (
     <form
@@ -62,6 +109,22 @@ export function EvidenceEditor({
         <span>Notes</span>
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10_000} placeholder="What this shows, where it came from" />
       </label>
+      <SystemReportFields
+        enabled={isReport}
+        onToggle={setIsReport}
+        form={report}
+        onChange={(patch) => setReport((r) => ({ ...r, ...patch }))}
+        errors={triedSave ? check.errors : {}}
+        warnings={check.warnings}
+        screenshots={screenshots}
+        timeZone={audit.timeZone}
+        systems={audit.systems}
+      />
+      {triedSave && blocked && (
+        <div className="evidence-editor-banner">
+          <ErrorBanner message="Not saved: correct the system report fields marked above, or untick “This is a system report”." />
+        </div>
+      )}
       <div className="evidence-editor-actions">
         <button type="submit" className="button" disabled={!dirty}>
           Save changes

@@ -7,10 +7,12 @@ export function EvidenceList({
   items,
   audit,
   frequency,
+  focusItemId,
 }: {
   readonly items: readonly EvidenceRecord[] | undefined;
   readonly audit: AuditRecord;
   readonly frequency: Frequency;
+  readonly focusItemId: string | null;
 }): React.JSX.Element {
   const review = useAuditReview(audit.id);
   if (items === undefined) return <p className="muted">Loading evidence…</p>;
@@ -22,7 +24,7 @@ export function EvidenceList({
       {items.length === 0 ? (
         <p className="empty-inline">No evidence yet. Capture the screen that shows this control working, or attach the file that proves it.</p>
       ) : (
-        items.map((item) => <EvidenceCard key={item.id} item={item} audit={audit} frequency={frequency} review={review} />)
+        items.map((item) => <EvidenceCard key={item.id} item={item} audit={audit} frequency={frequency} review={review} isFocused={item.id === focusItemId} />)
       )}
     </section>
   );

@@ -22,6 +22,7 @@ export function FieldworkScreen({
   view,
   controlId,
   slotId,
+  itemId,
 }: {
   readonly audit: AuditRecord;
   readonly controls: readonly ControlRecord[];
@@ -29,6 +30,7 @@ export function FieldworkScreen({
   readonly view: FieldworkView;
   readonly controlId: string | null;
   readonly slotId: string | null;
+  readonly itemId: string | null;
 }): React.JSX.Element {
   const selected = controls.find((c) => c.id === controlId) ?? null;
   return (
@@ -44,7 +46,7 @@ export function FieldworkScreen({
         <div className="workspace">
           <ControlChecklist auditId={audit.id} controls={controls} counts={counts} selectedId={selected?.id ?? null} />
           {selected ? (
-            <ControlDetail audit={audit} control={selected} />
+            <ControlDetail audit={audit} control={selected} focusItemId={itemId} />
           ) : (
             <div className="detail-placeholder">
               <h2>Pick a control</h2>

@@ -1,4 +1,5 @@
 import { toCsv } from '../../csv/csv';
+import type { SystemReport } from '../../domain/records';
 import { visibleName } from '../../files/visibleName';
 import type { BundleContent, BundledEvidence } from '../model';
 
@@ -22,6 +23,13 @@ export const EVIDENCE_CSV_HEADERS = [
   'Notes',
   'Supersedes',
   'Superseded by',
+  // Appended, not interleaved: a spreadsheet built on the columns above keeps working.
+  'System report',
+  'Source system',
+  'Query or filter',
+  'Row count',
+  'Extracted at (UTC)',
+  'Filter screenshot',
 ] as const;
 
 /**
@@ -62,7 +70,14 @@ function row(item: BundledEvidence, refer: (id: string | null) => string): (stri
     r.notes,
     refer(r.supersedes),
     refer(item.supersededBy),
+    ...systemReportCells(r.systemReport, refer),
   ];
+}
+
+/** Empty cells for an item that is not a system report; unknown values of one are empty too. */
+function systemReportCells(report: SystemReport | null, refer: (id: string | null) => string): (string | number | null)[] {
+  if (report === null) return ['', '', '', '', '', ''];
+  return ['yes', report.sourceSystem, report.query, report.rowCount, report.extractedAt === null ? '' : spreadsheetUtc(report.extractedAt), refer(report.filterScreenshotId)];
 }
 
 function spreadsheetUtc(iso: string): string {

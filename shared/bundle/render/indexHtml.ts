@@ -1,5 +1,5 @@
 import { FREQUENCY_LABELS, processingText, STEP_LABELS } from '../../domain/labels';
-import type { ControlRecord } from '../../domain/records';
+import type { ControlRecord, SystemReport } from '../../domain/records';
 import { AUDIT_STEPS, type AuditStep } from '../../domain/types';
 import { visibleName } from '../../files/visibleName';
 import type { ReviewDecision } from '../../review/reviewState';
@@ -273,6 +273,23 @@ function originalHtml(item: BundledEvidence): string {
   return `${facts}<br>${href === null ? `<code>${line(item.originalPath)}</code>` : `<a href="${escapeHtml(href)}"><code>${line(item.originalPath)}</code></a>`}`;
 }
 
+/** Where a system report came from, for completeness and accuracy testing (PCAOB AS 1105.10). */
+function systemReportRows(report: SystemReport, content: BundleContent, anchors: ReadonlyMap<string, string>): [string, string][] {
+  const notRecorded = '<span class="muted">not recorded</span>';
+  return [
+    ['System report from', line(report.sourceSystem)],
+    ['Query or filter', report.query.trim() === '' ? notRecorded : `<code class="multiline">${para(report.query)}</code>`],
+    ['Row count', report.rowCount === null ? notRecorded : escapeHtml(report.rowCount.toLocaleString('en-US'))],
+    [
+      'Extracted',
+      report.extractedAt === null
+        ? notRecorded
+        : `${escapeHtml(formatUtc(report.extractedAt))} <span class="muted">· ${escapeHtml(formatInZone(report.extractedAt, content.audit.timeZone))}</span>`,
+    ],
+    ['Filter screenshot', report.filterScreenshotId === null ? notRecorded : refTo(report.filterScreenshotId, content, anchors)],
+  ];
+}
+
 function itemHtml(content: BundleContent, item: BundledEvidence, anchors: ReadonlyMap<string, string>): string {
   const r = item.record;
   const href = relativeDataHref(item.path);
@@ -292,6 +309,7 @@ function itemHtml(content: BundleContent, item: BundledEvidence, anchors: Readon
   if (comment.trim() !== '') rows.push(['Reviewer comment', `<span class="multiline">${para(comment)}</span>`]);
   if (r.notes.trim() !== '') rows.push(['Notes', `<span class="multiline">${para(r.notes)}</span>`]);
   if (r.original !== null) rows.push(['Raw capture', originalHtml(item)]);
+  if (r.systemReport !== null) rows.push(...systemReportRows(r.systemReport, content, anchors));
   if (r.supersedes !== null) rows.push(['Replaces', refTo(r.supersedes, content, anchors)]);
   if (item.supersededBy !== null) rows.push(['Replaced by', refTo(item.supersededBy, content, anchors)]);
   return `<li class="item" id="${escapeHtml(anchors.get(r.id) ?? '')}">

@@ -80,3 +80,46 @@ describe('data/evidence.csv', () => {
     expect(rows[0]![column('Sign-off valid')]).toBe('no');
   });
 });
+
+describe('system reports in data/evidence.csv', () => {
+  const REPORT_COLUMNS = ['System report', 'Source system', 'Query or filter', 'Row count', 'Extracted at (UTC)', 'Filter screenshot'] as const;
+
+  it('appends the system report columns after the ones spreadsheets already use', () => {
+    expect(EVIDENCE_CSV_HEADERS.slice(-REPORT_COLUMNS.length)).toEqual([...REPORT_COLUMNS]);
+    expect(EVIDENCE_CSV_HEADERS.indexOf('Superseded by')).toBe(EVIDENCE_CSV_HEADERS.length - REPORT_COLUMNS.length - 1);
+  });
+
+  it('writes the fields of a report, the extraction time in UTC and the screenshot by its path', async () => {
+    const { rows } = await parsed((c) =>
+      withRecord(c, 1, {
+        systemReport: { sourceSystem: 'Okta', query: 'status eq "ACTIVE",\ntype eq "employee"', rowCount: 412, extractedAt: '2026-03-31T15:58:00.000Z', filterScreenshotId: 'ev-1' },
+      }),
+    );
+    const [shot, report] = rows as [string[], string[]];
+    expect(REPORT_COLUMNS.map((h) => report[column(h)])).toEqual([
+      'yes',
+      'Okta',
+      'status eq "ACTIVE",\ntype eq "employee"',
+      '412',
+      '2026-03-31 15:58:00',
+      'data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.png',
+    ]);
+    expect(REPORT_COLUMNS.map((h) => shot[column(h)])).toEqual(['', '', '', '', '', '']);
+  });
+
+  it('leaves unknown values empty and says when the screenshot is not in the bundle', async () => {
+    const { rows } = await parsed((c) => withRecord(c, 1, { systemReport: { sourceSystem: 'Jira', query: '', rowCount: null, extractedAt: null, filterScreenshotId: 'ev-9' } }));
+    expect(REPORT_COLUMNS.map((h) => rows[1]![column(h)])).toEqual(['yes', 'Jira', '', '', '', 'not in this bundle (id ev-9)']);
+  });
+
+  it.each([
+    ['Source system', { sourceSystem: '=HYPERLINK("http://evil.example","Okta")' }, `'=HYPERLINK("http://evil.example","Okta")`],
+    ['Source system', { sourceSystem: '@SUM(A1)' }, "'@SUM(A1)"],
+    ['Query or filter', { query: '+cmd|" /C calc"!A0' }, `'+cmd|" /C calc"!A0`],
+    ['Query or filter', { query: '-status:active' }, "'-status:active"],
+  ] as const)('neutralizes a formula-looking %s so it reads back as text', async (header, patch, expected) => {
+    const base = { sourceSystem: 'Okta', query: '', rowCount: 1, extractedAt: null, filterScreenshotId: null };
+    const { rows } = await parsed((c) => withRecord(c, 1, { systemReport: { ...base, ...patch } }));
+    expect(rows[1]![column(header)]).toBe(expected);
+  });
+});

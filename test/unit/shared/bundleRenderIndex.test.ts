@@ -188,3 +188,51 @@ describe('data/index.html', () => {
     expect(renderIndexHtml(content)).toBe(renderIndexHtml(content));
   });
 });
+
+describe('a system report in data/index.html', () => {
+  async function reportPage(report: BundledEvidence['record']['systemReport']): Promise<{ html: string; text: string }> {
+    const { content } = await miniBundleContent();
+    const [shot, csv] = content.evidence as [BundledEvidence, BundledEvidence];
+    const html = renderIndexHtml({ ...content, evidence: [shot, { ...csv, record: { ...csv.record, systemReport: report } }] });
+    // Cells are joined by spaces when the tags are taken out; one space reads as the page does.
+    return { html, text: parsePage(html).text.replace(/ {2,}/g, ' ') };
+  }
+
+  it('lists source system, query, row count, extraction time in UTC and the audit zone, and links the filter screenshot', async () => {
+    const { html, text } = await reportPage({
+      sourceSystem: 'Okta',
+      query: 'status eq "ACTIVE"\nand type eq "employee"',
+      rowCount: 1204,
+      extractedAt: '2026-03-31T15:58:00.000Z',
+      filterScreenshotId: 'ev-1',
+    });
+    expect(text).toContain('System report from Okta');
+    expect(text).toContain('Query or filter status eq "ACTIVE"\nand type eq "employee"');
+    expect(text).toContain('Row count 1,204');
+    expect(text).toContain('Extracted 2026-03-31 15:58:00 UTC · 2026-03-31 17:58:00 Europe/Berlin (GMT+2)');
+    // The screenshot is the first item of the page: its anchor is item-1.
+    expect(html).toContain('<dt>Filter screenshot</dt><dd><a href="#item-1">Okta users screenshot.png</a></dd>');
+  });
+
+  it('says what was not recorded, and names a screenshot left out of the bundle', async () => {
+    const { html, text } = await reportPage({ sourceSystem: 'Jira', query: '', rowCount: null, extractedAt: null, filterScreenshotId: 'ev-gone' });
+    expect(text).toContain('System report from Jira');
+    expect(text).toContain('Row count not recorded');
+    expect(text).toContain('Extracted not recorded');
+    expect(html).toContain('an item not in this bundle <span class="mono">ev-gone</span>');
+  });
+
+  it('keeps a hostile source system and query as text', async () => {
+    const { html, text } = await reportPage({ sourceSystem: '<script>alert(8)</script>', query: '"><img src=x onerror=alert(9)>', rowCount: 1, extractedAt: null, filterScreenshotId: null });
+    const { tags } = parsePage(html);
+    expect(tags.some((t) => t.name === 'script' || t.attributes.has('onerror'))).toBe(false);
+    expect(text).toContain('System report from <script>alert(8)</script>');
+    expect(text).toContain('"><img src=x onerror=alert(9)>');
+  });
+
+  it('shows no system report rows for an item that is not one', async () => {
+    const { text } = await reportPage(null);
+    expect(text).not.toContain('System report from');
+    expect(text).not.toContain('Filter screenshot');
+  });
+});
