@@ -154,7 +154,11 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     ...originalsOf(bundled).map((o) => ({ path: o.path, sha256: o.sha256 })),
     ...generated.map((g) => ({ path: g.path, sha256: hexOf(g.text) })),
   ];
-  const payloadSizes = [...bundled.map((b) => ({ size: b.record.size })), ...generated.map((g) => ({ size: utf8ToBytes(g.text).length }))];
+  const payloadSizes = [
+    ...bundled.map((b) => ({ size: b.record.size })),
+    ...originalsOf(bundled).map((o) => ({ size: o.size })),
+    ...generated.map((g) => ({ size: utf8ToBytes(g.text).length })),
+  ];
   const payloadBytes = payloadSizes.reduce((sum, f) => sum + f.size, 0);
 
   const bagInfo = bagInfoText([

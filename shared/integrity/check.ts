@@ -89,12 +89,14 @@ function asString(value: unknown): string | null {
  * still be there, and the auditor wants to know). Malformed hashes are left out: the bridge
  * would refuse the whole call, and the item reports them itself.
  */
-export function hashesToVerify(evidence: readonly Pick<EvidenceRecord, 'id' | 'sha256'>[], log: readonly LogEntry[]): string[] {
+export function hashesToVerify(evidence: readonly (Pick<EvidenceRecord, 'id' | 'sha256'> & Partial<Pick<EvidenceRecord, 'original'>>)[], log: readonly LogEntry[]): string[] {
   const hashes = new Set<string>();
   const ids = new Set<string>();
   for (const item of evidence) {
     ids.add(item.id);
     if (SHA256_HEX.test(item.sha256)) hashes.add(item.sha256);
+    // A kept raw capture is evidence too: the stamped image says it was made from it.
+    if (item.original?.stored && SHA256_HEX.test(item.original.sha256)) hashes.add(item.original.sha256);
   }
   for (const [id, snapshot] of expectedEvidenceFromTrail(log)) {
     const sha = asString(snapshot['sha256']);
@@ -132,6 +134,17 @@ function checkFile(item: ItemDraft, blobs: ReadonlyMap<string, BlobCheck>): void
     item.fileProblems.push(`${name}: the stored file has ${plural(blob.size, 'byte')} but the record says ${plural(item.size, 'byte')}`);
   } else {
     item.fileNote = `Re-hashed: matches its SHA-256${blob.size === null ? '' : ` (${formatBytes(blob.size)})`}`;
+  }
+  const original = item.row?.original;
+  if (original?.stored) {
+    const raw = blobs.get(original.sha256);
+    if (!raw || raw.status === 'missing') {
+      item.fileProblems.push(`${name}: the raw capture kept beside it is missing (SHA-256 ${original.sha256.slice(0, 12)}…)`);
+    } else if (raw.status === 'altered') {
+      item.fileProblems.push(`${name}: the raw capture kept beside it was altered — its bytes no longer hash to ${original.sha256.slice(0, 12)}…`);
+    } else if (item.fileProblems.length === 0) {
+      item.fileNote += '; the raw capture kept beside it matches too';
+    }
   }
 }
 

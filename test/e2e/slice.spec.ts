@@ -51,7 +51,7 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   const shotCard = detail.getByRole('article').filter({ hasText: 'Screenshot' });
   await expect(shotCard).toHaveCount(1);
   await expect(shotCard.getByRole('img', { name: /Preview of/ })).toBeVisible();
-  await expect(shotCard.getByText(/\d+ × \d+ px/)).toBeVisible();
+  await expect(shotCard.getByText(/bytes\) · \d+ × \d+ px/)).toBeVisible();
 
   // A real file, read by main through the dialog's answer.
   const dir = await mkdtemp(join(tmpdir(), 'evidence-upload-'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,10 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
   const evidence: EvidenceRecord[] = [];
   for (const [i, it] of items.entries()) {
     const stored = await store.put(it.bytes);
+    // Screenshots as the editor saves them: stamped, with the raw capture kept beside them,
+    // except the redacted one (i = 2), of which only the raw capture's hash survives.
+    const raw = it.kind === 'display' ? screenshotPng(i + 20, 480, 240) : null;
+    const rawStored = raw && i !== 2 ? await store.put(raw) : null;
     const control = byRef.get(it.ref);
     if (!control) throw new Error(`sample control ${it.ref} missing`);
     const capturedAt = `${it.day}T${String(13 + (i % 5)).padStart(2, '0')}:15:00.000Z`;
@@ -117,14 +122,19 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
         it.kind === 'display'
           ? { kind: 'display', displayId: 'HDMI-1', displayName: 'HDMI-1' }
           : { kind: 'file', originalName: it.name, originalPath: `/home/jdoe/Downloads/${it.name}`, modifiedAt: capturedAt },
-      processing: [],
+      processing: raw ? (i === 2 ? ['redacted:1', 'stamped'] : ['stamped']) : [],
       mime: it.mime,
       size: stored.size,
       sha256: stored.sha256,
       width: it.mime === 'image/png' ? 480 : null,
       height: it.mime === 'image/png' ? 300 : null,
       notes: i === 1 ? 'Exported from Okta > Reports > Users, filter: status=ACTIVE' : '',
-      supersedes: null, original: null, systemReport: null,
+      supersedes: null,
+      original: raw && { sha256: createHash('sha256').update(raw).digest('hex'), size: raw.length, width: 480, height: 240, stored: rawStored !== null },
+      systemReport:
+        i === 1
+          ? { sourceSystem: 'Okta', query: 'Reports > Users, status = ACTIVE', rowCount: 2, extractedAt: '2026-03-31T14:02:00.000Z', filterScreenshotId: null }
+          : null,
       createdAt: capturedAt,
     };
     evidence.push(record);

@@ -70,6 +70,21 @@ describe('building the integrity report', () => {
     expect(report.items[0]?.file.messages).toEqual(['"okta-users.csv": the recorded SHA-256 "../../etc/passwd" is not a valid hash, so its file cannot be checked']);
   });
 
+  it('re-hashes a kept raw capture too, and names it when it is missing or altered', async () => {
+    const RAW = 'cd'.repeat(32);
+    const shot: EvidenceRecord = { ...item, processing: ['stamped'], original: { sha256: RAW, size: 90, width: 10, height: 5, stored: true } };
+    const redacted: EvidenceRecord = { ...item, id: 'e2', sha256: 'ef'.repeat(32), original: { sha256: '01'.repeat(32), size: 90, width: 10, height: 5, stored: false } };
+    // The redacted item's raw capture was never kept: it is not asked for.
+    expect(hashesToVerify([shot, redacted], [])).toEqual([SHA, RAW, 'ef'.repeat(32)]);
+    const ok = await buildIntegrityReport(input({ evidence: [shot], log: trailOf(shot), blobs: [{ sha256: SHA, status: 'ok', size: 66 }, { sha256: RAW, status: 'ok', size: 90 }] }));
+    expect(ok.items[0]?.file.messages).toEqual(['Re-hashed: matches its SHA-256 (66 B); the raw capture kept beside it matches too']);
+    const missing = await buildIntegrityReport(input({ evidence: [shot], log: trailOf(shot), blobs: [{ sha256: SHA, status: 'ok', size: 66 }, { sha256: RAW, status: 'missing', size: null }] }));
+    expect(missing.problems).toEqual(['"okta-users.csv": the raw capture kept beside it is missing (SHA-256 cdcdcdcdcdcd…)']);
+    const altered = await buildIntegrityReport(input({ evidence: [shot], log: trailOf(shot), blobs: [{ sha256: SHA, status: 'ok', size: 66 }, { sha256: RAW, status: 'altered', size: 90 }] }));
+    expect(altered.ok).toBe(false);
+    expect(altered.problems[0]).toMatch(/raw capture kept beside it was altered/);
+  });
+
   it('names a stored file whose size differs from the record', async () => {
     const report = await buildIntegrityReport(input({ blobs: [{ sha256: SHA, status: 'ok', size: 70 }] }));
     expect(report.items[0]?.file.messages).toEqual(['"okta-users.csv": the stored file has 70 bytes but the record says 66 bytes']);
