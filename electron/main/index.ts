@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, screen, session, shell, systemPreferences } from 'electron';
+import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, protocol, screen, session, shell, systemPreferences } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
@@ -8,6 +8,7 @@ import { createHandlers } from './bridge/handlers';
 import { createScreenCapturer, requireScreenAccess, withFallback } from './capture';
 import { createDesktopCapturer } from './desktopCapture';
 import { applySessionSecurity, guardWebContents } from './security';
+import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
 import { openAllowedExternal } from './external';
 import { createMainWindow } from './window';
@@ -119,4 +120,12 @@ void app.whenReady().then(async () => {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+
+  const releaseShortcut = registerCaptureShortcut({
+    register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
+    unregister: (accelerator) => globalShortcut.unregister(accelerator),
+    emit,
+    warn: (line) => console.warn(line),
+  });
+  app.on('will-quit', releaseShortcut);
 });
