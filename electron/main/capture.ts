@@ -219,10 +219,11 @@ export function explainScreenAccess(status: string): BridgeFailure | null {
   }
   // 'denied', 'not-determined' and 'unknown' alike: without consent macOS hands back the
   // wallpaper without any windows, which must never be stored as evidence (DESIGN.md §3).
-  const notListed = status === 'not-determined' ? ' If Evidence Locker is not in the list, add it with the + button.' : '';
+  // macOS lists an app only once it has tried to capture, and some versions report "denied"
+  // before ever asking, so the + button is mentioned whatever the status.
   return new BridgeFailure(
     'capture-unavailable',
-    `Evidence Locker may not record the screen yet (macOS reports "${status}"). Open ${pane}, turn on Evidence Locker, then quit Evidence Locker and open it again: macOS applies the change only to a new start.${notListed}`,
+    `Evidence Locker may not record the screen yet (macOS reports "${status}"). Open ${pane}, turn on Evidence Locker (if it is not in the list, add it with the + button), then quit Evidence Locker and open it again: macOS applies the change only to a new start.`,
   );
 }
 
@@ -231,8 +232,8 @@ export interface ScreenAccess {
   /** Electron's systemPreferences.getMediaAccessStatus('screen'). */
   readonly status: () => string;
   /**
-   * Makes macOS ask for consent and list the app in Screen Recording; called when it has not
-   * asked yet, since there is no Electron call that asks for the screen directly.
+   * Makes macOS ask for consent and list the app under Screen Recording. Electron has no call
+   * that asks for the screen directly; trying to read it does (electron/electron#43080).
    */
   readonly request?: () => Promise<void>;
 }
@@ -246,8 +247,10 @@ export function requireScreenAccess(capturer: ScreenCapturer, access: ScreenAcce
       const status = access.status();
       const failure = explainScreenAccess(status);
       if (!failure) return capturer.capturePng(displayId);
-      // The advice stands whether or not the request worked, so its own failure is not news.
-      if (status === 'not-determined') await access.request?.().catch(() => {});
+      // Not awaited: before Electron 32 the read never settled without consent
+      // (electron/electron#42143), and the advice stands whatever it does. A locked setting
+      // cannot be changed by the user, so asking would only show a prompt that cannot work.
+      if (status !== 'restricted') void access.request?.().catch(() => {});
       throw failure;
     },
   };

@@ -177,9 +177,9 @@ describe('explainScreenAccess', () => {
     expect(message).toContain('"denied"');
   });
 
-  it('points to the + button when macOS has not listed the app yet', () => {
+  it('points to the + button for an app macOS has not listed yet', () => {
     expect(explainScreenAccess('not-determined')?.message).toMatch(/not in the list, add it with the \+ button/);
-    expect(explainScreenAccess('denied')?.message).not.toMatch(/\+ button/);
+    expect(explainScreenAccess('restricted')?.message).not.toMatch(/\+ button/);
   });
 
   it('sends the user to an administrator when the setting is locked', () => {
@@ -203,15 +203,22 @@ describe('requireScreenAccess', () => {
     expect(shot.display.id).toBe('1');
   });
 
-  it('makes macOS ask when it has not asked yet, and still refuses this capture', async () => {
+  it('makes macOS ask (and list the app) without consent, and still refuses this capture', async () => {
     const inner = fakeCapturer([display('1')]);
-    let asked = 0;
-    const gated = requireScreenAccess(inner, { platform: 'darwin', status: () => 'not-determined', request: async () => void (asked += 1) });
+    const asked: string[] = [];
+    for (const status of ['not-determined', 'denied', 'restricted', 'granted']) {
+      const gated = requireScreenAccess(inner, { platform: 'darwin', status: () => status, request: async () => void asked.push(status) });
+      await gated.capturePng(null).catch(() => null);
+    }
+    // A locked setting cannot be changed by the user; a granted one needs no asking.
+    expect(asked).toEqual(['not-determined', 'denied']);
+    expect(inner.captured).toEqual([null]);
+  });
+
+  it('does not wait for the request, which older Electron never settled without consent', async () => {
+    const inner = fakeCapturer([display('1')]);
+    const gated = requireScreenAccess(inner, { platform: 'darwin', status: () => 'denied', request: () => new Promise<void>(() => {}) });
     await expect(gated.capturePng(null)).rejects.toMatchObject({ code: 'capture-unavailable' });
-    expect(asked).toBe(1);
-    const denied = requireScreenAccess(inner, { platform: 'darwin', status: () => 'denied', request: async () => void (asked += 1) });
-    await expect(denied.capturePng(null)).rejects.toMatchObject({ code: 'capture-unavailable' });
-    expect(asked).toBe(1);
   });
 
   it('keeps the advice when asking macOS itself fails', async () => {
