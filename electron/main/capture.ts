@@ -161,7 +161,10 @@ export function withFallback(
     if (theirs.some((d) => d.id === displayId)) return displayId;
     const was = primaryDisplays.find((d) => d.id === displayId);
     const matches = was ? theirs.filter((d) => sameRect(d, was)) : [];
-    const only = matches.length === 1 ? matches[0] : theirs.length === 1 ? theirs[0] : undefined;
+    // One screen on each side is the same screen whatever its coordinates; otherwise a guess
+    // could put another screen's contents on record.
+    const loneScreen = theirs.length === 1 && primaryDisplays.length <= 1 ? theirs[0] : undefined;
+    const only = matches.length === 1 ? matches[0] : loneScreen;
     if (only) return only.id;
     throw new BridgeFailure(
       'not-found',

@@ -107,6 +107,17 @@ describe('withFallback', () => {
     expect(error).toMatchObject({ code: 'not-found' });
     expect((error as Error).message).toMatch(/"HDMI-1" could not be matched.*Choose the display again/);
     expect(fallback.captured).toEqual([]);
+
+    // Nor is the one screen the fallback sees taken for one of two the user chose from.
+    const lone = withFallback(fakeCapturer([display('DP-1'), display('HDMI-1', 1280)], unavailable()), fakeCapturer([display('41', 0, 1024)]));
+    await lone.listDisplays();
+    await expect(lone.capturePng('HDMI-1')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('takes the only screen for the only screen, whatever rectangle each reports', async () => {
+    const chain = withFallback(fakeCapturer([display('default')], unavailable()), fakeCapturer([display('41', 0, 2560)]));
+    await chain.listDisplays();
+    expect((await chain.capturePng('default')).display.id).toBe('41');
   });
 
   it('says what happened to both and what to do when the fallback fails too', async () => {
