@@ -2,7 +2,10 @@ import screenshot from 'screenshot-desktop';
 import type { DisplayInfo } from '../../shared/bridge/contract';
 import { BridgeFailure } from './bridge/failure';
 
-/** Screen capture through screenshot-desktop (xrandr + ImageMagick on Linux). Always PNG. */
+/**
+ * A way to capture screens, always as PNG: screenshot-desktop (xrandr + ImageMagick on Linux)
+ * below, or Electron's desktopCapturer (./desktopCapture) when that cannot work.
+ */
 export interface ScreenCapturer {
   listDisplays(): Promise<DisplayInfo[]>;
   capturePng(displayId: string | null): Promise<{ png: Buffer; display: DisplayInfo }>;
@@ -107,4 +110,151 @@ export function explainBlankCapture(platform: NodeJS.Platform = process.platform
         ? 'In a Wayland session other programs cannot read the screen directly: log in with an "X11" or "Xorg" session, or attach a screenshot taken with your desktop\'s own tool as a file.'
         : 'Check that the screen was on and unlocked and that the right display was chosen, then capture again.';
   return new BridgeFailure('capture-blank', `The capture came back entirely black, so nothing was stored. ${advice}`);
+}
+
+/** Only "this way of capturing cannot work here" justifies another way; any other error is real. */
+function isUnavailable(error: unknown): error is BridgeFailure {
+  return error instanceof BridgeFailure && error.code === 'capture-unavailable';
+}
+
+function sameRect(a: DisplayInfo, b: DisplayInfo): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/**
+ * Uses `primary` until it reports 'capture-unavailable' (a Wayland session, the capture tool
+ * missing), then `fallback` for the rest of the run (DESIGN.md §3). Those causes do not go away
+ * while the app runs, and staying with one capturer keeps the display ids the renderer lists
+ * and the ids it asks for from the same source. Any other failure is thrown as it is: retrying
+ * it elsewhere would hide a real error behind a different picture.
+ */
+export function withFallback(
+  primary: ScreenCapturer,
+  fallback: ScreenCapturer | null,
+  warn: (line: string) => void = () => {},
+): ScreenCapturer {
+  let switched: { readonly capturer: ScreenCapturer; readonly reason: BridgeFailure } | null = null;
+  // The primary's last listing: what an id the renderer still holds from it referred to.
+  let primaryDisplays: readonly DisplayInfo[] = [];
+
+  const switchOver = (error: unknown): { readonly capturer: ScreenCapturer; readonly reason: BridgeFailure } => {
+    if (!isUnavailable(error) || !fallback) throw error;
+    warn(`Screen capture: screenshot-desktop cannot work here (${error.message}); using Electron's desktopCapturer instead.`);
+    switched = { capturer: fallback, reason: error };
+    return switched;
+  };
+
+  const bothFailed = (reason: BridgeFailure, error: unknown): BridgeFailure => {
+    // A display that went away is the user's next step either way, not a capturer problem.
+    if (error instanceof BridgeFailure && error.code === 'not-found') return error;
+    const detail = error instanceof Error ? error.message : String(error);
+    return new BridgeFailure(
+      'capture-unavailable',
+      `The screen cannot be captured here. ${reason.message} Electron's own screen capture, tried instead, did not work either: ${detail} Meanwhile, a screenshot taken with your system's own tool can be attached as a file.`,
+    );
+  };
+
+  /** An id from the primary's listing, as the fallback names the same screen (the same rectangle). */
+  const translate = async (displayId: string | null, capturer: ScreenCapturer): Promise<string | null> => {
+    if (displayId === null) return null;
+    const theirs = await capturer.listDisplays();
+    if (theirs.some((d) => d.id === displayId)) return displayId;
+    const was = primaryDisplays.find((d) => d.id === displayId);
+    const matches = was ? theirs.filter((d) => sameRect(d, was)) : [];
+    // One screen on each side is the same screen whatever its coordinates; otherwise a guess
+    // could put another screen's contents on record.
+    const loneScreen = theirs.length === 1 && primaryDisplays.length <= 1 ? theirs[0] : undefined;
+    const only = matches.length === 1 ? matches[0] : loneScreen;
+    if (only) return only.id;
+    throw new BridgeFailure(
+      'not-found',
+      `Screen capture switched to Electron's own capturer, which names displays differently, and display "${displayId}" could not be matched to one of its displays. Choose the display again.`,
+    );
+  };
+
+  return {
+    async listDisplays() {
+      let use = switched;
+      if (!use) {
+        try {
+          const displays = await primary.listDisplays();
+          primaryDisplays = displays;
+          return displays;
+        } catch (error) {
+          use = switchOver(error);
+        }
+      }
+      try {
+        return await use.capturer.listDisplays();
+      } catch (error) {
+        throw bothFailed(use.reason, error);
+      }
+    },
+
+    async capturePng(displayId) {
+      let use = switched;
+      if (!use) {
+        try {
+          return await primary.capturePng(displayId);
+        } catch (error) {
+          use = switchOver(error);
+        }
+      }
+      try {
+        return await use.capturer.capturePng(await translate(displayId, use.capturer));
+      } catch (error) {
+        throw bothFailed(use.reason, error);
+      }
+    },
+  };
+}
+
+/** What to do about macOS's screen-recording consent; null when capture is allowed. */
+export function explainScreenAccess(status: string): BridgeFailure | null {
+  if (status === 'granted') return null;
+  // macOS 15 renamed the pane; people look for the words on their screen.
+  const pane = 'System Settings › Privacy & Security › Screen Recording (on macOS 15 and later: "Screen & System Audio Recording")';
+  if (status === 'restricted') {
+    return new BridgeFailure(
+      'capture-unavailable',
+      'This Mac does not let Evidence Locker record the screen, and the setting is locked (macOS reports "restricted", usually a device-management profile). Ask your administrator to allow Screen Recording for Evidence Locker, or attach a screenshot taken another way as a file.',
+    );
+  }
+  // 'denied', 'not-determined' and 'unknown' alike: without consent macOS hands back the
+  // wallpaper without any windows, which must never be stored as evidence (DESIGN.md §3).
+  // macOS lists an app only once it has tried to capture, and some versions report "denied"
+  // before ever asking, so the + button is mentioned whatever the status.
+  return new BridgeFailure(
+    'capture-unavailable',
+    `Evidence Locker may not record the screen yet (macOS reports "${status}"). Open ${pane}, turn on Evidence Locker (if it is not in the list, add it with the + button), then quit Evidence Locker and open it again: macOS applies the change only to a new start.`,
+  );
+}
+
+export interface ScreenAccess {
+  readonly platform: NodeJS.Platform;
+  /** Electron's systemPreferences.getMediaAccessStatus('screen'). */
+  readonly status: () => string;
+  /**
+   * Makes macOS ask for consent and list the app under Screen Recording. Electron has no call
+   * that asks for the screen directly; trying to read it does (electron/electron#43080).
+   */
+  readonly request?: () => Promise<void>;
+}
+
+/** Checks macOS's consent before every capture, whichever capturer then runs. */
+export function requireScreenAccess(capturer: ScreenCapturer, access: ScreenAccess): ScreenCapturer {
+  if (access.platform !== 'darwin') return capturer;
+  return {
+    listDisplays: () => capturer.listDisplays(),
+    async capturePng(displayId) {
+      const status = access.status();
+      const failure = explainScreenAccess(status);
+      if (!failure) return capturer.capturePng(displayId);
+      // Not awaited: before Electron 32 the read never settled without consent
+      // (electron/electron#42143), and the advice stands whatever it does. A locked setting
+      // cannot be changed by the user, so asking would only show a prompt that cannot work.
+      if (status !== 'restricted') void access.request?.().catch(() => {});
+      throw failure;
+    },
+  };
 }

@@ -1,12 +1,14 @@
-import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, protocol, screen, session, shell, systemPreferences } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
 import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppAsset } from './appProtocol';
 import { createDispatcher } from './bridge/dispatch';
 import { createHandlers } from './bridge/handlers';
-import { createScreenCapturer } from './capture';
+import { createScreenCapturer, requireScreenAccess, withFallback } from './capture';
+import { createDesktopCapturer } from './desktopCapture';
 import { applySessionSecurity, guardWebContents } from './security';
+import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
 import { openAllowedExternal } from './external';
 import { createMainWindow } from './window';
@@ -55,9 +57,23 @@ void app.whenReady().then(async () => {
   // Before any write can start (the bridge is registered below): files of an import the last
   // run was killed in the middle of.
   await store.sweepTemp();
+  const fallbackCapturer = createDesktopCapturer({
+    getSources: (options) => desktopCapturer.getSources(options),
+    getAllDisplays: () => screen.getAllDisplays(),
+    primaryDisplayId: () => screen.getPrimaryDisplay().id,
+  });
+  const capturer = requireScreenAccess(
+    withFallback(createScreenCapturer(), fallbackCapturer, (line) => console.warn(line)),
+    {
+      platform: process.platform,
+      status: () => systemPreferences.getMediaAccessStatus('screen'),
+      // Reading sources is what makes macOS prompt and list the app under Screen Recording.
+      request: async () => void (await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 1, height: 1 } })),
+    },
+  );
   const handlers = createHandlers({
     store,
-    capturer: createScreenCapturer(),
+    capturer,
     appVersion: app.getVersion(),
     emit,
     chooseFilesToImport: async () => {
@@ -104,4 +120,12 @@ void app.whenReady().then(async () => {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+
+  const releaseShortcut = registerCaptureShortcut({
+    register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
+    unregister: (accelerator) => globalShortcut.unregister(accelerator),
+    emit,
+    warn: (line) => console.warn(line),
+  });
+  app.on('will-quit', releaseShortcut);
 });

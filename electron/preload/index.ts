@@ -1,20 +1,12 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { createApi, isEventName, type EvidenceLockerApi } from '../../shared/bridge/contract';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { createPreloadApi } from './api';
 
-/**
- * Exposes named functions only: never ipcRenderer itself, never the raw IPC event (which
- * carries `sender`), never sendSync.
- */
-const api: EvidenceLockerApi = createApi(
-  (channel, request) => ipcRenderer.invoke(channel, request),
-  (name, listener) => {
-    if (!isEventName(name)) throw new Error(`unknown event ${String(name)}`);
-    const wrapped = (_event: Electron.IpcRendererEvent, payload: unknown): void => listener(payload);
-    ipcRenderer.on(`event:${name}`, wrapped);
-    return () => {
-      ipcRenderer.removeListener(`event:${name}`, wrapped);
-    };
-  },
-) satisfies EvidenceLockerApi;
-
-contextBridge.exposeInMainWorld('evidenceLocker', api);
+contextBridge.exposeInMainWorld(
+  'evidenceLocker',
+  createPreloadApi({
+    invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+    on: (channel, listener) => void ipcRenderer.on(channel, listener),
+    removeListener: (channel, listener) => void ipcRenderer.removeListener(channel, listener),
+    getPathForFile: (file) => webUtils.getPathForFile(file),
+  }),
+);
