@@ -102,11 +102,20 @@ void app.whenReady().then(async () => {
     },
     hideWindowForCapture: async () => {
       const window = mainWindow;
-      if (!window?.isVisible()) return () => {};
-      window.hide();
-      // The compositor needs a moment to take the window off screen before the pixels are read.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      return () => window.showInactive();
+      if (!window) return () => {};
+      if (window.isVisible() && !window.isMinimized()) {
+        window.hide();
+        // The compositor needs a moment to take the window off screen before the pixels are read.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      // The editor opens next, so the window comes forward with focus, also after a capture
+      // started by the global shortcut while the app was minimized or behind other windows.
+      return () => {
+        if (window.isDestroyed()) return;
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+      };
     },
   });
   const dispatch = createDispatcher(handlers, appOrigin, (line) => console.warn(line));

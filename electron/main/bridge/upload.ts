@@ -50,6 +50,9 @@ export function createUploads(store: EvidenceStore, now: () => Date) {
       }
       const uploadId = randomUUID();
       const stream = new PassThrough();
+      // A destroyed upload's error reaches the caller through `stored`; the stream's own 'error'
+      // event needs a listener too, or Node reports it as unhandled.
+      stream.on('error', () => undefined);
       const shown = visibleName(request.name);
       const stored = store.put(stream, {
         beforeCommit: async ({ size }) => {
