@@ -216,12 +216,16 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
     let signoffCount = 0;
     try {
       const manifestJson = JSON.parse((await text('data/manifest.json')).toString('utf8')) as {
-        evidence?: { id: string; sha256: string; path: string }[];
+        evidence?: { id: string; sha256: string; path: string; original?: { sha256: string; path: string | null } | null }[];
         signoffs?: SignoffRecord[];
       };
       const evidence = new Map((manifestJson.evidence ?? []).map((e) => [e.id, e]));
       for (const e of evidence.values()) {
         if (payloadHashes.get(e.path) !== e.sha256) signoffProblems.push(`data/manifest.json: evidence ${e.id} (${e.path}) does not match its file`);
+        const original = e.original;
+        if (original?.path && payloadHashes.get(original.path) !== original.sha256) {
+          signoffProblems.push(`data/manifest.json: the raw capture of evidence ${e.id} (${original.path}) does not match its file`);
+        }
       }
       for (const s of manifestJson.signoffs ?? []) {
         signoffCount += 1;

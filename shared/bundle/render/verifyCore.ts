@@ -357,6 +357,15 @@ async function verifyBag(entries, onProgress) {
       else if (listedPayload.get(item.path) !== item.sha256) problems.push(label + ': manifest.json gives SHA-256 ' + shortHash(item.sha256) + ' for ' + item.path + ', manifest-sha256.txt ' + shortHash(listedPayload.get(item.path)));
       var file = files.get(item.path);
       if (file && file.size !== item.size) problems.push(label + ': manifest.json gives ' + item.size + ' bytes for ' + item.path + ', the file has ' + file.size);
+      // The raw capture kept beside a stamped screenshot is described by its item, not on its own.
+      var original = item.original;
+      if (original && typeof original.path === 'string') {
+        described.add(original.path);
+        if (!listedPayload.has(original.path)) problems.push(label + ': its raw capture ' + original.path + ' is not listed in manifest-sha256.txt');
+        else if (listedPayload.get(original.path) !== original.sha256) problems.push(label + ': manifest.json gives SHA-256 ' + shortHash(original.sha256) + ' for ' + original.path + ', manifest-sha256.txt ' + shortHash(listedPayload.get(original.path)));
+        var raw = files.get(original.path);
+        if (raw && raw.size !== original.size) problems.push(label + ': manifest.json gives ' + original.size + ' bytes for ' + original.path + ', the file has ' + raw.size);
+      }
     });
     listedPayload.forEach(function (_sha, path) {
       if (path.slice(0, 14) === 'data/evidence/' && !described.has(path)) problems.push('not described in manifest.json: ' + path);
