@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CAPTURE_ACCELERATOR } from '../../shared/capture/shortcut';
 import { paintRootPattern, requireDisplay, screenSize } from '../support/display';
+import { HOSTILE_NAMES } from '../support/hostileNames';
+import { visibleName } from '../../shared/files/visibleName';
 import { expect, SCREENSHOT_DIR, test } from './fixtures';
 
 /**
@@ -200,4 +202,44 @@ test('a capture saved without edits keeps the raw capture as its original, and t
   // Every original pixel identical; the rows below are the stamp.
   expect(image.data.subarray(0, raw.data.length).equals(raw.data)).toBe(true);
   await app.snap('63-plain-capture-card');
+});
+
+test('hostile names dropped at once are stored and shown safely; a pasted image becomes an item', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('FY2026 drops');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-03/ }).click();
+  const detail = page.locator('section.detail');
+
+  // Different bytes per file, so none is a duplicate of another.
+  await dropFiles(page, 'section.detail .capture-bar', HOSTILE_NAMES.map((name, i) => ({ name, text: `file ${i}`, type: '' })));
+  await expect(detail.getByRole('status')).toHaveText(`Attached ${HOSTILE_NAMES.length} files.`);
+  await expect(detail.getByRole('article')).toHaveCount(HOSTILE_NAMES.length);
+  for (const name of HOSTILE_NAMES) await expect(detail.getByRole('article', { name: visibleName(name), exact: true })).toHaveCount(1);
+  // Markup in a name stayed text: no element was made from it.
+  await expect(detail.locator('img[src="x"], svg[onload]')).toHaveCount(0);
+  const stored = await storedHashes(app.bridge.store.root);
+  for (const i of HOSTILE_NAMES.keys()) expect(stored).toContain(sha(new TextEncoder().encode(`file ${i}`)));
+  await app.snap('65-hostile-names-dropped');
+
+  // Paste an image from the clipboard (the user pressed Ctrl+V on the page).
+  const png = PNG.sync.write(Object.assign(new PNG({ width: 40, height: 30 }), { data: Buffer.alloc(40 * 30 * 4, 200) }));
+  await page.evaluate((bytes) => {
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+      ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean }) => unknown;
+      document: { body: { dispatchEvent(event: unknown): void } };
+    };
+    const dt = new dom.DataTransfer();
+    dt.items.add(new dom.File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    dom.document.body.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, [...png]);
+  const pasted = detail.getByRole('article', { name: /^Pasted image \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC\.png$/ });
+  await expect(pasted).toBeVisible();
+  await expect(pasted.getByText('dropped or pasted')).toBeVisible();
+  expect(await storedHashes(app.bridge.store.root)).toContain(sha(png));
 });
