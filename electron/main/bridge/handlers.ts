@@ -145,10 +145,20 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         if (error instanceof RangeError) throw new BridgeFailure('invalid-payload', `${error.message} Nothing was stored.`);
         throw error;
       }
-      const image = await deps.store.put(encodePng(composed.image));
       // Keeping the raw capture of a redacted screenshot would keep what was redacted: only its hash survives.
       const redacted = composed.redacted > 0;
-      if (!redacted) await deps.store.put(raw.png);
+      let image;
+      try {
+        image = await deps.store.put(encodePng(composed.image));
+        if (!redacted) await deps.store.put(raw.png);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC' || code === 'EDQUOT') {
+          // The capture stays open: once there is space, Save works without capturing again.
+          throw new BridgeFailure('io-error', 'The disk is full, so the capture could not be saved. Free some space and save again; the capture is still open.');
+        }
+        throw error;
+      }
       pending.delete(token);
       return {
         image: { ...image, width: composed.image.width, height: composed.image.height },

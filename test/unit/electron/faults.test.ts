@@ -7,6 +7,12 @@ import { buildSampleAudit, signAndWrite } from '../../../electron/main/bundle/sa
 import { importFile } from '../../../electron/main/bridge/files';
 import { createEvidenceStore } from '../../../electron/main/store';
 import { startWorker } from '../../support/runWorker';
+import { randomBytes } from 'node:crypto';
+import { PNG } from 'pngjs';
+import { APP_ORIGIN } from '../../../electron/main/appProtocol';
+import type { PendingCapture } from '../../../shared/bridge/contract';
+import { MIN_STAMP_WIDTH } from '../../../shared/image/raster';
+import { createBridgeHarness } from '../../support/bridgeHarness';
 
 /**
  * Fault tests (issue #7): a process killed mid-export or mid-import, and a disk that fills
@@ -108,5 +114,34 @@ describe('a disk that fills up', () => {
     await expect(importFile(store, source, () => {})).rejects.toThrow('The disk is full: "big-source.bin" could not be stored. Nothing was stored; free some space and attach it again.');
     expect(await readdir(join(mount, 'store', 'tmp'))).toEqual([]);
     expect(await readdir(join(mount, 'store', 'sha256')).catch(() => [])).toEqual([]);
+  });
+
+  it('while saving a capture gives a clear error, stores nothing, and keeps the capture open to save again', async () => {
+    // Noise does not compress: a 640 × 400 capture is far larger than the 256 KiB disk.
+    const noise = new PNG({ width: 640, height: 400 });
+    noise.data = randomBytes(640 * 400 * 4);
+    for (let i = 3; i < noise.data.length; i += 4) noise.data[i] = 255;
+    const screen = PNG.sync.write(noise);
+    const display = { id: 'screen', name: 'screen', width: 640, height: 400, x: 0, y: 0, primary: true };
+    // The screen is the test's; the subject is main's save, with its real store on the full disk.
+    const bridge = await createBridgeHarness(APP_ORIGIN, {
+      store: createEvidenceStore(join(mount, 'capture-store')),
+      capturer: { listDisplays: async () => [display], capturePng: async () => ({ png: screen, display }) },
+    });
+    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+    const shot = await bridge.dispatch('capture:screen', sender, { displayId: null, delayMs: 0 });
+    if (!shot.ok) throw new Error(shot.error.message);
+    const { token } = shot.value as PendingCapture;
+    const stamp = PNG.sync.write(Object.assign(new PNG({ width: MIN_STAMP_WIDTH, height: 20 }), { data: Buffer.alloc(MIN_STAMP_WIDTH * 20 * 4, 255) }));
+    const save = { token, crop: null, redactions: [], stamp };
+    const result = await bridge.dispatch('capture:save', sender, save);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'io-error', message: 'The disk is full, so the capture could not be saved. Free some space and save again; the capture is still open.' },
+    });
+    expect(await readdir(join(mount, 'capture-store', 'tmp'))).toEqual([]);
+    expect(await readdir(join(mount, 'capture-store', 'sha256')).catch(() => [])).toEqual([]);
+    // Still open: a later save is not refused as unknown (here it fails on the full disk again).
+    expect(await bridge.dispatch('capture:save', sender, save)).toMatchObject({ ok: false, error: { code: 'io-error' } });
   });
 });
