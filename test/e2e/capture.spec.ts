@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CAPTURE_ACCELERATOR } from '../../shared/capture/shortcut';
 import { paintRootPattern, requireDisplay, screenSize } from '../support/display';
@@ -21,6 +21,17 @@ const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).di
 async function storedHashes(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => e.name);
+}
+
+/** A new audit with the starter controls, opened on one control of its Fieldwork step. */
+async function openControl(page: Page, auditName: string, ref: string): Promise<Locator> {
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill(auditName);
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: new RegExp(ref) }).click();
+  return page.locator('section.detail');
 }
 
 /** Drops files onto an element the way a file manager does: dragenter/over, then drop with a DataTransfer. */
@@ -45,14 +56,8 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   paintRootPattern();
   const page = app.page;
 
-  await page.getByRole('link', { name: 'New audit' }).first().click();
-  await page.getByLabel('Audit name').fill('FY2026 capture');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
-  await page.getByRole('button', { name: 'Create audit' }).click();
-  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
+  const detail = await openControl(page, 'FY2026 capture', 'AC-01');
   const checklist = page.getByRole('navigation', { name: 'Controls' });
-  await checklist.getByRole('link', { name: /AC-01/ }).click();
-  const detail = page.locator('section.detail');
   const bar = 'section.detail .capture-bar';
 
   // 1. Two files dropped at once, one with a right-to-left override hidden in its name.
@@ -177,13 +182,7 @@ test('a capture saved without edits keeps the raw capture as its original, and t
   requireDisplay();
   paintRootPattern();
   const page = app.page;
-  await page.getByRole('link', { name: 'New audit' }).first().click();
-  await page.getByLabel('Audit name').fill('FY2026 plain capture');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
-  await page.getByRole('button', { name: 'Create audit' }).click();
-  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
-  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
-  const detail = page.locator('section.detail');
+  const detail = await openControl(page, 'FY2026 plain capture', 'AC-01');
   await detail.getByRole('button', { name: 'Capture screen' }).click();
   await page.getByRole('dialog', { name: 'Edit capture' }).press('Control+s');
   const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });
@@ -206,13 +205,7 @@ test('a capture saved without edits keeps the raw capture as its original, and t
 
 test('hostile names dropped at once are stored and shown safely; a pasted image becomes an item', async ({ app }) => {
   const page = app.page;
-  await page.getByRole('link', { name: 'New audit' }).first().click();
-  await page.getByLabel('Audit name').fill('FY2026 drops');
-  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
-  await page.getByRole('button', { name: 'Create audit' }).click();
-  await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
-  await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-03/ }).click();
-  const detail = page.locator('section.detail');
+  const detail = await openControl(page, 'FY2026 drops', 'AC-03');
 
   // Different bytes per file, so none is a duplicate of another.
   await dropFiles(page, 'section.detail .capture-bar', HOSTILE_NAMES.map((name, i) => ({ name, text: `file ${i}`, type: '' })));

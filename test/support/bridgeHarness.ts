@@ -2,7 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Events, EventName } from '../../shared/bridge/contract';
-import { createDispatcher, type Dispatch } from '../../electron/main/bridge/dispatch';
+import { APP_ORIGIN } from '../../electron/main/appProtocol';
+import { createDispatcher, type Dispatch, type Sender } from '../../electron/main/bridge/dispatch';
+import type { Result } from '../../shared/bridge/result';
 import { createHandlers, type HandlerDeps } from '../../electron/main/bridge/handlers';
 import { createScreenCapturer } from '../../electron/main/capture';
 import { createEvidenceStore, type EvidenceStore } from '../../electron/main/store';
@@ -63,4 +65,13 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     onEvent: (listener) => listeners.push(listener),
     emit,
   };
+}
+
+/** The app's own page, as the dispatcher sees it: the sender every handler test calls from. */
+export const APP_SENDER: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+
+/** The value of a bridge result, or a test failure naming main's error code and message. */
+export function valueOf<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
 }

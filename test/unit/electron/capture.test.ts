@@ -3,11 +3,9 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
-import type { Sender } from '../../../electron/main/bridge/dispatch';
 import type { DisplayInfo, PendingCapture, PixelRect, SavedCapture } from '../../../shared/bridge/contract';
-import type { Result } from '../../../shared/bridge/result';
 import { MIN_STAMP_WIDTH, REDACTION_FILL, STAMP_BACKGROUND } from '../../../shared/image/raster';
-import { createBridgeHarness, type BridgeHarness } from '../../support/bridgeHarness';
+import { APP_SENDER, createBridgeHarness, valueOf, type BridgeHarness } from '../../support/bridgeHarness';
 import { paintRoot, paintRootPattern, requireDisplay, screenSize } from '../../support/display';
 
 /**
@@ -16,13 +14,10 @@ import { paintRoot, paintRootPattern, requireDisplay, screenSize } from '../../s
  * and compared pixel by pixel with the raw capture.
  */
 
-const APP: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+const APP = APP_SENDER;
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 async function storedHashes(bridge: BridgeHarness): Promise<string[]> {
   const entries = await readdir(bridge.store.root, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -5,18 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
-import type { Sender } from '../../../electron/main/bridge/dispatch';
 import type { FileImportResult, SystemInfo } from '../../../shared/bridge/contract';
-import type { Result } from '../../../shared/bridge/result';
-import { createBridgeHarness, type BridgeHarness } from '../../support/bridgeHarness';
+import { APP_SENDER, createBridgeHarness, valueOf, type BridgeHarness } from '../../support/bridgeHarness';
 
-const APP: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+const APP = APP_SENDER;
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 async function storedFiles(bridge: BridgeHarness): Promise<string[]> {
   const entries = await readdir(bridge.store.root, { recursive: true, withFileTypes: true }).catch(() => []);

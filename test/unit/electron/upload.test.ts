@@ -2,19 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
-import type { Sender } from '../../../electron/main/bridge/dispatch';
 import type { ImportedFile, UploadStarted } from '../../../shared/bridge/contract';
-import type { Result } from '../../../shared/bridge/result';
-import { createBridgeHarness, type BridgeHarness } from '../../support/bridgeHarness';
+import { APP_SENDER, createBridgeHarness, valueOf, type BridgeHarness } from '../../support/bridgeHarness';
 
 /** Dropped and pasted files: bytes in slices through the real handler table into a real store. */
-const APP: Sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+const APP = APP_SENDER;
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 describe('uploads of dropped and pasted files', () => {
   let bridge: BridgeHarness;
