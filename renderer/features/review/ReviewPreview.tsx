@@ -104,6 +104,12 @@ export function ReviewPreview({
             <dd>{processingText(item.processing)}</dd>
           </>
         )}
+        {item.original && (
+          <>
+            <dt>Raw capture</dt>
+            <dd>{item.original.stored ? 'Kept beside the stamped image, exported with it' : 'Not kept: redaction was applied; only its SHA-256 is recorded'}</dd>
+          </>
+        )}
         {item.notes && (
           <>
             <dt>Notes</dt>

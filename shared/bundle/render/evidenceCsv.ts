@@ -1,4 +1,5 @@
 import { toCsv } from '../../csv/csv';
+import { processingText } from '../../domain/labels';
 import type { SystemReport } from '../../domain/records';
 import { visibleName } from '../../files/visibleName';
 import type { BundleContent, BundledEvidence } from '../model';
@@ -30,6 +31,9 @@ export const EVIDENCE_CSV_HEADERS = [
   'Row count',
   'Extracted at (UTC)',
   'Filter screenshot',
+  'Processing',
+  'Raw capture SHA-256',
+  'Raw capture file',
 ] as const;
 
 /**
@@ -71,6 +75,9 @@ function row(item: BundledEvidence, refer: (id: string | null) => string): (stri
     refer(r.supersedes),
     refer(item.supersededBy),
     ...systemReportCells(r.systemReport, refer),
+    processingText(r.processing),
+    r.original?.sha256 ?? '',
+    r.original === null ? '' : (item.originalPath ?? 'not kept (redacted)'),
   ];
 }
 

@@ -84,9 +84,26 @@ describe('data/evidence.csv', () => {
 describe('system reports in data/evidence.csv', () => {
   const REPORT_COLUMNS = ['System report', 'Source system', 'Query or filter', 'Row count', 'Extracted at (UTC)', 'Filter screenshot'] as const;
 
-  it('appends the system report columns after the ones spreadsheets already use', () => {
-    expect(EVIDENCE_CSV_HEADERS.slice(-REPORT_COLUMNS.length)).toEqual([...REPORT_COLUMNS]);
-    expect(EVIDENCE_CSV_HEADERS.indexOf('Superseded by')).toBe(EVIDENCE_CSV_HEADERS.length - REPORT_COLUMNS.length - 1);
+  it('appends the system report and raw capture columns after the ones spreadsheets already use', () => {
+    const appended = [...REPORT_COLUMNS, 'Processing', 'Raw capture SHA-256', 'Raw capture file'];
+    expect(EVIDENCE_CSV_HEADERS.slice(-appended.length)).toEqual(appended);
+    expect(EVIDENCE_CSV_HEADERS.indexOf('Superseded by')).toBe(EVIDENCE_CSV_HEADERS.length - appended.length - 1);
+  });
+
+  it('says what processing was done and where the raw capture is, or that it was not kept', async () => {
+    const raw = { sha256: 'cd'.repeat(32), size: 900, width: 480, height: 260 };
+    const { rows } = await parsed((c) => {
+      const edited = withRecord(
+        withRecord(c, 0, { processing: ['cropped:0,40,480,260', 'stamped'], original: { ...raw, stored: true } }),
+        1,
+        { processing: ['redacted:2', 'stamped'], original: { ...raw, stored: false } },
+      );
+      const keptAt = 'data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.original.png';
+      return { ...edited, evidence: edited.evidence.map((item, i) => (i === 0 ? { ...item, originalPath: keptAt } : item)) };
+    });
+    const cells = (r: string[]): (string | undefined)[] => (['Processing', 'Raw capture SHA-256', 'Raw capture file'] as const).map((h) => r[column(h)]);
+    expect(cells(rows[0]!)).toEqual(['cropped to 480 × 260 at (0, 40), stamped', 'cd'.repeat(32), 'data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.original.png']);
+    expect(cells(rows[1]!)).toEqual(['2 regions redacted, stamped', 'cd'.repeat(32), 'not kept (redacted)']);
   });
 
   it('writes the fields of a report, the extraction time in UTC and the screenshot by its path', async () => {
