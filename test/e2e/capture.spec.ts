@@ -236,3 +236,33 @@ test('hostile names dropped at once are stored and shown safely; a pasted image 
   await expect(pasted.getByText('dropped or pasted')).toBeVisible();
   expect(await storedHashes(app.bridge.store.root)).toContain(sha(png));
 });
+
+test('crop and redact from the keyboard alone: exact boxes, burned in', async ({ app }) => {
+  requireDisplay();
+  paintRootPattern();
+  const page = app.page;
+  const detail = await openControl(page, 'FY2026 keyboard', 'AC-01');
+  await detail.getByRole('button', { name: 'Capture screen' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit capture' });
+  await expect(editor).toBeVisible();
+  // B: a crop box, the centred quarter. R, B: a redaction box in the same place; Shift+→ moves
+  // it 10 px right, Alt+↓ makes it 1 px taller (clipped by the crop).
+  for (const key of ['b', 'r', 'b', 'Shift+ArrowRight', 'Alt+ArrowDown']) await editor.press(key);
+  const { width, height } = screenSize();
+  const crop = { x: Math.round((width - Math.round(width / 4)) / 2), y: Math.round((height - Math.round(height / 4)) / 2), width: Math.round(width / 4), height: Math.round(height / 4) };
+  await expect(editor.getByRole('status')).toContainText(`Cropped to ${crop.width} × ${crop.height} px · 1 box redacted`);
+  await editor.press('Enter');
+  const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });
+  await expect(card.getByTestId('processing')).toHaveText(`cropped to ${crop.width} × ${crop.height} at (${crop.x}, ${crop.y}), 1 region redacted, stamped`);
+
+  const image = PNG.sync.read(await readFile(app.bridge.store.pathOf((await card.getByTestId('sha256').textContent()) ?? '')));
+  const pattern = PNG.sync.read(await readFile(join(tmpdir(), `evidence-locker-root-${width}x${height}.png`)));
+  const px = (png: PNG, x: number, y: number): string => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)].join();
+  expect(image.width).toBe(Math.max(crop.width, 640));
+  for (let y = 0; y < crop.height; y += 1) {
+    for (const x of [0, 9, 10, 100, crop.width - 1]) {
+      const want = x >= 10 ? '0,0,0' : px(pattern, crop.x + x, crop.y + y);
+      if (px(image, x, y) !== want) throw new Error(`pixel (${x}, ${y}) is ${px(image, x, y)}, expected ${want}`);
+    }
+  }
+});

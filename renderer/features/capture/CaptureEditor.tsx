@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PendingCapture, PixelRect } from '../../../shared/bridge/contract';
 import { formatBytes } from '../../../shared/time/format';
 import type { CaptureEdits } from '../evidence/collect';
-import { editsOf, normalizeRect, type EditOp, type EditorTool } from './edits';
+import { centredRect, editsOf, normalizeRect, nudgeRect, type EditOp, type EditorTool } from './edits';
 
 /**
  * The editor between a capture and its save (DESIGN.md §3): crop, redaction boxes, undo, all from
@@ -13,6 +13,9 @@ import { editsOf, normalizeRect, type EditOp, type EditorTool } from './edits';
 const KEYS: readonly (readonly [string, string])[] = [
   ['C', 'crop'],
   ['R', 'redact'],
+  ['B', 'new box'],
+  ['←↑→↓', 'move box'],
+  ['Alt+←↑→↓', 'resize'],
   ['Ctrl+Z', 'undo'],
   ['Ctrl+Shift+Z', 'redo'],
   ['Enter', 'save'],
@@ -137,7 +140,15 @@ export function CaptureEditor({
       else onDiscard();
     } else if (!mod && key === 'c') setTool('crop');
     else if (!mod && key === 'r') setTool('redact');
-    else handled = false;
+    else if (!mod && key === 'b') push({ kind: tool, rect: centredRect(shot) });
+    else if (!mod && event.key.startsWith('Arrow') && ops.length > 0) {
+      // Arrows adjust the box drawn last; a nudge refines it rather than adding a step to undo.
+      setOps((all) => {
+        const last = all.at(-1);
+        const moved = last && nudgeRect(last.rect, event.key, { shift: event.shiftKey, alt: event.altKey }, shot);
+        return last && moved ? [...all.slice(0, -1), { ...last, rect: moved }] : all;
+      });
+    } else handled = false;
     if (handled) event.preventDefault();
   };
 
