@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
 import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
-import { composeEvidenceImage, isBlank, type Raster } from '../../../shared/image/raster';
+import { pngDimensions } from '../../../shared/files/png';
+import { composeEvidenceImage, isBlank, MAX_STAMP_HEIGHT, stampWidthFor, type Raster } from '../../../shared/image/raster';
 import { visibleName } from '../../../shared/files/visibleName';
 import { explainBlankCapture, type ScreenCapturer } from '../capture';
 import { decodePng, encodePng } from '../png';
@@ -136,6 +137,16 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'capture:save': async ({ token, crop, redactions, stamp }) => {
       const raw = pending.get(token);
       if (!raw) throw new BridgeFailure('not-found', 'This capture is no longer open (it was saved, discarded, or replaced by newer captures). Capture again.');
+      // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
+      const declared = pngDimensions(stamp);
+      const width = stampWidthFor(crop?.width ?? raw.raster.width);
+      if (!declared) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
+      if (declared.width !== width || declared.height > MAX_STAMP_HEIGHT) {
+        throw new BridgeFailure(
+          'invalid-payload',
+          `The evidence stamp is ${declared.width} × ${declared.height} px; it must be ${width} px wide and at most ${MAX_STAMP_HEIGHT} px high. Nothing was stored.`,
+        );
+      }
       const banner = decodePng(stamp);
       if (!banner) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
       let composed;

@@ -153,6 +153,11 @@ describe('screen capture on a real X display', () => {
       stamp: stampPng(MIN_STAMP_WIDTH, 20),
     });
     expect(!pastEdge.ok && pastEdge.error.message).toMatch(/reaches past the \d+ × \d+ image/);
+    // A PNG header declaring a 60000 × 60000 image (14 GB decoded) is refused before any decoding.
+    const bomb = Buffer.from(stampPng(Math.max(shot.width, MIN_STAMP_WIDTH), 1));
+    bomb.writeUInt32BE(60_000, 20);
+    const huge = await bridge.dispatch('capture:save', APP, { token: shot.token, crop: null, redactions: [], stamp: new Uint8Array(bomb) });
+    expect(!huge.ok && huge.error.message).toMatch(/× 60000 px; it must be \d+ px wide and at most 600 px high/);
     const notPng = await bridge.dispatch('capture:save', APP, { token: shot.token, crop: null, redactions: [], stamp: new Uint8Array([1, 2, 3]) });
     expect(notPng).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await storedHashes(bridge)).toEqual([]);
