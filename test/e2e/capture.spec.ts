@@ -118,6 +118,11 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   await editor.press('Control+z');
   await expect(editor.getByRole('status')).toContainText('1 box redacted');
   await expect(editor.getByRole('status')).toContainText('only its SHA-256');
+  // The stamp that will be saved, drawn for the cropped width, shown before saving.
+  await expect(editor.getByRole('img', { name: 'Evidence stamp that will be added below the image' })).toBeVisible();
+  const croppedWidth = Number(/Cropped to (\d+) ×/.exec((await editor.getByRole('status').textContent()) ?? '')?.[1]);
+  const stampWidth = await editor.getByRole('img', { name: /Evidence stamp/ }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+  expect(stampWidth).toBe(Math.max(640, croppedWidth));
   await app.snap('61-capture-editor');
 
   // 5. One key saves.

@@ -28,6 +28,7 @@ export function CaptureEditor({
   onSave,
   onDiscard,
   error,
+  renderStamp,
 }: {
   readonly shot: PendingCapture;
   /** What the capture is for, e.g. "AC-03 User access review". */
@@ -36,6 +37,8 @@ export function CaptureEditor({
   readonly onDiscard: () => void;
   /** Why the last save failed; the edits stay so the user can try again. */
   readonly error: string | null;
+  /** The stamp main will append below an image of this width, as PNG bytes. */
+  readonly renderStamp: (imageWidth: number) => Promise<Uint8Array<ArrayBuffer>>;
 }): React.JSX.Element {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -46,6 +49,26 @@ export function CaptureEditor({
   const [drag, setDrag] = useState<{ start: { x: number; y: number }; rect: PixelRect } | null>(null);
   const [saving, setSaving] = useState(false);
   const edits = useMemo(() => editsOf(ops), [ops]);
+  const [stampUrl, setStampUrl] = useState<string | null>(null);
+  const keptWidth = edits.crop?.width ?? shot.width;
+
+  // The stamp as it will be saved, redrawn when the crop changes its width.
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    void renderStamp(keptWidth).then(
+      (png) => {
+        if (!live) return;
+        url = URL.createObjectURL(new Blob([png], { type: 'image/png' }));
+        setStampUrl(url);
+      },
+      () => live && setStampUrl(null),
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [renderStamp, keptWidth]);
 
   useEffect(() => {
     let live = true;
@@ -243,8 +266,9 @@ export function CaptureEditor({
           {edits.redactions.length > 0
             ? 'Redacted: the raw capture will not be kept, only its SHA-256.'
             : 'The raw capture is kept beside the stamped image.'}{' '}
-          The evidence stamp is added below the image when you save.
+          The evidence stamp below is added under the image when you save.
         </span>
+        {stampUrl && <img className="capture-stamp-preview" src={stampUrl} alt="Evidence stamp that will be added below the image" />}
         <span className="capture-editor-keys muted">
           {KEYS.map(([key, what]) => (
             <span key={key}>

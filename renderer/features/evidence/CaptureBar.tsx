@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DisplayInfo, Events, ImportFailure, PendingCapture } from '../../../shared/bridge/contract';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { AuditStep } from '../../../shared/domain/types';
@@ -10,7 +10,7 @@ import { useSystemInfo } from '../app/systemInfo';
 import { shortcutLabel } from '../../../shared/capture/shortcut';
 import { CaptureEditor } from '../capture/CaptureEditor';
 import { useCaptureTarget } from '../capture/captureTarget';
-import { attachFilesInto, captureScreen, linkToControl, recordFiles, saveCaptureInto, type DuplicateFile } from './collect';
+import { attachFilesInto, captureScreen, linkToControl, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
 import { uploadFile } from './upload';
 
 const DELAYS = [0, 3, 5, 10] as const;
@@ -80,6 +80,10 @@ export function CaptureBar({
   }, []);
 
   const ctx = { audit, control, info, step, supersedes };
+  const ctxRef = useRef(ctx);
+  useEffect(() => {
+    ctxRef.current = ctx;
+  });
   const forWhat = `${control.ref} ${control.title}`;
 
   const start = (next: Busy): void => {
@@ -113,6 +117,9 @@ export function CaptureBar({
       setErrors([messageOf(error)]);
     }
   };
+
+  // Stable per capture, so the editor redraws its stamp preview only when the crop width changes.
+  const renderStamp = useCallback((imageWidth: number) => (editing ? stampFor(ctxRef.current, editing, imageWidth) : Promise.reject(new Error('no capture'))), [editing]);
 
   const discard = (shot: PendingCapture): void => {
     setEditing(null);
@@ -293,6 +300,7 @@ export function CaptureBar({
           onSave={(edits) => saveEdited(editing, edits)}
           onDiscard={() => discard(editing)}
           error={errors[0] ?? null}
+          renderStamp={renderStamp}
         />
       )}
     </div>

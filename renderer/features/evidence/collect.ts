@@ -84,9 +84,9 @@ async function controlsOf(ctx: Context): Promise<ControlRecord[]> {
  * Saves an edited capture: the renderer draws the stamp, main crops, redacts, appends it and
  * stores the result (and the raw capture, unless redacted); then the row is written.
  */
-export async function saveCaptureInto(ctx: Context, shot: PendingCapture, edits: CaptureEdits): Promise<EvidenceRecord> {
-  const width = edits.crop?.width ?? shot.width;
-  const stamp = await renderStampPng(
+/** The stamp for a capture whose kept area is `imageWidth` wide: what the editor previews is what is saved. */
+export async function stampFor(ctx: Context, shot: PendingCapture, imageWidth: number): Promise<Uint8Array<ArrayBuffer>> {
+  return renderStampPng(
     {
       capturedAt: shot.capturedAt,
       timeZone: ctx.info.timeZone,
@@ -97,8 +97,12 @@ export async function saveCaptureInto(ctx: Context, shot: PendingCapture, edits:
       displayName: `${shot.display.name} (${shot.display.width} × ${shot.display.height})`,
       controls: await controlsOf(ctx),
     },
-    stampWidthFor(width),
+    stampWidthFor(imageWidth),
   );
+}
+
+export async function saveCaptureInto(ctx: Context, shot: PendingCapture, edits: CaptureEdits): Promise<EvidenceRecord> {
+  const stamp = await stampFor(ctx, shot, edits.crop?.width ?? shot.width);
   const saved = await unwrap(bridge().saveCapture({ token: shot.token, crop: edits.crop, redactions: [...edits.redactions], stamp }));
   const record = recordFromCapture(ctx, shot, saved);
   await addEvidence([record], actorOf(ctx.info));
