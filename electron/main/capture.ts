@@ -47,7 +47,7 @@ export function explainCaptureError(error: unknown, env: NodeJS.ProcessEnv = pro
   if (env['XDG_SESSION_TYPE'] === 'wayland' && !env['DISPLAY']) {
     return new BridgeFailure(
       'capture-unavailable',
-      'This is a Wayland session without X11 access, where the screen cannot be read directly. Log in with an "X11" or "Xorg" session, or attach a screenshot taken with your desktop\'s own tool as a file.',
+      'This is a Wayland session without X11 access, where the screen cannot be read directly. Log in with an "X11" or "Xorg" session, or take the screenshot with your desktop\'s own tool, copy it and paste it here (Ctrl+V) to crop, redact and stamp it.',
     );
   }
   if (/can't open display|unable to open x server|cannot open display/i.test(text) || (process.platform === 'linux' && !env['DISPLAY'])) {
@@ -107,7 +107,7 @@ export function explainBlankCapture(platform: NodeJS.Platform = process.platform
     platform === 'darwin'
       ? 'macOS returns an empty picture when Evidence Locker may not record the screen: open System Settings › Privacy & Security › Screen Recording, allow Evidence Locker, then quit and reopen it.'
       : env['XDG_SESSION_TYPE'] === 'wayland'
-        ? 'In a Wayland session other programs cannot read the screen directly: log in with an "X11" or "Xorg" session, or attach a screenshot taken with your desktop\'s own tool as a file.'
+        ? 'In a Wayland session other programs cannot read the screen directly: log in with an "X11" or "Xorg" session, or take the screenshot with your desktop\'s own tool, copy it and paste it here (Ctrl+V) to crop, redact and stamp it.'
         : 'Check that the screen was on and unlocked and that the right display was chosen, then capture again.';
   return new BridgeFailure('capture-blank', `The capture came back entirely black, so nothing was stored. ${advice}`);
 }
@@ -150,7 +150,7 @@ export function withFallback(
     const detail = error instanceof Error ? error.message : String(error);
     return new BridgeFailure(
       'capture-unavailable',
-      `The screen cannot be captured here. ${reason.message} Electron's own screen capture, tried instead, did not work either: ${detail} Meanwhile, a screenshot taken with your system's own tool can be attached as a file.`,
+      `The screen cannot be captured here. ${reason.message} Electron's own screen capture, tried instead, did not work either: ${detail} Meanwhile, take the screenshot with your system's own tool, copy it and paste it here (Ctrl+V): it opens in the editor to crop, redact and stamp.`,
     );
   };
 

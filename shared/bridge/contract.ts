@@ -30,6 +30,7 @@ export const CHANNELS = [
   'capture:screen',
   'capture:save',
   'capture:discard',
+  'capture:open-image',
   'files:import',
   'files:upload-begin',
   'files:upload-chunk',
@@ -93,6 +94,8 @@ export interface PendingCapture {
   /** UTC ISO instant taken right after the pixels were read. */
   readonly capturedAt: string;
   readonly display: { readonly id: string; readonly name: string; readonly width: number; readonly height: number };
+  /** 'pasted': an image from the clipboard (say, from the desktop's own screenshot tool), opened in the editor. */
+  readonly origin: 'screen' | 'pasted';
 }
 
 /** A rectangle in the raw capture's pixels. */
@@ -179,6 +182,7 @@ export interface Responses {
   'capture:screen': PendingCapture;
   'capture:save': SavedCapture;
   'capture:discard': { readonly discarded: boolean };
+  'capture:open-image': PendingCapture;
   'files:import': FileImportResult;
   'files:upload-begin': UploadStarted;
   'files:upload-chunk': { readonly received: number };
@@ -229,6 +233,7 @@ export const API_METHODS = {
   captureScreen: 'capture:screen',
   saveCapture: 'capture:save',
   discardCapture: 'capture:discard',
+  openImage: 'capture:open-image',
   importFiles: 'files:import',
   beginUpload: 'files:upload-begin',
   uploadChunk: 'files:upload-chunk',
@@ -275,6 +280,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     captureScreen: call(API_METHODS.captureScreen),
     saveCapture: call(API_METHODS.saveCapture),
     discardCapture: call(API_METHODS.discardCapture),
+    openImage: call(API_METHODS.openImage),
     importFiles: call(API_METHODS.importFiles),
     beginUpload: call(API_METHODS.beginUpload),
     uploadChunk: call(API_METHODS.uploadChunk),

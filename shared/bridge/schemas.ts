@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundlePlanSchema } from '../bundle/planTypes';
-import { MAX_CAPTURE_DELAY_MS, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
+import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
  * One runtime validator per channel. Strict objects: an unknown key is an error, not something
@@ -30,6 +30,8 @@ export const requestSchemas = {
     stamp: bytes(16 * 1024 * 1024),
   }),
   'capture:discard': z.strictObject({ token: z.uuid() }),
+  /** A pasted PNG to edit like a capture; main checks its header before decoding it. */
+  'capture:open-image': z.strictObject({ png: bytes(MAX_READ_BYTES) }),
   'files:import': empty,
   'files:upload-begin': z.strictObject({
     name: z.string().min(1).max(1024),

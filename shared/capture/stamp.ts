@@ -14,6 +14,8 @@ export interface StampFacts {
   readonly appVersion: string;
   readonly rawSha256: string;
   readonly displayName: string;
+  /** A pasted image's own capture time is unknown: the stamp says when it was pasted instead. */
+  readonly origin?: 'screen' | 'pasted';
   readonly controls: readonly { readonly ref: string; readonly title: string; readonly criteria: readonly string[] }[];
 }
 
@@ -24,8 +26,8 @@ export function stampLines(facts: StampFacts): string[] {
   // control title must not reorder the stamp an auditor reads.
   const v = visibleName;
   return [
-    `Captured ${formatUtc(facts.capturedAt)} · ${formatInZone(facts.capturedAt, facts.timeZone)}`,
-    `Host ${v(facts.host)} · user ${v(facts.user)} · display ${v(facts.displayName)}`,
+    `${facts.origin === 'pasted' ? 'Pasted' : 'Captured'} ${formatUtc(facts.capturedAt)} · ${formatInZone(facts.capturedAt, facts.timeZone)}`,
+    `Host ${v(facts.host)} · user ${v(facts.user)} · ${facts.origin === 'pasted' ? 'source' : 'display'} ${v(facts.displayName)}`,
     `Control ${facts.controls.map((c) => `${v(c.ref)} ${v(c.title)}`).join('; ') || '(none)'}`,
     `Criteria ${criteria.join(', ') || '(none)'}`,
     `Raw capture SHA-256 ${facts.rawSha256}`,

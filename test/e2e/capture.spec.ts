@@ -208,7 +208,7 @@ test('a capture saved without edits keeps the raw capture as its original, and t
   await app.snap('63-plain-capture-card');
 });
 
-test('hostile names dropped at once are stored and shown safely; a pasted image becomes an item', async ({ app }) => {
+test('hostile names dropped at once are stored and shown safely; a pasted image opens in the editor', async ({ app }) => {
   const page = app.page;
   const detail = await openControl(page, 'FY2026 drops', 'AC-03');
 
@@ -236,9 +236,16 @@ test('hostile names dropped at once are stored and shown safely; a pasted image 
     dt.items.add(new dom.File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
     dom.document.body.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
   }, [...png]);
-  const pasted = detail.getByRole('article', { name: /^Pasted image \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC\.png$/ });
+  // A pasted PNG opens in the editor, like a capture, to crop, redact and stamp.
+  const editor = page.getByRole('dialog', { name: 'Edit capture' });
+  await expect(editor).toContainText('Pasted image for AC-03');
+  await expect(editor.getByRole('status')).toContainText('Whole screen, 40 × 30 px');
+  await editor.press('Enter');
+  const pasted = detail.getByRole('article', { name: /^AC-03 pasted image \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC\.png$/ });
   await expect(pasted).toBeVisible();
   await expect(pasted.getByText('dropped or pasted')).toBeVisible();
+  await expect(pasted.getByTestId('processing')).toHaveText('stamped');
+  // Not redacted: the pasted bytes are kept as the original, beside the stamped image.
   expect(await storedHashes(app.bridge.store.root)).toContain(sha(png));
 });
 

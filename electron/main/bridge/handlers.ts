@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
-import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, Request, Response, Channel } from '../../../shared/bridge/contract';
+import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, PendingCapture, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
 import { pngDimensions } from '../../../shared/files/png';
 import { composeEvidenceImage, isBlank, MAX_STAMP_HEIGHT, stampWidthFor, type Raster } from '../../../shared/image/raster';
@@ -44,6 +44,9 @@ export interface HandlerDeps {
 /** Captures kept open for editing at once; older ones are dropped. */
 const MAX_PENDING_CAPTURES = 4;
 
+/** The largest pasted image the editor opens: about two 8K screens side by side (530 MB decoded). */
+const MAX_EDIT_PIXELS = 16_384 * 8_192;
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function systemInfo(appVersion: string): Response<'system:info'> {
@@ -75,6 +78,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
   const uploads = createUploads(deps.store, now);
+
+  function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
+    const token = randomUUID();
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    pending.set(token, { png, raster, sha256 });
+    // A person edits one capture at a time; abandoned ones must not pile up in memory.
+    for (const old of [...pending.keys()].slice(0, -MAX_PENDING_CAPTURES)) pending.delete(old);
+    return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
+  }
 
   async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
     const report = await verifyBundle(path);
@@ -117,21 +129,21 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const raster = decodePng(shot.png);
       if (!raster) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
       if (isBlank(raster)) throw explainBlankCapture();
-      const token = randomUUID();
-      const sha256 = createHash('sha256').update(shot.png).digest('hex');
-      pending.set(token, { png: shot.png, raster, sha256 });
-      // A person edits one capture at a time; abandoned ones must not pile up in memory.
-      for (const old of [...pending.keys()].slice(0, -MAX_PENDING_CAPTURES)) pending.delete(old);
-      return {
-        token,
-        png: new Uint8Array(shot.png),
-        sha256,
-        size: shot.png.length,
-        width: raster.width,
-        height: raster.height,
-        capturedAt,
-        display: { id: shot.display.id, name: shot.display.name, width: shot.display.width, height: shot.display.height },
-      };
+      return hold(shot.png, raster, capturedAt, { id: shot.display.id, name: shot.display.name, width: shot.display.width, height: shot.display.height }, 'screen');
+    },
+
+    'capture:open-image': async ({ png }) => {
+      // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
+      const declared = pngDimensions(png);
+      if (!declared) throw new BridgeFailure('invalid-payload', 'The pasted image is not a PNG. Nothing was stored; attach it as a file instead.');
+      if (declared.width * declared.height > MAX_EDIT_PIXELS) {
+        throw new BridgeFailure('too-large', `The pasted image is ${declared.width} × ${declared.height} px, too large to edit; attach it as a file instead.`);
+      }
+      const raster = decodePng(png);
+      if (!raster) throw new BridgeFailure('invalid-payload', 'The pasted image could not be read as a PNG. Nothing was stored.');
+      if (isBlank(raster)) throw new BridgeFailure('capture-blank', 'The pasted image is entirely black, so it was not opened. Copy the screenshot again.');
+      const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+      return hold(bytes, raster, now().toISOString(), { id: 'clipboard', name: 'pasted image', width: raster.width, height: raster.height }, 'pasted');
     },
 
     'capture:save': async ({ token, crop, redactions, stamp }) => {

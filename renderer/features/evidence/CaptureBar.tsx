@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DisplayInfo, Events, ImportFailure, PendingCapture } from '../../../shared/bridge/contract';
+import { MAX_READ_BYTES, type DisplayInfo, type Events, type ImportFailure, type PendingCapture } from '../../../shared/bridge/contract';
 import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
 import type { AuditStep } from '../../../shared/domain/types';
 import { visibleName } from '../../../shared/files/visibleName';
@@ -10,7 +10,7 @@ import { useSystemInfo } from '../app/systemInfo';
 import { shortcutLabel } from '../../../shared/capture/shortcut';
 import { CaptureEditor } from '../capture/CaptureEditor';
 import { useCaptureTarget } from '../capture/captureTarget';
-import { attachFilesInto, captureScreen, linkToControl, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
+import { attachFilesInto, captureScreen, linkToControl, openPastedImage, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
 import { uploadFile } from './upload';
 
 const DELAYS = [0, 3, 5, 10] as const;
@@ -105,6 +105,18 @@ export function CaptureBar({
     }
   };
 
+  const openPasted = async (file: File): Promise<void> => {
+    if (busy !== null || editing !== null) return;
+    start({ kind: 'capture', secondsLeft: null });
+    try {
+      setEditing(await openPastedImage(file));
+    } catch (error) {
+      setErrors([messageOf(error)]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const saveEdited = async (shot: PendingCapture, edits: Parameters<typeof saveCaptureInto>[2]): Promise<void> => {
     try {
       const record = await saveCaptureInto(ctx, shot, edits);
@@ -191,8 +203,12 @@ export function CaptureBar({
   const activate = useCaptureTarget({
     label: forWhat,
     capture: () => void capture(),
-    paste: (files) =>
-      void attachDropped(files.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedName(f, new Date()), { type: f.type })))),
+    paste: (files) => {
+      const [only] = files;
+      // One pasted PNG (a screenshot from another tool) opens in the editor, to crop, redact and stamp.
+      if (files.length === 1 && only?.type === 'image/png' && only.size <= MAX_READ_BYTES) void openPasted(only);
+      else void attachDropped(files.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedName(f, new Date()), { type: f.type }))));
+    },
   });
 
   const onDrop = (event: React.DragEvent): void => {
@@ -296,7 +312,7 @@ export function CaptureBar({
       {editing && (
         <CaptureEditor
           shot={editing}
-          title={supersedes ? `Re-capture for ${forWhat}` : `Capture for ${forWhat}`}
+          title={`${supersedes ? 'Re-capture' : editing.origin === 'pasted' ? 'Pasted image' : 'Capture'} for ${forWhat}`}
           onSave={(edits) => saveEdited(editing, edits)}
           onDiscard={() => discard(editing)}
           error={errors[0] ?? null}

@@ -54,10 +54,14 @@ export function screenshotName(controlRef: string, capturedAt: string): string {
 }
 
 export function recordFromCapture(ctx: Context, shot: PendingCapture, saved: SavedCapture): EvidenceRecord {
+  const pasted = shot.origin === 'pasted';
+  const name = pasted ? pastedImageName(ctx.control.ref, shot.capturedAt) : screenshotName(ctx.control.ref, shot.capturedAt);
   return {
     ...base(ctx, shot.capturedAt),
-    name: screenshotName(ctx.control.ref, shot.capturedAt),
-    source: { kind: 'display', displayId: shot.display.id, displayName: shot.display.name },
+    name,
+    source: pasted
+      ? { kind: 'file', originalName: name, originalPath: '', modifiedAt: shot.capturedAt }
+      : { kind: 'display', displayId: shot.display.id, displayName: shot.display.name },
     processing: [...saved.processing],
     original: saved.original,
     mime: 'image/png',
@@ -66,6 +70,15 @@ export function recordFromCapture(ctx: Context, shot: PendingCapture, saved: Sav
     width: saved.image.width,
     height: saved.image.height,
   };
+}
+
+export function pastedImageName(controlRef: string, pastedAt: string): string {
+  return `${controlRef} pasted image ${pastedAt.slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.png`;
+}
+
+/** A pasted PNG, opened in the editor like a capture: it can be cropped and redacted before it is stored. */
+export async function openPastedImage(file: File): Promise<PendingCapture> {
+  return unwrap(bridge().openImage({ png: new Uint8Array(await file.arrayBuffer()) }));
 }
 
 export interface CaptureEdits {
@@ -95,6 +108,7 @@ export async function stampFor(ctx: Context, shot: PendingCapture, imageWidth: n
       appVersion: ctx.info.appVersion,
       rawSha256: shot.sha256,
       displayName: `${shot.display.name} (${shot.display.width} × ${shot.display.height})`,
+      origin: shot.origin,
       controls: await controlsOf(ctx),
     },
     stampWidthFor(imageWidth),

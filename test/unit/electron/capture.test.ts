@@ -189,3 +189,38 @@ describe('screen capture on a real X display', () => {
     expect(await storedHashes(bridge)).toEqual([]);
   });
 });
+
+describe('a pasted image opened in the editor', () => {
+  let bridge: BridgeHarness;
+  beforeEach(async () => {
+    bridge = await createBridgeHarness(APP_ORIGIN);
+  });
+  afterEach(async () => {
+    await rm(bridge.store.root, { recursive: true, force: true });
+  });
+
+  it('is held like a capture, then saved stamped with the pasted bytes kept as its original', async () => {
+    const png = stampPng(300, 200);
+    const shot = value<PendingCapture>(await bridge.dispatch('capture:open-image', APP, { png }));
+    expect(shot).toMatchObject({ origin: 'pasted', width: 300, height: 200, sha256: sha(png), display: { id: 'clipboard', width: 300, height: 200 } });
+    expect(await storedHashes(bridge)).toEqual([]);
+    const saved = value<SavedCapture>(await bridge.dispatch('capture:save', APP, { token: shot.token, crop: null, redactions: [], stamp: stampPng(MIN_STAMP_WIDTH, 30) }));
+    expect(saved.original).toMatchObject({ sha256: sha(png), stored: true });
+    expect(await storedHashes(bridge)).toEqual([saved.image.sha256, sha(png)].sort());
+  });
+
+  it('refuses what is not a PNG, a header declaring a huge image, and an all-black image', async () => {
+    const jpeg = await bridge.dispatch('capture:open-image', APP, { png: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
+    expect(!jpeg.ok && jpeg.error.message).toContain('not a PNG');
+    const bomb = Buffer.from(stampPng(10, 10));
+    bomb.writeUInt32BE(100_000, 16);
+    bomb.writeUInt32BE(100_000, 20);
+    const huge = await bridge.dispatch('capture:open-image', APP, { png: new Uint8Array(bomb) });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    const black = new PNG({ width: 20, height: 20 });
+    for (let i = 3; i < black.data.length; i += 4) black.data[i] = 255;
+    const blank = await bridge.dispatch('capture:open-image', APP, { png: new Uint8Array(PNG.sync.write(black)) });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'capture-blank' } });
+    expect(await storedHashes(bridge)).toEqual([]);
+  });
+});

@@ -129,7 +129,7 @@ describe('withFallback', () => {
     const message = (error as Error).message;
     expect(message).toContain('Wayland session without X11 access. Log in with an "X11" session.');
     expect(message).toContain("Electron's own screen capture, tried instead, did not work either: Electron could not read the screen: portal refused.");
-    expect(message).toMatch(/attached as a file/);
+    expect(message).toMatch(/paste it here \(Ctrl\+V\): it opens in the editor/);
   });
 
   it('does not retry a capture that failed for a reason other than unavailability', async () => {

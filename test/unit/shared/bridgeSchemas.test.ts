@@ -77,6 +77,12 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a path to write to', payload: { ...validSave, path: '/tmp/evidence.png' } },
   ],
   'capture:discard': [...NOT_AN_OBJECT, { label: 'a number as token', payload: { token: 1 }, path: ['token'] }],
+  'capture:open-image': [
+    ...NOT_AN_OBJECT,
+    { label: 'base64 instead of bytes', payload: { png: 'iVBORw0KGgo=' }, path: ['png'] },
+    { label: 'a path to read instead of bytes', payload: { png: STAMP, path: '/home/alice/shot.png' } },
+    { label: 'more than 64 MiB', payload: { png: new Uint8Array(64 * 1024 * 1024 + 1) }, path: ['png'] },
+  ],
   'files:upload-begin': [
     ...NOT_AN_OBJECT,
     { label: 'an empty name', payload: { ...validBegin, name: '' }, path: ['name'] },
@@ -197,6 +203,7 @@ const VALID: Record<Channel, readonly Case[]> = {
     { label: 'a crop and two redactions', payload: { ...validSave, crop: { x: 0, y: 40, width: 800, height: 600 }, redactions: [{ x: 1, y: 2, width: 3, height: 4 }, { x: 0, y: 0, width: 1, height: 1 }] } },
   ],
   'capture:discard': [{ label: 'a token', payload: { token: TOKEN } }],
+  'capture:open-image': [{ label: 'a few bytes', payload: { png: STAMP } }],
   'files:upload-begin': [
     { label: 'a dropped file', payload: validBegin },
     { label: 'a pasted image without a path or a date', payload: { name: 'Pasted image.png', size: 0, modifiedAt: null, path: '' } },
@@ -305,6 +312,7 @@ describe('the preload API method table', () => {
 const REQUESTS: Record<Channel, unknown> = {
   'capture:save': validSave,
   'capture:discard': { token: TOKEN },
+  'capture:open-image': { png: STAMP },
   'files:upload-begin': validBegin,
   'files:upload-chunk': { uploadId: TOKEN, offset: 0, bytes: new Uint8Array(2) },
   'files:upload-finish': { uploadId: TOKEN },

@@ -29,6 +29,12 @@ describe('the evidence stamp text', () => {
     expect(text).toContain('Evidence Locker 0.4.0');
   });
 
+  it('says "pasted" and names the source for an image from the clipboard, whose capture time is unknown', () => {
+    const [when, where] = stampLines({ ...FACTS, origin: 'pasted', displayName: 'pasted image (40 × 30)' });
+    expect(when).toMatch(/^Pasted 2026-03-08 06:59:59 UTC · /);
+    expect(where).toBe('Host it-laptop-07 · user alice · source pasted image (40 × 30)');
+  });
+
   it('shows hidden characters in names instead of letting them reorder the stamp', () => {
     const lines = stampLines({ ...FACTS, controls: [{ ref: 'AC-\u202e01', title: 'x', criteria: [] }] });
     expect(lines.join('\n')).toContain('AC-⟨U+202E⟩01');
