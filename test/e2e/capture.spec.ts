@@ -125,8 +125,9 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   expect(stampWidth).toBe(Math.max(640, croppedWidth));
   await app.snap('61-capture-editor');
 
-  // 5. One key saves.
-  await editor.press('Enter');
+  // 5. One key saves, wherever focus is: even right after a toolbar button was clicked.
+  await editor.getByRole('radio', { name: /Redact/ }).click();
+  await page.keyboard.press('Enter');
   await expect(editor).toHaveCount(0);
   await expect(detail.getByRole('status')).toContainText(/Saved AC-01 screenshot .* edited and stamped/);
   const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });

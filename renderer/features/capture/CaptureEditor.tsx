@@ -182,8 +182,13 @@ export function CaptureEditor({
     return { x: Math.min(shot.width, Math.max(0, Math.round(x))), y: Math.min(shot.height, Math.max(0, Math.round(y))) };
   };
 
+  // Focus goes back to the editor after a toolbar click or a drag, so Enter saves rather than
+  // pressing the last button clicked again.
+  const refocus = (): void => dialogRef.current?.focus();
+
   const onPointerDown = (event: React.PointerEvent<HTMLCanvasElement>): void => {
     if (event.button !== 0 || saving) return;
+    refocus();
     event.currentTarget.setPointerCapture(event.pointerId);
     const start = toImage(event);
     setDrag({ start, rect: { ...start, width: 0, height: 0 } });
@@ -218,15 +223,34 @@ export function CaptureEditor({
         <strong className="capture-editor-title">{title}</strong>
         <div className="capture-editor-tools" role="radiogroup" aria-label="Tool">
           {(['crop', 'redact'] as const).map((t) => (
-            <button key={t} type="button" role="radio" aria-checked={tool === t} className={`button${tool === t ? ' button-active' : ''}`} onClick={() => setTool(t)}>
+            <button key={t} type="button" role="radio" aria-checked={tool === t} className={`button${tool === t ? ' button-active' : ''}`} onClick={() => {
+                setTool(t);
+                refocus();
+              }}>
               {t === 'crop' ? 'Crop' : 'Redact'} <kbd>{t === 'crop' ? 'C' : 'R'}</kbd>
             </button>
           ))}
         </div>
-        <button type="button" className="button" onClick={undo} disabled={ops.length === 0 || saving}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            undo();
+            refocus();
+          }}
+          disabled={ops.length === 0 || saving}
+        >
           Undo
         </button>
-        <button type="button" className="button" onClick={redo} disabled={undone.length === 0 || saving}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            redo();
+            refocus();
+          }}
+          disabled={undone.length === 0 || saving}
+        >
           Redo
         </button>
         <span className="capture-editor-spacer" />
