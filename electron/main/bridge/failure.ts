@@ -10,3 +10,9 @@ export class BridgeFailure extends Error {
     this.name = 'BridgeFailure';
   }
 }
+
+/** True for the errors a full disk or an exhausted quota raises, which each caller explains in its own words. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}

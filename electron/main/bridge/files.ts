@@ -5,7 +5,7 @@ import type { ImportedFile } from '../../../shared/bridge/contract';
 import { mimeForName } from '../../../shared/files/mime';
 import { visibleName } from '../../../shared/files/visibleName';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure } from './failure';
+import { BridgeFailure, isDiskFull } from './failure';
 
 /**
  * Streams one file into the store. The file is opened once and read through that handle, so a
@@ -57,8 +57,7 @@ export async function importFile(
         },
       });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EDQUOT') {
+      if (isDiskFull(error)) {
         throw new BridgeFailure('io-error', `The disk is full: "${shown}" could not be stored. Nothing was stored; free some space and attach it again.`);
       }
       throw error;

@@ -12,7 +12,7 @@ import { explainBlankCapture, type ScreenCapturer } from '../capture';
 import { decodePng, encodePng } from '../png';
 import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure } from './failure';
+import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
@@ -175,8 +175,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         image = await deps.store.put(encodePng(composed.image));
         if (!redacted) await deps.store.put(raw.png);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC' || code === 'EDQUOT') {
+        if (isDiskFull(error)) {
           // The capture stays open: once there is space, Save works without capturing again.
           throw new BridgeFailure('io-error', 'The disk is full, so the capture could not be saved. Free some space and save again; the capture is still open.');
         }

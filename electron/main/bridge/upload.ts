@@ -5,7 +5,7 @@ import type { ImportedFile, StoredBlob } from '../../../shared/bridge/contract';
 import { mimeForName } from '../../../shared/files/mime';
 import { visibleName } from '../../../shared/files/visibleName';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure } from './failure';
+import { BridgeFailure, isDiskFull } from './failure';
 
 /**
  * Files dropped or pasted in the window arrive as bytes, in chunks (DESIGN.md §3): the renderer
@@ -95,8 +95,7 @@ export function createUploads(store: EvidenceStore, now: () => Date) {
         stored = await upload.stored;
       } catch (error) {
         if (error instanceof BridgeFailure) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC' || code === 'EDQUOT') {
+        if (isDiskFull(error)) {
           throw new BridgeFailure('io-error', `The disk is full: "${visibleName(upload.name)}" could not be stored. Nothing was stored; free some space and add it again.`);
         }
         throw new BridgeFailure('io-error', `"${visibleName(upload.name)}" could not be stored: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,7 @@ import { useSystemInfo } from '../app/systemInfo';
 import { shortcutLabel } from '../../../shared/capture/shortcut';
 import { CaptureEditor } from '../capture/CaptureEditor';
 import { useCaptureTarget } from '../capture/captureTarget';
-import { attachFilesInto, captureScreen, linkToControl, openPastedImage, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
+import { attachFilesInto, captureScreen, linkToControl, openPastedImage, pastedFileName, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
 import { uploadFile } from './upload';
 
 const DELAYS = [0, 3, 5, 10] as const;
@@ -20,12 +20,6 @@ type Busy =
   | { kind: 'import'; progress: Events['files:progress'] | null }
   | { kind: 'upload'; name: string; index: number; count: number; bytesDone: number; bytesTotal: number }
   | null;
-
-/** A pasted image has no name of its own; this one says what and when. */
-function pastedName(file: File, now: Date): string {
-  const ext = file.type === 'image/jpeg' ? 'jpg' : (file.type.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/g, '');
-  return `Pasted ${file.type.startsWith('image/') ? 'image' : 'file'} ${now.toISOString().slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.${ext}`;
-}
 
 export function CaptureBar({
   audit,
@@ -207,7 +201,7 @@ export function CaptureBar({
       const [only] = files;
       // One pasted PNG (a screenshot from another tool) opens in the editor, to crop, redact and stamp.
       if (files.length === 1 && only?.type === 'image/png' && only.size <= MAX_READ_BYTES) void openPasted(only);
-      else void attachDropped(files.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedName(f, new Date()), { type: f.type }))));
+      else void attachDropped(files.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedFileName(f, new Date()), { type: f.type }))));
     },
   });
 

@@ -49,8 +49,13 @@ function base(ctx: Context, capturedAt: string): Pick<
   };
 }
 
+/** An instant as it goes into a generated file name: "2026-11-26 12.13.43 UTC" (no colons, which Windows refuses). */
+function nameTime(iso: string): string {
+  return `${iso.slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC`;
+}
+
 export function screenshotName(controlRef: string, capturedAt: string): string {
-  return `${controlRef} screenshot ${capturedAt.slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.png`;
+  return `${controlRef} screenshot ${nameTime(capturedAt)}.png`;
 }
 
 export function recordFromCapture(ctx: Context, shot: PendingCapture, saved: SavedCapture): EvidenceRecord {
@@ -73,7 +78,13 @@ export function recordFromCapture(ctx: Context, shot: PendingCapture, saved: Sav
 }
 
 export function pastedImageName(controlRef: string, pastedAt: string): string {
-  return `${controlRef} pasted image ${pastedAt.slice(0, 19).replace('T', ' ').replaceAll(':', '.')} UTC.png`;
+  return `${controlRef} pasted image ${nameTime(pastedAt)}.png`;
+}
+
+/** A pasted file has no name of its own; this one says what and when. */
+export function pastedFileName(file: File, now: Date): string {
+  const ext = file.type === 'image/jpeg' ? 'jpg' : (file.type.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/g, '');
+  return `Pasted ${file.type.startsWith('image/') ? 'image' : 'file'} ${nameTime(now.toISOString())}.${ext}`;
 }
 
 /** A pasted PNG, opened in the editor like a capture: it can be cropped and redacted before it is stored. */
