@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', '*.config.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,0 +1,5 @@
+import type { Scenario } from '../lib/table';
+import { storeScenario } from './store';
+
+/** Every scenario `npm run bench` knows, in the order the table lists them. */
+export const SCENARIOS: readonly Scenario[] = [storeScenario];
