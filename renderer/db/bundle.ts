@@ -1,6 +1,6 @@
 import { planBundle, withSignature, type PlanInput } from '../../shared/bundle/plan';
 import type { BundlePlan } from '../../shared/bundle/planTypes';
-import { computeReviewStates } from '../../shared/review/reviewState';
+import { computeReviewStates, reviewContextFor } from '../../shared/review/reviewState';
 import { publicKeyPem, signBytes } from '../../shared/signing/ed25519';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { db } from './db';
@@ -20,17 +20,18 @@ export async function buildSignedPlan(
   appVersion: string,
   now: Date = new Date(),
 ): Promise<{ plan: BundlePlan; items: number; bytes: number }> {
-  const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log], async () => ({
+  const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log, db.keyring], async () => ({
     audit: await db.audits.get(auditId),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
     requests: await db.requests.where('auditId').equals(auditId).toArray(),
     evidence: await db.evidence.where('auditId').equals(auditId).toArray(),
     signoffs: await db.signoffs.where('auditId').equals(auditId).toArray(),
     log: await listLog(auditId),
+    keyring: await db.keyring.toArray(),
   }));
   if (!rows.audit) throw new Error('This audit no longer exists.');
   const controls = rows.controls.sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
-  const reviewStates = await computeReviewStates(rows.evidence, rows.signoffs);
+  const reviewStates = await computeReviewStates(rows.evidence, rows.signoffs, reviewContextFor(rows.audit, controls, rows.keyring.map((k) => k.fingerprint)));
   const unsigned = planBundle({
     audit: rows.audit,
     controls,

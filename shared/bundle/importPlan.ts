@@ -63,6 +63,14 @@ const sourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), originalName: text(1024), originalPath: text(4096), modifiedAt: instant }),
 ]);
 
+const systemReportSchema = z.strictObject({
+  sourceSystem: text(200),
+  query: text(20_000),
+  rowCount: z.number().int().min(0).nullable(),
+  extractedAt: instant.nullable(),
+  filterScreenshotId: id.nullable(),
+});
+
 const evidenceSchema = z.object({
   id,
   path: z.string().refine(isSafeBagPath, 'not a path inside the bag'),
@@ -96,33 +104,39 @@ const evidenceSchema = z.object({
     })
     .nullable()
     .default(null),
-  systemReport: z
-    .object({
-      sourceSystem: text(200),
-      query: text(20_000),
-      rowCount: z.number().int().min(0).nullable(),
-      extractedAt: instant.nullable(),
-      filterScreenshotId: id.nullable(),
-    })
-    .nullable()
-    .default(null),
+  systemReport: systemReportSchema.nullable().default(null),
 });
+
+// Strict objects: the payload is stored exactly as signed, so an unknown field must refuse the
+// row rather than be stripped (stripping would break its signature, or hide what it says).
+const signoffV1Fields = {
+  evidenceId: id,
+  evidenceSha256: sha,
+  controlRefs: z.array(text(40)).max(100),
+  decision: z.enum(['approved', 'rejected']),
+  comment: text(4000),
+  reviewer: z.strictObject({ name: text(120), role: text(120) }),
+  at: instant,
+  keyFingerprint: text(100),
+};
+
+export const signoffPayloadSchema = z.discriminatedUnion('v', [
+  z.strictObject({ v: z.literal(1), ...signoffV1Fields }),
+  z.strictObject({
+    v: z.literal(2),
+    ...signoffV1Fields,
+    evidenceDate: instant,
+    slots: z.array(z.strictObject({ control: text(40), slot: text(40).nullable() })).max(100),
+    systemReport: systemReportSchema.nullable(),
+    logHead: z.strictObject({ seq: z.number().int().min(0), hash: sha.or(z.literal('0'.repeat(64))) }),
+  }),
+]);
 
 const signoffSchema = z.object({
   id,
   auditId: id,
   evidenceId: id,
-  payload: z.object({
-    v: z.literal(1),
-    evidenceId: id,
-    evidenceSha256: sha,
-    controlRefs: z.array(text(40)),
-    decision: z.enum(['approved', 'rejected']),
-    comment: text(4000),
-    reviewer: z.object({ name: text(120), role: text(120) }),
-    at: instant,
-    keyFingerprint: text(100),
-  }),
+  payload: signoffPayloadSchema,
   signature: text(200),
   publicKey: text(100),
 });

@@ -6,7 +6,7 @@ import { isSafeBagPath } from '../../../shared/bundle/paths';
 import type { LogEntry } from '../../../shared/domain/records';
 import { verifyChain } from '../../../shared/log/chain';
 import { fingerprintOf, fromBase64, verifyBytes } from '../../../shared/signing/ed25519';
-import { checkSignoff, type SignoffRecord } from '../../../shared/signing/signoff';
+import { verifySignoff, type SignoffRecord } from '../../../shared/signing/signoff';
 
 /**
  * Verifies a bundle ZIP from the outside, as an auditor's tool would: structure, every hash,
@@ -229,7 +229,7 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
       }
       for (const s of manifestJson.signoffs ?? []) {
         signoffCount += 1;
-        const validity = await checkSignoff(s, evidence.get(s.evidenceId));
+        const validity = await verifySignoff(s, evidence.get(s.evidenceId));
         if (!validity.valid) signoffProblems.push(`sign-off ${s.id} on ${evidence.get(s.evidenceId)?.path ?? s.evidenceId}: ${validity.reason}`);
       }
     } catch (error) {

@@ -10,6 +10,7 @@ import { GlobalCapture } from '../capture/GlobalCapture';
 import { FatalScreen } from './FatalScreen';
 import { SystemInfoContext } from './systemInfo';
 import { TopBar } from './TopBar';
+import { KeyNamesProvider } from '../review/KeyNamesProvider';
 import { useHashRoute } from './useHashRoute';
 
 export function App(): React.JSX.Element {
@@ -27,15 +28,17 @@ export function App(): React.JSX.Element {
 
   return (
     <SystemInfoContext.Provider value={info}>
-      <TopBar />
-      <GlobalCapture />
-      <main className="page">
-        {route.screen === 'audits' && <AuditListPage />}
-        {route.screen === 'new-audit' && <NewAuditPage />}
-        {route.screen === 'settings' && <SettingsPage />}
-        {route.screen === 'import' && <ImportPage />}
-        {route.screen === 'audit' && <AuditPage route={route} />}
-      </main>
+      <KeyNamesProvider>
+        <TopBar />
+        <GlobalCapture />
+        <main className="page">
+          {route.screen === 'audits' && <AuditListPage />}
+          {route.screen === 'new-audit' && <NewAuditPage />}
+          {route.screen === 'settings' && <SettingsPage />}
+          {route.screen === 'import' && <ImportPage />}
+          {route.screen === 'audit' && <AuditPage route={route} />}
+        </main>
+      </KeyNamesProvider>
     </SystemInfoContext.Provider>
   );
 }
