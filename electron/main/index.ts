@@ -91,6 +91,15 @@ void app.whenReady().then(async () => {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     revealInFolder: (path) => shell.showItemInFolder(path),
+    chooseKeyCardPath: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save your key card',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Key card (HTML)', extensions: ['html'] }],
+      };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     chooseBundleToImport: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Import an Evidence Locker bundle',

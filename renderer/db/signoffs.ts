@@ -1,7 +1,8 @@
 import type { EvidenceRecord } from '../../shared/domain/records';
 import { GENESIS_HASH } from '../../shared/log/chain';
 import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../shared/signing/signoff';
-import { subjectChanges, subjectResolver, type LogHead } from '../../shared/signing/subject';
+import { subjectChanges, type LogHead } from '../../shared/signing/subject';
+import { subjectResolver } from '../../shared/signing/subjectResolver';
 import { db } from './db';
 import { appendLog, lastEntry } from './log';
 import type { Reviewer } from './reviewer';

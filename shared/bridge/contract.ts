@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { requestSchemas } from './schemas';
 import type { Result } from './result';
 import type { OriginalCapture } from '../domain/records';
+import type { VerifyReport } from '../verify/report';
 
 /**
  * The bridge between renderer and main, declared once (DESIGN.md §2): channel names, request
@@ -44,6 +45,7 @@ export const CHANNELS = [
   'bundle:inspect',
   'bundle:import-files',
   'sample:open',
+  'keycard:save',
 ] as const;
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
@@ -155,25 +157,20 @@ export type BundleExportResult =
   | { readonly status: 'written'; readonly path: string; readonly size: number; readonly sha256: string }
   | { readonly status: 'cancelled' };
 
-export interface BundleCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-/** A bundle chosen for import, verified in main; the token names it in the import call. */
+/** A bundle chosen for import, verified in main by the one verification core; the token names it in the import call. */
 export type BundleInspection =
   | { readonly status: 'cancelled' }
   | {
       readonly status: 'inspected';
       readonly token: string;
       readonly fileName: string;
-      readonly ok: boolean;
-      readonly checks: readonly BundleCheck[];
-      readonly problems: readonly string[];
+      /** The core's report, with the keys of this installation's keyring as the trusted keys. */
+      readonly report: VerifyReport;
       /** The bag's data/manifest.json and data/audit-log.jsonl; null when they could not be read. */
       readonly manifestJson: string | null;
       readonly auditLog: string | null;
+      /** True for the built-in sample, whose fictional reviewer key the app made itself just now. */
+      readonly builtInSample: boolean;
     };
 
 export interface Responses {
@@ -196,6 +193,7 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  'keycard:save': { readonly status: 'written'; readonly path: string } | { readonly status: 'cancelled' };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -247,6 +245,7 @@ export const API_METHODS = {
   inspectBundle: 'bundle:inspect',
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
+  saveKeyCard: 'keycard:save',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -294,6 +293,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     inspectBundle: call(API_METHODS.inspectBundle),
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
+    saveKeyCard: call(API_METHODS.saveKeyCard),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

@@ -5,6 +5,7 @@ import { AUDIT_STEPS, FREQUENCIES, TSC_SERIES } from '../domain/types';
 import { verifyChain } from '../log/chain';
 import type { SignoffRecord } from '../signing/signoff';
 import { isSafeBagPath } from './paths';
+import { describeSelection } from './plan';
 
 /**
  * Reading a bundle back (DESIGN.md §5, import): the bag's manifest.json is untrusted input even
@@ -147,6 +148,20 @@ const manifestSchema = z.object({
   requests: z.array(requestSchema).max(50_000),
   evidence: z.array(evidenceSchema).max(65_535),
   signoffs: z.array(signoffSchema).max(200_000),
+  // Format 1 bundles lack these: absent means a whole bundle of unknown head.
+  partial: z.boolean().default(false),
+  leftOut: z.array(z.object({ evidenceId: id, reason: text(100) })).max(200_000).default([]),
+  selection: z
+    .object({
+      step: z.enum(AUDIT_STEPS).nullable(),
+      from: z.string().max(40).nullable(),
+      to: z.string().max(40).nullable(),
+      controlIds: z.array(id).max(10_000).nullable(),
+      includeRejected: z.boolean(),
+      includeSuperseded: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 
 const logSchema = z.object({
@@ -182,6 +197,9 @@ export interface ImportPreview {
   /** The bundle's whole trail: imported as is for an audit new here, summarized otherwise. */
   readonly log: readonly LogEntry[];
   readonly skipped: { readonly controls: number; readonly requests: number; readonly signoffs: number };
+  /** What a partial bundle left out, by reason (empty for a whole bundle), and its selection in words. */
+  readonly leftOut: readonly { readonly evidenceId: string; readonly reason: string }[];
+  readonly selection: readonly string[];
 }
 
 export function parseBundleForImport(manifestJson: string, auditLog: string): { manifest: z.infer<typeof manifestSchema>; log: LogEntry[] } {
@@ -258,5 +276,7 @@ export function planImport(manifestJson: string, auditLog: string, local: LocalS
       requests: manifest.requests.length - requests.length,
       signoffs: manifest.signoffs.length - signoffs.length,
     },
+    leftOut: manifest.leftOut,
+    selection: manifest.partial && manifest.selection ? describeSelection(manifest.selection, manifest.controls) : [],
   };
 }

@@ -1,6 +1,7 @@
 import type { EvidenceRecord } from '../domain/records';
 import { signoffStaleness, verifySignoff, type SignoffRecord, type SignoffValidity } from '../signing/signoff';
-import { subjectResolver, type SignoffSubject } from '../signing/subject';
+import type { SignoffSubject } from '../signing/subject';
+import { subjectResolver } from '../signing/subjectResolver';
 
 /**
  * Where an item stands in review. Only the latest sign-off counts, and only while it verifies,

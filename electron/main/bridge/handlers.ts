@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
@@ -16,7 +16,8 @@ import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
-import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
+import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
+import type { TrustedKey } from '../../../shared/trust/keyring';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   readonly revealInFolder: (path: string) => void;
   /** main's own open dialog for a bundle; null when the user cancels. */
   readonly chooseBundleToImport: () => Promise<string | null>;
+  /** main's own save dialog for a key card; null when the user cancels. */
+  readonly chooseKeyCardPath: (suggestedName: string) => Promise<string | null>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -73,8 +76,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Exports in progress (to cancel) and written (to reveal), by the id the renderer chose.
   const running = new Map<string, AbortController>();
   const written = new Map<string, string>();
-  // Bundles chosen for import, by token: only those that verified may be imported from.
-  const inspected = new Map<string, { path: string; bagName: string; ok: boolean }>();
+  // Bundles chosen for import, by token: only those that verified may be imported from, and
+  // only once their exporter's key is trusted (it was when inspected, or the user confirmed it).
+  const inspected = new Map<string, { path: string; bagName: string; failed: boolean; exporter: string | null; exporterTrusted: boolean }>();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
   const uploads = createUploads(deps.store, now);
@@ -88,24 +92,18 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
-  async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
-    const report = await verifyBundle(path);
-    let texts: { manifestJson: string; auditLog: string } | null = null;
-    if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
-      texts = await readBundleTexts(path, report.bagName).catch(() => null);
-    }
+  async function inspect(path: string, fileName: string, trusted: readonly TrustedKey[], builtInSample: boolean): Promise<Response<'bundle:inspect'>> {
+    const { report, texts } = await verifyBundle(path, { trusted, verifierPage: verifierPageOf(deps.appVersion) });
     const token = randomUUID();
-    inspected.set(token, { path, bagName: report.bagName ?? '', ok: report.ok });
-    return {
-      status: 'inspected',
-      token,
-      fileName,
-      ok: report.ok,
-      checks: report.checks,
-      problems: report.problems,
-      manifestJson: texts?.manifestJson ?? null,
-      auditLog: texts?.auditLog ?? null,
-    };
+    const exporter = report.signers.find((s) => s.signed.bag) ?? null;
+    inspected.set(token, {
+      path,
+      bagName: report.facts.bagName ?? '',
+      failed: report.verdict === 'fail',
+      exporter: exporter?.fingerprint ?? null,
+      exporterTrusted: exporter?.trustedAs != null,
+    });
+    return { status: 'inspected', token, fileName, report, manifestJson: texts.manifestJson, auditLog: texts.auditLog, builtInSample };
   }
 
   return {
@@ -281,25 +279,28 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { cancelled: controller !== undefined };
     },
 
-    'bundle:inspect': async () => {
+    'bundle:inspect': async ({ trusted }) => {
       const path = await deps.chooseBundleToImport();
       if (path === null) return { status: 'cancelled' };
-      return inspect(path, basename(path));
+      return inspect(path, basename(path), trusted, false);
     },
 
     // The sample audit goes through the same path as any bundle: written by the same planner
     // and writer, verified, previewed, imported.
-    'sample:open': async () => {
+    'sample:open': async ({ trusted }) => {
       const dir = await mkdtemp(join(tmpdir(), 'evidence-locker-sample-'));
       const sample = await buildSampleAudit(join(dir, 'store'));
       const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
-      return inspect(written.path, 'Sample audit (built in)');
+      return inspect(written.path, 'Sample audit (built in)', trusted, true);
     },
 
-    'bundle:import-files': async ({ token, files }) => {
+    'bundle:import-files': async ({ token, files, confirmedExporter }) => {
       const bundle = inspected.get(token);
       if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
-      if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (bundle.failed) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (!bundle.exporterTrusted && (confirmedExporter === null || confirmedExporter !== bundle.exporter)) {
+        throw new BridgeFailure('invalid-payload', 'This bundle is signed by a key nobody confirmed: compare its fingerprint with the exporter before importing it.');
+      }
       for (const file of files) {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
@@ -310,6 +311,17 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       } catch (error) {
         throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
       }
+    },
+
+    'keycard:save': async ({ suggestedName, html }) => {
+      const target = await deps.chooseKeyCardPath(suggestedName);
+      if (target === null) return { status: 'cancelled' };
+      try {
+        await writeFile(target, html, 'utf8');
+      } catch (error) {
+        throw new BridgeFailure('io-error', `The key card could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { status: 'written', path: target };
     },
 
     'bundle:reveal': async ({ exportId }) => {

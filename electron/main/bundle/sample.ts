@@ -11,7 +11,7 @@ import { nextEntry } from '../../../shared/log/chain';
 import { computeReviewStates, reviewContextFor } from '../../../shared/review/reviewState';
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
 import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../../shared/signing/signoff';
-import { subjectResolver } from '../../../shared/signing/subject';
+import { subjectResolver } from '../../../shared/signing/subjectResolver';
 import { writeBundle, type WrittenBundle } from './writer';
 import { createEvidenceStore, type EvidenceStore } from '../store';
 

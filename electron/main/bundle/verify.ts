@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { BAGIT_TXT, parseManifest } from '../../../shared/bundle/bagit';
-import { isSafeBagPath } from '../../../shared/bundle/paths';
-import type { LogEntry } from '../../../shared/domain/records';
-import { verifyChain } from '../../../shared/log/chain';
-import { fingerprintOf, fromBase64, verifyBytes } from '../../../shared/signing/ed25519';
-import { verifySignoff, type SignoffRecord } from '../../../shared/signing/signoff';
-
-/**
- * Verifies a bundle ZIP from the outside, as an auditor's tool would: structure, every hash,
- * Payload-Oxum, the bag signature, every sign-off and the log chain. Entries are streamed one
- * at a time through yauzl, so memory stays flat however large the bundle.
- */
+import { renderVerifyHtml } from '../../../shared/bundle/render/verifyHtml';
+import { visibleName } from '../../../shared/files/visibleName';
+import { verifyBag, type Verification, type VerifyOptions } from '../../../shared/verify/core';
+import type { BagSource, SourceEntry } from '../../../shared/verify/source';
 
 export const LIMITS = {
   entries: 65_535,
@@ -24,21 +16,6 @@ export const LIMITS = {
   maxRatio: 200,
   ratioFloorBytes: 16 * 1024 * 1024,
 } as const;
-
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-export interface VerifyReport {
-  readonly ok: boolean;
-  readonly bagName: string | null;
-  readonly checks: readonly Check[];
-  readonly problems: readonly string[];
-  readonly files: number;
-  readonly bytes: number;
-}
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -69,218 +46,87 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
 }
 
-async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of await openEntry(zip, entry)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function readText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  if (entry.uncompressedSize > LIMITS.textBytes) throw new Error(`${entry.fileName} is too large to be a tag file`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await openEntry(zip, entry)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 const isSymlink = (entry: yauzl.Entry): boolean => ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 
-/** Structural problems with the entries themselves, before anything is read. */
-export function structuralProblems(entries: readonly yauzl.Entry[]): { problems: string[]; bagName: string | null } {
+/**
+ * What the ZIP reader itself can tell about the archive, before the bag is read: links, bombs,
+ * absurd totals. These reach the core as container problems and fail the same verdict. (The
+ * strict reader of the zip branch adds local headers, gaps and hidden entries here.)
+ */
+const isBomb = (entry: yauzl.Entry): boolean => entry.uncompressedSize > LIMITS.ratioFloorBytes && entry.uncompressedSize > entry.compressedSize * LIMITS.maxRatio;
+
+export function containerProblems(entries: readonly yauzl.Entry[]): string[] {
   const problems: string[] = [];
-  const names = new Set<string>();
-  const tops = new Set<string>();
   let total = 0;
   for (const entry of entries) {
-    const name = entry.fileName;
-    if (names.has(name.toLowerCase())) problems.push(`${name}: appears twice in the ZIP`);
-    names.add(name.toLowerCase());
+    const name = visibleName(entry.fileName);
     if (isSymlink(entry)) problems.push(`${name}: is a symbolic link`);
-    const isDir = name.endsWith('/');
-    const path = isDir ? name.slice(0, -1) : name;
-    const [top, ...rest] = path.split('/');
-    tops.add(top ?? '');
-    if (!isDir && (rest.length === 0 || !isSafeBagPath(rest.join('/')))) problems.push(`${name}: is not a safe path inside a bag folder`);
     total += entry.uncompressedSize;
-    if (entry.uncompressedSize > LIMITS.ratioFloorBytes && entry.uncompressedSize > entry.compressedSize * LIMITS.maxRatio) {
-      problems.push(`${name}: inflates ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (a ZIP bomb?)`);
-    }
+    if (isBomb(entry)) problems.push(`${name}: inflates ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (a ZIP bomb?)`);
   }
   if (total > LIMITS.totalBytes) problems.push(`the ZIP would inflate to ${(total / 1024 ** 3).toFixed(1)} GiB, more than any bundle holds`);
-  if (tops.size !== 1) problems.push(`a bundle holds exactly one top-level bag folder; this ZIP has ${tops.size}`);
-  return { problems, bagName: tops.size === 1 ? ([...tops][0] ?? null) : null };
+  return problems;
 }
 
-export async function verifyBundle(zipPath: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
-  const checks: Check[] = [];
-  const problems: string[] = [];
-  const check = (name: string, found: string[], okDetail: string): void => {
-    checks.push({ name, ok: found.length === 0, detail: found.length === 0 ? okDetail : `${found.length} problem(s)` });
-    problems.push(...found);
-  };
-
+/** A bundle ZIP as the core's source: entries read and hashed as streams, one at a time. */
+export async function openZipSource(zipPath: string): Promise<{ source: BagSource; close: () => void }> {
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
     zip = await openZip(zipPath);
     entries = await listEntries(zip);
   } catch (error) {
-    const message = `not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: message }], problems: [message], files: 0, bytes: 0 };
+    const message = error instanceof Error ? error.message : String(error);
+    const plain = /End of central directory record signature not found/.test(message) ? 'this is not a ZIP file (no ZIP directory at its end)' : message;
+    return { source: { kind: 'zip', entries: [], containerProblems: [`not a readable ZIP: ${visibleName(plain)}`] }, close: () => {} };
   }
-  try {
-    const structure = structuralProblems(entries);
-    check('ZIP structure', structure.problems, `${entries.length} entries in one bag folder`);
-    if (structure.problems.length > 0 || !structure.bagName) {
-      return { ok: false, bagName: structure.bagName, checks, problems, files: entries.length, bytes: 0 };
-    }
-    const prefix = `${structure.bagName}/`;
-    const files = new Map(entries.filter((e) => !e.fileName.endsWith('/')).map((e) => [e.fileName.slice(prefix.length), e]));
-
-    const required = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'signature.json', 'data/manifest.json', 'data/audit-log.jsonl'];
-    const missingTags = required.filter((p) => !files.has(p)).map((p) => `${p}: missing`);
-    check('Required files', missingTags, 'bagit.txt, bag-info.txt, both manifests, signature.json, manifest.json, audit-log.jsonl');
-    if (missingTags.length > 0) return { ok: false, bagName: structure.bagName, checks, problems, files: files.size, bytes: 0 };
-
-    const text = async (p: string): Promise<Buffer> => readText(zip, files.get(p) as yauzl.Entry);
-    const bagit = (await text('bagit.txt')).toString('utf8');
-    check('bagit.txt', bagit.replace(/\r\n/g, '\n') === BAGIT_TXT ? [] : ['bagit.txt: not "BagIt-Version: 1.0" with UTF-8 tag files'], 'BagIt 1.0, UTF-8');
-
-    // Payload: every file under data/ hashed and compared with manifest-sha256.txt.
-    const manifestProblems: string[] = [];
-    let manifest: Map<string, string> = new Map();
-    try {
-      manifest = new Map(parseManifest((await text('manifest-sha256.txt')).toString('utf8')).map((l) => [l.path, l.sha256]));
-    } catch (error) {
-      manifestProblems.push(`manifest-sha256.txt: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const payloadPaths = [...files.keys()].filter((p) => p.startsWith('data/'));
-    let bytes = 0;
-    const payloadHashes = new Map<string, string>();
-    for (const [index, p] of payloadPaths.entries()) {
-      const entry = files.get(p) as yauzl.Entry;
-      const actual = await hashEntry(zip, entry);
-      payloadHashes.set(p, actual);
-      bytes += entry.uncompressedSize;
-      const expected = manifest.get(p);
-      if (expected === undefined) manifestProblems.push(`${p}: present but not listed in manifest-sha256.txt`);
-      else if (expected !== actual) manifestProblems.push(`${p}: SHA-256 is ${actual}, manifest says ${expected}`);
-      onProgress?.(index + 1, payloadPaths.length);
-    }
-    for (const p of manifest.keys()) if (!files.has(p)) manifestProblems.push(`${p}: listed in manifest-sha256.txt but missing`);
-    check('Payload hashes', manifestProblems, `${payloadPaths.length} files match manifest-sha256.txt`);
-
-    const bagInfo = (await text('bag-info.txt')).toString('utf8');
-    const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(bagInfo);
-    const oxumProblems = !oxum
-      ? ['bag-info.txt: no Payload-Oxum']
-      : Number(oxum[1]) !== bytes || Number(oxum[2]) !== payloadPaths.length
-        ? [`bag-info.txt: Payload-Oxum says ${oxum[1]}.${oxum[2]}, the payload is ${bytes}.${payloadPaths.length}`]
-        : [];
-    check('Payload-Oxum', oxumProblems, `${bytes}.${payloadPaths.length}`);
-
-    const tagProblems: string[] = [];
-    const tagmanifestBytes = await text('tagmanifest-sha256.txt');
-    try {
-      const listed = parseManifest(tagmanifestBytes.toString('utf8'));
-      for (const line of listed) {
-        const entry = files.get(line.path);
-        if (!entry) tagProblems.push(`${line.path}: listed in tagmanifest-sha256.txt but missing`);
-        else if ((await hashEntry(zip, entry)) !== line.sha256) tagProblems.push(`${line.path}: does not match tagmanifest-sha256.txt`);
+  const opened = zip;
+  const tooBig = entries.reduce((sum, e) => sum + e.uncompressedSize, 0) > LIMITS.totalBytes;
+  // A bomb is named, never inflated: reading it is the attack.
+  const refuse = (entry: yauzl.Entry): void => {
+    if (isBomb(entry) || tooBig) throw new Error('not inflated: the ZIP is refused as a bomb');
+  };
+  const sourceEntries: SourceEntry[] = entries.map((entry) => ({
+    path: entry.fileName,
+    size: entry.uncompressedSize,
+    isDirectory: entry.fileName.endsWith('/'),
+    read: async (maxBytes) => {
+      refuse(entry);
+      if (entry.uncompressedSize > maxBytes) throw new Error(`${entry.fileName} is too large to be read whole`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await openEntry(opened, entry)) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    digest: async () => {
+      refuse(entry);
+      const hash = createHash('sha256');
+      let size = 0;
+      for await (const chunk of await openEntry(opened, entry)) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
       }
-      for (const tag of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) {
-        if (!listed.some((l) => l.path === tag)) tagProblems.push(`${tag}: not covered by tagmanifest-sha256.txt`);
-      }
-    } catch (error) {
-      tagProblems.push(`tagmanifest-sha256.txt: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    check('Tag manifest', tagProblems, 'bagit.txt, bag-info.txt and manifest-sha256.txt match');
-
-    const signatureProblems: string[] = [];
-    let fingerprint = '';
-    try {
-      const sig = JSON.parse((await text('signature.json')).toString('utf8')) as Record<string, unknown>;
-      const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-      const publicKey = str(sig['publicKey']);
-      fingerprint = str(sig['keyFingerprint']);
-      if (sig['algorithm'] !== 'Ed25519' || sig['signedFile'] !== 'tagmanifest-sha256.txt') signatureProblems.push('signature.json: not an Ed25519 signature of tagmanifest-sha256.txt');
-      else if (fingerprintOf(fromBase64(publicKey)) !== fingerprint) signatureProblems.push('signature.json: the public key does not match its fingerprint');
-      else if (!(await verifyBytes(publicKey, str(sig['signature']), new Uint8Array(tagmanifestBytes)))) {
-        signatureProblems.push('signature.json: the signature over tagmanifest-sha256.txt does not verify');
-      }
-    } catch (error) {
-      signatureProblems.push(`signature.json: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Bag signature', signatureProblems, `Ed25519, key ${fingerprint}`);
-
-    const signoffProblems: string[] = [];
-    let signoffCount = 0;
-    try {
-      const manifestJson = JSON.parse((await text('data/manifest.json')).toString('utf8')) as {
-        evidence?: { id: string; sha256: string; path: string; original?: { sha256: string; path: string | null } | null }[];
-        signoffs?: SignoffRecord[];
-      };
-      const evidence = new Map((manifestJson.evidence ?? []).map((e) => [e.id, e]));
-      for (const e of evidence.values()) {
-        if (payloadHashes.get(e.path) !== e.sha256) signoffProblems.push(`data/manifest.json: evidence ${e.id} (${e.path}) does not match its file`);
-        const original = e.original;
-        if (original?.path && payloadHashes.get(original.path) !== original.sha256) {
-          signoffProblems.push(`data/manifest.json: the raw capture of evidence ${e.id} (${original.path}) does not match its file`);
-        }
-      }
-      for (const s of manifestJson.signoffs ?? []) {
-        signoffCount += 1;
-        const validity = await verifySignoff(s, evidence.get(s.evidenceId));
-        if (!validity.valid) signoffProblems.push(`sign-off ${s.id} on ${evidence.get(s.evidenceId)?.path ?? s.evidenceId}: ${validity.reason}`);
-      }
-    } catch (error) {
-      signoffProblems.push(`data/manifest.json: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Sign-offs', signoffProblems, `${signoffCount} sign-off(s) verify against the files they approve`);
-
-    const logProblems: string[] = [];
-    try {
-      const lines = (await text('data/audit-log.jsonl')).toString('utf8').split('\n').filter((l) => l.trim() !== '');
-      const chain = verifyChain(lines.map((l) => JSON.parse(l) as LogEntry));
-      if (!chain.ok) logProblems.push(`data/audit-log.jsonl: chain broken at entry ${chain.seq}: ${chain.reason}`);
-      else checks.push({ name: 'Log entries', ok: true, detail: `${lines.length}` });
-    } catch (error) {
-      logProblems.push(`data/audit-log.jsonl: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Audit trail chain', logProblems, 'every entry chains to the one before');
-
-    return { ok: problems.length === 0, bagName: structure.bagName, checks, problems, files: files.size, bytes };
-  } finally {
-    zip.close();
-  }
+      return { sha256: hash.digest('hex'), size };
+    },
+  }));
+  return { source: { kind: 'zip', entries: sourceEntries, containerProblems: containerProblems(entries) }, close: () => opened.close() };
 }
 
-export function formatReport(report: VerifyReport, zipPath: string): string {
-  const lines = [`Evidence Locker bundle: ${zipPath}`, `Bag: ${report.bagName ?? '(none)'}`, ''];
-  for (const c of report.checks) lines.push(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
-  if (report.problems.length > 0) {
-    lines.push('', 'Problems:');
-    for (const p of report.problems) lines.push(`  - ${p}`);
-  }
-  lines.push('', report.ok ? 'RESULT: PASS — every file, signature and log entry verifies.' : `RESULT: FAIL — ${report.problems.length} problem(s).`);
-  return `${lines.join('\n')}\n`;
+/** The SHA-256 of the VERIFY.html this version writes: the CLI and import say whether a bag's is the same. */
+export function verifierPageOf(version: string): { sha256: string; version: string } {
+  return { sha256: createHash('sha256').update(renderVerifyHtml(), 'utf8').digest('hex'), version };
 }
 
-/** The bag's machine-readable files, for the import preview. */
-export async function readBundleTexts(zipPath: string, bagName: string): Promise<{ manifestJson: string; auditLog: string }> {
-  const zip = await openZip(zipPath);
+/**
+ * Verifies a bundle ZIP from the outside, as an auditor's tool would, with the one verification
+ * core (shared/verify/core.ts). Entries stream one at a time through yauzl, so memory stays
+ * flat however large the bundle.
+ */
+export async function verifyBundle(zipPath: string, options: VerifyOptions = {}): Promise<Verification> {
+  const { source, close } = await openZipSource(zipPath);
   try {
-    const entries = await listEntries(zip);
-    const find = (path: string): yauzl.Entry => {
-      const entry = entries.find((e) => e.fileName === `${bagName}/${path}`);
-      if (!entry) throw new Error(`${path} is missing`);
-      return entry;
-    };
-    return {
-      manifestJson: (await readText(zip, find('data/manifest.json'))).toString('utf8'),
-      auditLog: (await readText(zip, find('data/audit-log.jsonl'))).toString('utf8'),
-    };
+    return await verifyBag(source, options);
   } finally {
-    zip.close();
+    close();
   }
 }
 

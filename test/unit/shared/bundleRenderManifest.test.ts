@@ -104,7 +104,9 @@ describe('data/manifest.json', () => {
     ['a field the format does not have', (m: Json) => (evidenceOf(m)['thumbnail'] = 'x'), 'additionalProperties'],
     ['a path outside data/', (m: Json) => (evidenceOf(m)['path'] = 'data/../../etc/passwd'), 'pattern'],
     ['a fingerprint in the wrong form', (m: Json) => ((m['keys'] as Json[])[0]!['fingerprint'] = 'abcd'), 'pattern'],
-    ['another format version', (m: Json) => (m['formatVersion'] = 2), 'const'],
+    ['another format version', (m: Json) => (m['formatVersion'] = 1), 'const'],
+    ['a bundle without its trail head', (m: Json) => delete m['logHead'], 'required'],
+    ['a left-out item without a reason', (m: Json) => (m['leftOut'] = [{ evidenceId: 'ev-9' }]), 'required'],
   ])('fails validation for %s', async (_label, spoil, keyword) => {
     const manifest = await manifestOf();
     spoil(manifest);
