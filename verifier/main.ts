@@ -21,6 +21,7 @@ const result = byId<HTMLElement>('result');
 
 let picked: PickedFile[] = [];
 let cardKeys: TrustedKey[] = [];
+let cardErrors: string[] = [];
 let running = false;
 
 function typedKeys(): { keys: TrustedKey[]; bad: string[] } {
@@ -41,6 +42,8 @@ function showTrust(): TrustedKey[] {
   trustStatus.replaceChildren();
   if (bad.length > 0) trustStatus.appendChild(el('span', 'trust-bad', `Not a fingerprint (64 hex digits): ${bad.join(', ')}. `));
   trustStatus.appendChild(el('span', '', all.length === 0 ? 'No key given yet: a valid bag will be reported as "signer not confirmed".' : `Trusting ${all.length} key(s).`));
+  for (const k of cardKeys) trustStatus.appendChild(el('span', 'trust-card', ` Key card: ${visibleName(k.name ?? '')} (${visibleName(k.role ?? '')}): ${k.fingerprint}.`));
+  for (const e of cardErrors) trustStatus.appendChild(el('span', 'trust-bad', ` ${visibleName(e)}.`));
   return all;
 }
 
@@ -91,9 +94,8 @@ if (!globalThis.crypto?.subtle) {
       }),
     ).then((read) => {
       cardKeys = read.flatMap((r) => (r.key ? [r.key] : []));
+      cardErrors = read.flatMap((r) => (r.error ? [r.error] : []));
       showTrust();
-      for (const r of read) if (r.error) trustStatus.appendChild(el('span', 'trust-bad', ` ${r.error}.`));
-      for (const k of cardKeys) trustStatus.appendChild(el('span', 'trust-card', ` ${visibleName(k.name ?? '')} (${visibleName(k.role ?? '')}): ${k.fingerprint}.`));
       void run();
     });
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import packageJson from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 import { renderVerifyHtml } from '../../shared/bundle/render/verifyHtml';
 import { visibleName } from '../../shared/files/visibleName';
 import { readKeyCard, trustedFromKeyCard } from '../../shared/trust/keycard';

@@ -19,7 +19,7 @@ export async function buildSignedPlan(
   reviewer: Reviewer,
   appVersion: string,
   now: Date = new Date(),
-): Promise<{ plan: BundlePlan; items: number; bytes: number }> {
+): Promise<{ plan: BundlePlan; items: number; bytes: number; logHead: { seq: number; hash: string } }> {
   const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log, db.keyring], async () => ({
     audit: await db.audits.get(auditId),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
@@ -54,11 +54,23 @@ export async function buildSignedPlan(
     publicKeyPem: await publicKeyPem(reviewer.publicKeyRaw),
     keyFingerprint: reviewer.fingerprint,
   });
-  return { plan, items: unsigned.content.evidence.length, bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0) };
+  return {
+    plan,
+    items: unsigned.content.evidence.length,
+    bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0),
+    logHead: unsigned.content.logHead,
+  };
 }
 
-/** Records a finished export in the audit's trail (it shows in the next bundle). */
-export async function logExport(auditId: string, actor: string, details: { fileName: string; size: number; sha256: string; items: number }): Promise<void> {
+/**
+ * Records a finished export in the audit's trail (it shows in the next bundle), with the trail
+ * head the bundle committed to: a later bundle must extend the trail up to there.
+ */
+export async function logExport(
+  auditId: string,
+  actor: string,
+  details: { fileName: string; size: number; sha256: string; items: number; logHead: { seq: number; hash: string } },
+): Promise<void> {
   await db.transaction('rw', db.log, async () => {
     await appendLog(auditId, { actor, action: 'export', target: `audit:${auditId}`, details });
   });

@@ -58,6 +58,7 @@ input[type=file] { font: inherit; padding: 8px; border: 1px dashed #9aa6b5; bord
 .verdict-pass { color: var(--ok); background: var(--ok-soft); }
 .verdict-fail { color: var(--danger); background: var(--danger-soft); }
 .verdict-unconfirmed { color: var(--warn); background: var(--warn-soft); }
+.verdict-unconfirmed { flex-direction: column; align-items: flex-start; gap: 6px; }
 .verdict-unconfirmed .verdict-word { font-size: 22px; }
 .verdict-text { font-size: 15px; font-weight: 600; color: var(--text); }
 .facts { display: grid; grid-template-columns: 160px 1fr; gap: 4px 16px; margin: 16px 0 0; background: var(--surface);
