@@ -1,5 +1,4 @@
-import { planBundle, withSignature, type PlanInput } from '../../shared/bundle/plan';
-import type { BundlePlan } from '../../shared/bundle/planTypes';
+import { planBundle, withSignature, type DraftPlan, type PlanInput } from '../../shared/bundle/plan';
 import { computeReviewStates, reviewContextFor } from '../../shared/review/reviewState';
 import { publicKeyPem, signBytes } from '../../shared/signing/ed25519';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
@@ -19,7 +18,7 @@ export async function buildSignedPlan(
   reviewer: Reviewer,
   appVersion: string,
   now: Date = new Date(),
-): Promise<{ plan: BundlePlan; items: number; bytes: number; logHead: { seq: number; hash: string } }> {
+): Promise<{ draft: DraftPlan; items: number; bytes: number; logHead: { seq: number; hash: string } }> {
   const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log, db.keyring], async () => ({
     audit: await db.audits.get(auditId),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
@@ -46,7 +45,7 @@ export async function buildSignedPlan(
     exporter: { fingerprint: reviewer.fingerprint, publicKey: reviewer.publicKeyRaw, name: reviewer.name, role: reviewer.role },
   });
   const signature = await signBytes(reviewer.privateKey, utf8ToBytes(unsigned.tagmanifest));
-  const plan = withSignature(unsigned, {
+  const draft = withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature,
@@ -55,7 +54,7 @@ export async function buildSignedPlan(
     keyFingerprint: reviewer.fingerprint,
   });
   return {
-    plan,
+    draft,
     items: unsigned.content.evidence.length,
     bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0),
     logHead: unsigned.content.logHead,

@@ -46,6 +46,7 @@ export const CHANNELS = [
   'bundle:import-files',
   'sample:open',
   'keycard:save',
+  'bundle:stage',
 ] as const;
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
@@ -194,6 +195,8 @@ export interface Responses {
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
   'keycard:save': { readonly status: 'written'; readonly path: string } | { readonly status: 'cancelled' };
+  /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
+  'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -246,6 +249,7 @@ export const API_METHODS = {
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
   saveKeyCard: 'keycard:save',
+  stageBundleFile: 'bundle:stage',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -294,6 +298,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
     saveKeyCard: call(API_METHODS.saveKeyCard),
+    stageBundleFile: call(API_METHODS.stageBundleFile),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

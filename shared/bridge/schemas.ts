@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bundlePlanSchema } from '../bundle/planTypes';
+import { bundlePlanSchema, MAX_GENERATED_BYTES, MAX_STAGE_CHUNK_BYTES } from '../bundle/planTypes';
 import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
@@ -74,5 +74,12 @@ export const requestSchemas = {
   'keycard:save': z.strictObject({
     suggestedName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.html$/, 'a key card file name is an ASCII slug ending in .html'),
     html: z.string().min(1).max(1024 * 1024),
+  }),
+  /** One chunk of a generated bag file, in order; `last` closes it (issue #15: by reference, in chunks). */
+  'bundle:stage': z.strictObject({
+    stageId: z.uuid(),
+    offset: z.number().int().min(0).max(MAX_GENERATED_BYTES),
+    bytes: bytes(MAX_STAGE_CHUNK_BYTES),
+    last: z.boolean(),
   }),
 } as const satisfies Record<Channel, z.ZodType>;

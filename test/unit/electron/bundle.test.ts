@@ -126,6 +126,12 @@ describe('an exported bundle, checked with standard tools', () => {
     expect(manifest.partial).toBe(true);
     expect(manifest.leftOut.map((l) => l.reason)).toEqual(['not linked to a selected control', 'not linked to a selected control', 'not linked to a selected control']);
   });
+
+  it('refuses a file that is not a ZIP at all', async () => {
+    const text = join(dir, 'notes.zip');
+    await writeFile(text, 'this is a text file, not a bundle\n');
+    expect((await verifyBundle(text)).report.problems).toEqual([expect.stringMatching(/^not a readable ZIP: no end of central directory record at the end of the file/)]);
+  });
 });
 
 describe('the evidence-locker command', () => {

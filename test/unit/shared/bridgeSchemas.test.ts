@@ -50,12 +50,14 @@ const EXTRA_KEYS: readonly Case[] = [
 const validScreen = { displayId: null, delayMs: 0 };
 
 const EXPORT_ID = '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80';
+const TOKEN_STAGE = '5b2e7c1d-3a4f-4e6b-9c8d-1f0a2b3c4d5e';
 const VALID_PLAN = {
   bagName: 'acme-soc2-2026',
   generatedAt: '2026-04-02T10:00:00.000Z',
-  entries: [{ kind: 'text', path: 'bagit.txt', text: 'BagIt-Version: 1.0\n' }],
+  entries: [{ kind: 'staged', path: 'bagit.txt', sha256: SHA_OF_ABC, size: 19 }],
 };
-const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'text', path, text: '' }] });
+const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'staged', path, sha256: SHA_OF_ABC, size: 0 }] });
+const validStage = { stageId: TOKEN_STAGE, offset: 0, bytes: new Uint8Array(3), last: true };
 
 const TOKEN = '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c';
 const TRUSTED = { fingerprint: '0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef', publicKey: null, name: 'Dana Whitfield', role: 'IT Manager', source: 'keyring' };
@@ -174,6 +176,8 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a Windows reserved name', payload: { exportId: EXPORT_ID, plan: planWithPath('data/NUL.txt') }, path: ['plan', 'entries', 0, 'path'] },
     { label: 'a bag name with a separator', payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, bagName: 'a/b' } }, path: ['plan', 'bagName'] },
     { label: 'a destination path smuggled in', payload: { exportId: EXPORT_ID, plan: VALID_PLAN, path: '/tmp/out.zip' } },
+    // Generated files come by reference only (issue #15): their text never rides in the plan.
+    { label: 'a generated file inline as text', payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, entries: [{ kind: 'text', path: 'bagit.txt', text: 'BagIt' }] } }, path: ['plan', 'entries', 0, 'kind'] },
     {
       label: 'a blob with a malformed hash',
       payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, entries: [{ kind: 'blob', path: 'data/x', sha256: 'zz', size: 1, compress: false }] } },
@@ -211,6 +215,14 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'an empty card', payload: { suggestedName: 'card.html', html: '' }, path: ['html'] },
     { label: 'a 2 MB card', payload: { suggestedName: 'card.html', html: ONE_MEGABYTE + ONE_MEGABYTE }, path: ['html'] },
     { label: 'a target path beside it', payload: { suggestedName: 'card.html', html: '<p>', path: '/tmp/x.html' } },
+  ],
+  'bundle:stage': [
+    ...NOT_AN_OBJECT,
+    { label: 'a non-UUID stage id', payload: { ...validStage, stageId: 'x' }, path: ['stageId'] },
+    { label: 'a negative offset', payload: { ...validStage, offset: -1 }, path: ['offset'] },
+    { label: 'text instead of bytes', payload: { ...validStage, bytes: 'BagIt-Version: 1.0' }, path: ['bytes'] },
+    { label: 'a chunk over 4 MiB', payload: { ...validStage, bytes: new Uint8Array(4 * 1024 * 1024 + 1) }, path: ['bytes'] },
+    { label: 'a path to write to', payload: { ...validStage, path: '/tmp/x' } },
   ],
 };
 
@@ -261,6 +273,10 @@ const VALID: Record<Channel, readonly Case[]> = {
     { label: 'a confirmed exporter', payload: { token: EXPORT_ID, files: [], confirmedExporter: TRUSTED.fingerprint } },
   ],
   'keycard:save': [{ label: 'a key card page', payload: { suggestedName: 'dana-whitfield-key-card-1a2b.html', html: '<!doctype html><title>Key card</title>' } }],
+  'bundle:stage': [
+    { label: 'the only chunk', payload: validStage },
+    { label: 'a middle chunk', payload: { ...validStage, offset: 4096, last: false } },
+  ],
 };
 
 function parse(channel: Channel, payload: unknown) {
@@ -354,6 +370,7 @@ const REQUESTS: Record<Channel, unknown> = {
   'sample:open': { trusted: [] },
   'bundle:import-files': { token: EXPORT_ID, files: [], confirmedExporter: null },
   'keycard:save': { suggestedName: 'card.html', html: '<p>card</p>' },
+  'bundle:stage': validStage,
 };
 
 function recordingTransport() {
