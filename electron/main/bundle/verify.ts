@@ -95,7 +95,8 @@ async function verifyArchive(zip: ZipArchive, onProgress?: (done: number, total:
   };
 
   if (!zip.readable) {
-    const found = zip.problems.map((p) => `not a readable ZIP: ${p.message}`);
+    // A file that is no ZIP at all is said plainly; "not a readable ZIP: this is not a ZIP" is noise.
+    const found = zip.problems.map((p) => (p.code === 'not-zip' ? p.message : `not a readable ZIP: ${p.message}`));
     return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: found[0] ?? 'unreadable' }], problems: found, files: 0, bytes: 0 };
   }
   const entries = zip.entries;

@@ -164,13 +164,24 @@ describe('hostile ZIPs are refused with a named reason', () => {
     await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const report = await verifyBundle(cut);
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatch(/^not a readable ZIP: /);
+    expect(report.problems).toEqual([
+      'not a readable ZIP: the ZIP file is incomplete: its end (the central directory) is missing, as when a download or a copy is cut short',
+    ]);
   });
 
-  it('refuses a file that is not a ZIP at all', async () => {
-    const text = join(dir, 'notes.zip');
-    await writeFile(text, 'this is a text file, not a bundle\n');
-    expect((await verifyBundle(text)).problems).toEqual([expect.stringMatching(/^not a readable ZIP: no end of central directory record at the end of the file/)]);
+  // Issue #13: a PDF picked by mistake used to get "End of central directory record signature not found".
+  it.each([
+    ['a text file', 'notes.zip', Buffer.from('this is a text file, not a bundle\n'), 'This is not a ZIP file. A bundle is the .zip file Evidence Locker exports.'],
+    ['a PDF', 'report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'This is not a ZIP file: it looks like a PDF document. A bundle is the .zip file Evidence Locker exports.'],
+    ['a gzip archive', 'bundle.tar.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), 'This is not a ZIP file: it looks like a gzip or .tar.gz archive. A bundle is the .zip file Evidence Locker exports.'],
+    ['an empty file', 'empty.zip', Buffer.alloc(0), 'This is not a ZIP file: it is empty.'],
+  ])('says plainly that %s is not a ZIP file', async (_, name, bytes, message) => {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    const report = await verifyBundle(path);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([message]);
+    expect(report.checks).toEqual([{ name: 'ZIP structure', ok: false, detail: message }]);
   });
 });
 
