@@ -29,6 +29,7 @@ export async function createAudit(input: NewAuditInput, actor: string, now: Date
     report: null,
     createdAt: at,
     updatedAt: at,
+    archivedAt: null,
   };
   const controls: ControlRecord[] = STARTER_CONTROLS.map((starter) => newControlRecord(audit.id, { ...starter, owner: '' }, at));
   await db.transaction('rw', db.audits, db.controls, db.log, async () => {

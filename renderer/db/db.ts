@@ -39,6 +39,11 @@ export const SCHEMA_V3 = {
 // and `systemReport` (where a report came from). No index changes; old rows get null.
 export const SCHEMA_V4 = SCHEMA_V3;
 
+// v5, 2026-11-30: audits gain `archivedAt` (issue #13: archive an audit). No index changes:
+// the audit list is read whole. Old rows get null. (Other branches add versions too; this one
+// may be renumbered when they meet.)
+export const SCHEMA_V5 = SCHEMA_V4;
+
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
   controls!: Table<ControlRecord, string>;
@@ -73,6 +78,16 @@ export class LockerDb extends Dexie {
           .modify((row: { original?: unknown; systemReport?: unknown }) => {
             row.original ??= null;
             row.systemReport ??= null;
+          }),
+      );
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: { archivedAt?: unknown }) => {
+            audit.archivedAt ??= null;
           }),
       );
   }

@@ -45,7 +45,22 @@ export const CHANNELS = [
   'bundle:import-files',
   'sample:open',
   'bundle:stage',
+  'evidence:purge',
 ] as const;
+
+/** Most hashes one purge may name as candidates (an audit has thousands of items, not millions). */
+export const MAX_PURGE_CANDIDATES = 100_000;
+/** Most hashes the renderer may name as still referenced: every item of every audit, with room. */
+export const MAX_REFERENCED_HASHES = 2_000_000;
+
+/** What a purge did: removed only candidates that nothing references (see 'evidence:purge'). */
+export interface PurgeResult {
+  readonly purged: readonly { readonly sha256: string; readonly size: number }[];
+  /** Candidates that were named as still referenced: left in place. */
+  readonly kept: readonly string[];
+  /** Candidates that were not in the store. */
+  readonly missing: readonly string[];
+}
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
 export const MAX_VERIFY_HASHES = 100_000;
@@ -197,6 +212,13 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  /**
+   * Removes stored bytes that no metadata references any more (an audit was deleted). The store
+   * is write-once otherwise. Main removes a candidate only when it is absent from `referenced`,
+   * the renderer's full list of hashes its database still points at, so a wrong candidate
+   * list cannot remove bytes another audit uses; every removal is logged in main.
+   */
+  'evidence:purge': PurgeResult;
   /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
   'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
 }
@@ -251,6 +273,7 @@ export const API_METHODS = {
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
   stageBundleFile: 'bundle:stage',
+  purgeEvidence: 'evidence:purge',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -299,6 +322,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
     stageBundleFile: call(API_METHODS.stageBundleFile),
+    purgeEvidence: call(API_METHODS.purgeEvidence),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }
