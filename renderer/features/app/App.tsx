@@ -31,7 +31,7 @@ export function App(): React.JSX.Element {
       <GlobalCapture />
       <main className="page">
         {route.screen === 'audits' && <AuditListPage />}
-        {route.screen === 'new-audit' && <NewAuditPage />}
+        {route.screen === 'new-audit' && <NewAuditPage key={route.from ?? 'new'} from={route.from ?? null} />}
         {route.screen === 'settings' && <SettingsPage />}
         {route.screen === 'import' && <ImportPage />}
         {route.screen === 'audit' && <AuditPage route={route} />}

@@ -23,7 +23,8 @@ export type FieldworkView = (typeof FIELDWORK_VIEWS)[number];
 
 export type Route =
   | { readonly screen: 'audits' }
-  | { readonly screen: 'new-audit' }
+  /** `from`: the audit whose controls and request list the new one starts with (the next year). */
+  | { readonly screen: 'new-audit'; readonly from?: string | null }
   | { readonly screen: 'settings' }
   | { readonly screen: 'import' }
   | {
@@ -77,7 +78,7 @@ export function parseRoute(hash: string): Route {
   } catch {
     return { screen: 'audits' };
   }
-  if (parts[0] === 'new') return { screen: 'new-audit' };
+  if (parts[0] === 'new') return { screen: 'new-audit', from: parts[1] ?? null };
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'import') return { screen: 'import' };
   if (parts[0] !== 'audits' || !parts[1]) return { screen: 'audits' };
@@ -103,7 +104,7 @@ export function hrefFor(route: Route): string {
     case 'audits':
       return '#/';
     case 'new-audit':
-      return '#/new';
+      return route.from ? `#/new/${encodeURIComponent(route.from)}` : '#/new';
     case 'settings':
       return '#/settings';
     case 'import':
