@@ -31,7 +31,7 @@ export function AuditListPage(): React.JSX.Element {
       const freed = result.purge ? result.purge.purged.reduce((sum, p) => sum + p.size, 0) : 0;
       setNotice(
         result.purgeError === null
-          ? { kind: 'ok', message: `Deleted ${name}${result.purge ? `, and ${result.purge.purged.length} evidence files (${formatBytes(freed)})` : ''}.` }
+          ? { kind: 'ok', message: `Deleted ${name}${result.purge ? `, and ${result.purge.purged.length} evidence ${result.purge.purged.length === 1 ? 'file' : 'files'} (${formatBytes(freed)})` : ''}.` }
           : { kind: 'error', message: `Deleted ${name}, but its evidence files could not be removed from the store: ${result.purgeError}` },
       );
     }
