@@ -345,11 +345,12 @@ export class StandInBrowserWindow extends EventEmitter implements WindowPart {
 
 class StandInDialog implements Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'> {
   readonly asked: { kind: 'open' | 'save'; parent: boolean; options: OpenDialogOptions | SaveDialogOptions }[] = [];
-  private readonly openAnswers: (string[] | null)[] = [];
+  private readonly openAnswers: { paths: string[] | null; fits: (options: OpenDialogOptions) => boolean }[] = [];
   private readonly saveAnswers: (string | null)[] = [];
 
-  answerOpen(paths: string[] | null): void {
-    this.openAnswers.push(paths);
+  /** The next open dialog (that `fits`, when given) returns `paths`; null or [] is Cancel. */
+  answerOpen(paths: string[] | null, fits: (options: OpenDialogOptions) => boolean = () => true): void {
+    this.openAnswers.push({ paths, fits });
   }
 
   answerSave(path: string | null): void {
@@ -359,7 +360,8 @@ class StandInDialog implements Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>
   async showOpenDialog(first: BaseWindow | OpenDialogOptions, second?: OpenDialogOptions): Promise<OpenDialogReturnValue> {
     const [parent, options] = splitDialogArgs(first, second);
     this.asked.push({ kind: 'open', parent, options });
-    const answer = this.openAnswers.shift() ?? null;
+    const index = this.openAnswers.findIndex((a) => a.fits(options));
+    const answer = index < 0 ? null : (this.openAnswers.splice(index, 1)[0]?.paths ?? null);
     return answer === null || answer.length === 0 ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: answer };
   }
 
