@@ -79,6 +79,19 @@ describe('the shipped main process', () => {
     }
   });
 
+  it("serves the app's own icon as the page's favicon, and gives the window the same icon", async () => {
+    const app = await start();
+    const html = await (await app.electron.protocol.fetch('app://evidence-locker/index.html')).text();
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="./favicon.svg" />');
+    const favicon = await app.electron.protocol.fetch('app://evidence-locker/favicon.svg');
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(Buffer.from(await favicon.arrayBuffer()).equals(await readFile('assets/icon.svg'))).toBe(true);
+    const icon = join(app.outDir, 'renderer', 'icon.png');
+    expect(app.window.options.icon).toBe(icon);
+    expect((await readFile(icon)).equals(await readFile('assets/icons/256x256.png'))).toBe(true);
+  });
+
   it('refuses traversal out of the renderer folder, other hosts and missing files with 404', async () => {
     const app = await start();
     // The files these reach for exist: a 404 means refused, not absent.
@@ -244,6 +257,26 @@ describe('the shipped main process', () => {
 });
 
 describe('a capture and an export through the registered handlers', () => {
+  it('says what to install when xrandr and ImageMagick are missing, at the moment of capture', async () => {
+    requireDisplay();
+    const app = await start();
+    const { api } = app.loadPreload();
+    const path = process.env['PATH'];
+    const empty = await mkdtemp(join(tmpdir(), 'no-tools-'));
+    roots.push(empty);
+    process.env['PATH'] = empty;
+    try {
+      const result = await api.captureScreen({ displayId: null, delayMs: 0 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'capture-unavailable' } });
+      // Electron's own capturer is tried next (here it cannot work either); the advice comes first.
+      expect(result.ok ? '' : result.error.message).toMatch(
+        /^The screen cannot be captured here\. Screen capture needs xrandr \(lists the screens\) and ImageMagick's import \(reads the screen\), which are not installed\. On Debian or Ubuntu run: sudo apt-get install x11-xserver-utils imagemagick /,
+      );
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('captures the real screen, saves it stamped, exports it in a bundle that sha256sum and unzip accept', async () => {
     requireDisplay();
     paintRoot('#3a7d44');

@@ -5,9 +5,7 @@ export function TopBar(): React.JSX.Element {
   return (
     <header className="topbar">
       <a className="brand" href="#/">
-        <span className="brand-mark" aria-hidden="true">
-          EL
-        </span>
+        <img className="brand-mark" src="./favicon.svg" alt="" width={28} height={28} />
         Evidence Locker
       </a>
       <span className="topbar-right">
