@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, protocol, screen, session, shell, systemPreferences } from 'electron';
+import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, protocol, screen, session, shell, systemPreferences } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
@@ -11,6 +11,7 @@ import { applySessionSecurity, guardWebContents } from './security';
 import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
 import { openAllowedExternal } from './external';
+import { menuTemplate } from './menu';
 import { createMainWindow } from './window';
 import { CSP_HEADER } from '../../shared/security/csp';
 
@@ -130,6 +131,7 @@ function start(): void {
       );
     }
 
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, (command) => emit('menu:command', { command }))));
     mainWindow = createMainWindow(devUrl);
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -223,6 +223,31 @@ describe('the shipped main process', () => {
     expect(app.electron.globalShortcut.isRegistered(CAPTURE_ACCELERATOR)).toBe(false);
   });
 
+  it('sets an application menu whose File and Help items reach the page as menu commands', async () => {
+    const app = await start();
+    const menu = app.electron.menu.application;
+    if (!menu) throw new Error('main set no application menu');
+    expect(menu.items.map((i) => i.label ?? i.role)).toEqual(['&File', 'editMenu', 'viewMenu', '&Help']);
+    const file = menu.find('File').submenu as { label?: string; role?: string; accelerator?: string }[];
+    expect(file.map((i) => i.label ?? i.role ?? '—')).toEqual(['New Audit…', '—', 'Import Bundle…', 'Export Bundle…', '—', 'quit']);
+    expect(menu.find('File', 'New Audit…').accelerator).toBe('CommandOrControl+N');
+    expect(menu.find('Help', 'Keyboard Shortcuts').accelerator).toBe('F1');
+
+    const { api } = app.loadPreload();
+    const received: unknown[] = [];
+    api.onEvent('menu:command', (payload) => received.push(payload));
+    for (const path of [
+      ['File', 'New Audit…'],
+      ['File', 'Import Bundle…'],
+      ['File', 'Export Bundle…'],
+      ['Help', 'Keyboard Shortcuts'],
+      ['Help', 'Verify a Bundle…'],
+    ]) {
+      menu.click(app.window, ...path);
+    }
+    expect(received).toEqual(['new-audit', 'import-bundle', 'export-bundle', 'shortcuts', 'verify-bundle'].map((command) => ({ command })));
+  });
+
   it('starts without the global shortcut when another application owns it', async () => {
     const app = await start({ shortcutsTakenByOthers: [CAPTURE_ACCELERATOR] });
     expect(app.electron.globalShortcut.isRegistered(CAPTURE_ACCELERATOR)).toBe(false);

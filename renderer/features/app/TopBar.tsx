@@ -1,6 +1,6 @@
 import { useSystemInfo } from './systemInfo';
 
-export function TopBar(): React.JSX.Element {
+export function TopBar({ onShortcuts }: { readonly onShortcuts: () => void }): React.JSX.Element {
   const info = useSystemInfo();
   return (
     <header className="topbar">
@@ -12,6 +12,9 @@ export function TopBar(): React.JSX.Element {
         <span className="topbar-identity" title="Recorded on every item you capture">
           {info.user} on {info.host} · {info.timeZone} · v{info.appVersion}
         </span>
+        <button type="button" className="topbar-link" onClick={onShortcuts} title="Keyboard shortcuts (?)">
+          Shortcuts
+        </button>
         <a className="topbar-link" href="#/settings">
           Reviewer &amp; key
         </a>

@@ -12,6 +12,9 @@ import type {
   GlobalShortcut,
   IpcMain,
   IpcMainInvokeEvent,
+  Menu,
+  MenuItem,
+  MenuItemConstructorOptions,
   OpenDialogOptions,
   OpenDialogReturnValue,
   Protocol,
@@ -428,6 +431,46 @@ class StandInShell implements Pick<Shell, 'showItemInFolder' | 'openExternal'> {
   }
 }
 
+type Template = Parameters<typeof Menu.buildFromTemplate>[0];
+
+/** A menu as main built it: the template's items, which a test can find by label and click. */
+export class StandInMenu {
+  constructor(readonly items: readonly MenuItemConstructorOptions[]) {}
+
+  /** The item at `labels` (File, then New Audit…); '&' mnemonics are ignored, as on screen. */
+  find(...labels: string[]): MenuItemConstructorOptions {
+    let level: readonly (MenuItemConstructorOptions | MenuItem)[] = this.items;
+    let found: MenuItemConstructorOptions | undefined;
+    for (const label of labels) {
+      found = level.find((i) => (i.label ?? '').replace(/&/g, '') === label) as MenuItemConstructorOptions | undefined;
+      if (!found) throw new Error(`no menu item "${label}" in ${level.map((i) => i.label ?? i.role ?? i.type).join(', ')}`);
+      level = Array.isArray(found.submenu) ? (found.submenu) : [];
+    }
+    if (!found) throw new Error('name a menu item');
+    return found;
+  }
+
+  /** The user choosing the item, with `window` focused. */
+  click(window: StandInBrowserWindow | undefined, ...labels: string[]): void {
+    const item = this.find(...labels);
+    if (!item.click) throw new Error(`menu item ${labels.join(' › ')} does nothing when clicked`);
+    // Electron passes its MenuItem, the focused window and the keyboard state; main uses none.
+    item.click(item as unknown as MenuItem, window as unknown as BaseWindow, { shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, triggeredByAccelerator: false });
+  }
+}
+
+class StandInMenuModule {
+  application: StandInMenu | null = null;
+
+  buildFromTemplate(template: Template): StandInMenu {
+    return new StandInMenu(template.map((i) => i as MenuItemConstructorOptions));
+  }
+
+  setApplicationMenu(menu: StandInMenu | null): void {
+    this.application = menu;
+  }
+}
+
 const DISPLAY = {
   id: 1,
   label: 'Stand-in display',
@@ -470,6 +513,8 @@ export interface MainElectron {
   readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   readonly globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
   readonly ipcMain: Pick<IpcMain, 'handle'>;
+  /** Menu's statics; a built menu is the stand-in's own (main only passes it to setApplicationMenu). */
+  readonly Menu: { buildFromTemplate(template: Template): unknown; setApplicationMenu(menu: never): void };
   readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   readonly screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   readonly session: { readonly defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & { readonly webRequest: WebRequestPart } };
@@ -485,6 +530,7 @@ export interface StandInControl {
   readonly dialog: StandInDialog;
   readonly globalShortcut: StandInGlobalShortcut;
   readonly shell: StandInShell;
+  readonly menu: StandInMenuModule;
   /** Every window main created, closed ones included, in order. */
   readonly windows: StandInBrowserWindow[];
   /** Web contents announced through app's 'web-contents-created'. */
@@ -517,6 +563,7 @@ export function createMainStandIn(options: StandInOptions): { module: MainElectr
     dialog: new StandInDialog(),
     globalShortcut: new StandInGlobalShortcut(new Set(options.shortcutsTakenByOthers ?? [])),
     shell: new StandInShell(),
+    menu: new StandInMenuModule(),
     windows,
     contentsCreated,
   };
@@ -527,6 +574,7 @@ export function createMainStandIn(options: StandInOptions): { module: MainElectr
     dialog: control.dialog,
     globalShortcut: control.globalShortcut,
     ipcMain: control.ipcMain,
+    Menu: control.menu,
     protocol: control.protocol,
     screen,
     session: { defaultSession: control.session },
