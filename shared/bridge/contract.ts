@@ -45,6 +45,7 @@ export const CHANNELS = [
   'bundle:inspect',
   'bundle:import-files',
   'sample:open',
+  'bundle:stage',
 ] as const;
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
@@ -197,6 +198,8 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
+  'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -258,6 +261,7 @@ export const API_METHODS = {
   inspectBundle: 'bundle:inspect',
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
+  stageBundleFile: 'bundle:stage',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -305,6 +309,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     inspectBundle: call(API_METHODS.inspectBundle),
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
+    stageBundleFile: call(API_METHODS.stageBundleFile),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

@@ -16,6 +16,7 @@ import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
+import { createTextStaging, type TextStaging } from '../bundle/staging';
 import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   readonly revealInFolder: (path: string) => void;
   /** main's own open dialog for a bundle; null when the user cancels. */
   readonly chooseBundleToImport: () => Promise<string | null>;
+  /** Where generated bag files wait for their export; by default beside the store. */
+  readonly staging?: TextStaging;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -78,6 +81,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
   const uploads = createUploads(deps.store, now);
+  const staging = deps.staging ?? createTextStaging(join(deps.store.root, 'staging'));
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
     const token = randomUUID();
@@ -253,15 +257,20 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'bundle:export': async ({ exportId, plan }) => {
+      // The staged generated files serve this one export, whatever its outcome.
+      const release = (): Promise<void> => staging.release(plan.entries.filter((e) => e.kind === 'staged').map((e) => e.sha256));
       const problems = checkPlan(plan);
-      if (problems.length > 0) throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      if (problems.length > 0) {
+        await release();
+        throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      }
       if (running.has(exportId)) throw new BridgeFailure('invalid-payload', 'This export is already running.');
-      const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
-      if (target === null) return { status: 'cancelled' };
       const controller = new AbortController();
       running.set(exportId, controller);
       try {
-        const result = await writeBundle(plan, deps.store, target, {
+        const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
+        if (target === null) return { status: 'cancelled' };
+        const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
           onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
         });
@@ -272,6 +281,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         throw error;
       } finally {
         running.delete(exportId);
+        await release();
       }
     },
 
@@ -280,6 +290,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       controller?.abort();
       return { cancelled: controller !== undefined };
     },
+
+    'bundle:stage': async ({ stageId, offset, bytes, last }) => staging.append(stageId, offset, bytes, last),
 
     'bundle:inspect': async () => {
       const path = await deps.chooseBundleToImport();

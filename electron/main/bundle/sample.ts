@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { planBundle, withSignature, type PlanInput, type UnsignedBundle } from '../../../shared/bundle/plan';
+import { planBundle, stagePlan, withSignature, type PlanInput, type UnsignedBundle } from '../../../shared/bundle/plan';
 import type { BundlePlan } from '../../../shared/bundle/planTypes';
 import { STARTER_CONTROLS } from '../../../shared/catalog/starterControls';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../../shared/domain/records';
@@ -11,6 +11,7 @@ import { nextEntry } from '../../../shared/log/chain';
 import { computeReviewStates } from '../../../shared/review/reviewState';
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
 import { signSignoff, type SignoffPayload, type SignoffRecord } from '../../../shared/signing/signoff';
+import { createTextStaging } from './staging';
 import { writeBundle, type WrittenBundle } from './writer';
 import { createEvidenceStore, type EvidenceStore } from '../store';
 
@@ -175,6 +176,7 @@ export async function signAndWrite(
   target: string,
   options: { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string } = {},
 ): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
+  const staging = createTextStaging(join(sample.store.root, 'staging'));
   const unsigned = planBundle({
     ...sample.input,
     reviewStates: await computeReviewStates(sample.input.evidence, sample.input.signoffs),
@@ -183,7 +185,7 @@ export async function signAndWrite(
     appVersion: options.appVersion ?? '0.1.0',
     exporter: { fingerprint: sample.keys.fingerprint, publicKey: sample.keys.publicKeyRaw, ...sample.reviewer },
   });
-  const plan = withSignature(unsigned, {
+  const draft = withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature: await signBytes(sample.keys.privateKey, new Uint8Array(Buffer.from(unsigned.tagmanifest, 'utf8'))),
@@ -191,5 +193,10 @@ export async function signAndWrite(
     publicKeyPem: await publicKeyPem(sample.keys.publicKeyRaw),
     keyFingerprint: sample.keys.fingerprint,
   });
-  return { written: await writeBundle(plan, sample.store, target), unsigned, plan };
+  const plan = await stagePlan(draft, (file) => staging.putText(file.text));
+  try {
+    return { written: await writeBundle(plan, { store: sample.store, staging }, target), unsigned, plan };
+  } finally {
+    await staging.release(plan.entries.filter((e) => e.kind === 'staged').map((e) => e.sha256));
+  }
 }

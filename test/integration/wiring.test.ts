@@ -331,25 +331,29 @@ describe('a capture and an export through the registered handlers', () => {
     expect(PNG.sync.read(Buffer.from(image)).height).toBe(shot.height + 40);
 
     // Export: a bag of the stamped image and its raw original, saved where the dialog says.
-    const entries: PlanEntry[] = [
+    // Generated files reach main by reference: staged first, then named by hash in the plan.
+    const stage = async (path: string, text: string): Promise<PlanEntry> => {
+      const staged = valueOf(await api.stageBundleFile({ stageId: randomUUID(), offset: 0, bytes: new TextEncoder().encode(text), last: true }));
+      if (!('sha256' in staged)) throw new Error('the last chunk should answer with the hash');
+      expect(staged.sha256).toBe(sha(text));
+      return { kind: 'staged', path, sha256: staged.sha256, size: staged.size };
+    };
+    const blobs: PlanEntry[] = [
       { kind: 'blob', path: 'data/evidence/AC-01/2026-Q1/001-screen.png', sha256: saved.image.sha256, size: saved.image.size, compress: false },
       { kind: 'blob', path: 'data/evidence/AC-01/2026-Q1/001-screen.original.png', sha256: shot.sha256, size: shot.size, compress: false },
-      { kind: 'text', path: 'data/notes.txt', text: 'captured through the shipped main process\n' },
     ];
-    const manifest = entries.map((e) => `${e.kind === 'blob' ? e.sha256 : sha(e.text)}  ${e.path}\n`).join('');
+    const notes = 'captured through the shipped main process\n';
+    const payload = [...blobs, await stage('data/notes.txt', notes)];
+    const manifest = payload.map((e) => `${e.sha256}  ${e.path}\n`).join('');
     const tags = [
-      { path: 'bagit.txt', text: 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n' },
-      { path: 'bag-info.txt', text: 'Payload-Oxum: 3.3\n' },
-      { path: 'manifest-sha256.txt', text: manifest },
+      await stage('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'),
+      await stage('bag-info.txt', 'Payload-Oxum: 3.3\n'),
+      await stage('manifest-sha256.txt', manifest),
     ];
     const plan: BundlePlan = {
       bagName: 'shipped-bag',
       generatedAt: '2026-04-02T10:00:00.000Z',
-      entries: [
-        ...entries,
-        ...tags.map((t) => ({ kind: 'text' as const, ...t })),
-        { kind: 'text', path: 'tagmanifest-sha256.txt', text: tags.map((t) => `${sha(t.text)}  ${t.path}\n`).join('') },
-      ],
+      entries: [...payload, ...tags, await stage('tagmanifest-sha256.txt', tags.map((t) => `${t.sha256}  ${t.path}\n`).join(''))],
     };
     const out = await mkdtemp(join(tmpdir(), 'shipped-export-'));
     roots.push(out);
