@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { requestSchemas } from './schemas';
 import type { Result } from './result';
 import type { OriginalCapture } from '../domain/records';
+import type { MenuCommand } from '../app/menu';
 
 /**
  * The bridge between renderer and main, declared once (DESIGN.md §2): channel names, request
@@ -247,9 +248,19 @@ export interface Events {
     readonly bytesDone: number;
     readonly bytesTotal: number;
   };
+  /** An item of the application menu was chosen; the renderer checks `command` with isMenuCommand. */
+  'menu:command': { readonly command: MenuCommand };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'capture:shortcut', 'evidence:verify-progress', 'bundle:progress', 'bundle:import-progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'files:progress',
+  'capture:countdown',
+  'capture:shortcut',
+  'evidence:verify-progress',
+  'bundle:progress',
+  'bundle:import-progress',
+  'menu:command',
+] as const satisfies readonly EventName[];
 
 /** The names the preload exposes, each bound to one channel. */
 export const API_METHODS = {

@@ -175,7 +175,7 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   // 7. The global shortcut captures for the control used last; Escape discards, storing nothing.
   const count = (await storedHashes(app.bridge.store.root)).length;
   await detail.getByLabel('Delay').selectOption('0');
-  app.bridge.emit('capture:shortcut', { accelerator: CAPTURE_ACCELERATOR });
+  app.bridge.pressGlobalShortcut(CAPTURE_ACCELERATOR);
   await expect(editor).toBeVisible({ timeout: 15_000 });
   await expect(editor).toContainText('Capture for AC-01');
   await editor.press('Escape');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BundleInspection } from '../../../shared/bridge/contract';
 import { planImport, type ImportPreview } from '../../../shared/bundle/importPlan';
 import { describeAuditWindow } from '../../../shared/domain/audit';
@@ -7,7 +7,7 @@ import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { applyImport, localStateFor } from '../../db/importBundle';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { auditRoute, hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor, navigate } from '../app/useHashRoute';
 import './import.css';
 
 type Inspected = Extract<BundleInspection, { status: 'inspected' }>;
@@ -23,7 +23,7 @@ type Phase =
  * first; a bundle that fails can be inspected but not merged. The merge adds only what is
  * not here yet and is logged.
  */
-export function ImportPage(): React.JSX.Element {
+export function ImportPage({ choose: chooseNow = false }: { readonly choose?: boolean } = {}): React.JSX.Element {
   const info = useSystemInfo();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +61,22 @@ export function ImportPage(): React.JSX.Element {
       setPhase({ kind: 'idle' });
     }
   };
+
+  // File › Import Bundle… and Help › Verify a Bundle… arrive as #/import/choose: the dialog
+  // opens at once, and the address goes back to #/import so the next menu click opens it again.
+  const chooseOnArrival = useEffectEvent(() => {
+    navigate({ screen: 'import' });
+    if (phase.kind !== 'inspecting' && phase.kind !== 'importing') void choose('file');
+  });
+  const arrived = useRef(false);
+  useEffect(() => {
+    // Once per arrival, also when React runs effects twice in development.
+    if (!chooseNow) arrived.current = false;
+    else if (!arrived.current) {
+      arrived.current = true;
+      chooseOnArrival();
+    }
+  }, [chooseNow]);
 
   const importNow = async (bundle: Inspected, preview: ImportPreview): Promise<void> => {
     setError(null);
