@@ -40,11 +40,14 @@ export const SCHEMA_V3 = {
 // and `systemReport` (where a report came from). No index changes; old rows get null.
 export const SCHEMA_V4 = SCHEMA_V3;
 
-// v5 "keyring", 2026-12-01: the keys this installation trusts (its own reviewer key and keys
+// v5, 2026-11-30: audits gain `archivedAt` (issue #13: archive an audit). No index changes:
+// the audit list is read whole. Old rows get null.
+export const SCHEMA_V5 = SCHEMA_V4;
+
+// v6 "keyring", 2026-11-30: the keys this installation trusts (its own reviewer key and keys
 // confirmed by fingerprint), by fingerprint (issue #11). The reviewer's existing key is put in.
-// The `scale` branch adds a v5 of its own (indexes): whichever merges second renumbers.
-export const SCHEMA_V5_KEYRING = {
-  ...SCHEMA_V4,
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
   keyring: 'fingerprint, source',
 } as const;
 
@@ -86,7 +89,17 @@ export class LockerDb extends Dexie {
           }),
       );
     this.version(5)
-      .stores(SCHEMA_V5_KEYRING)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: { archivedAt?: unknown }) => {
+            audit.archivedAt ??= null;
+          }),
+      );
+    this.version(6)
+      .stores(SCHEMA_V6)
       .upgrade(async (tx) => {
         const reviewer = (await tx.table('settings').get('reviewer')) as { value?: Partial<Record<string, unknown>> } | undefined;
         const value = reviewer?.value;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundlePlanSchema, MAX_GENERATED_BYTES, MAX_STAGE_CHUNK_BYTES } from '../bundle/planTypes';
-import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
+import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_PURGE_CANDIDATES, MAX_REFERENCED_HASHES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
  * One runtime validator per channel. Strict objects: an unknown key is an error, not something
@@ -81,5 +81,11 @@ export const requestSchemas = {
     offset: z.number().int().min(0).max(MAX_GENERATED_BYTES),
     bytes: bytes(MAX_STAGE_CHUNK_BYTES),
     last: z.boolean(),
+  }),
+  'evidence:purge': z.strictObject({
+    candidates: z.array(sha256Schema).min(1).max(MAX_PURGE_CANDIDATES),
+    referenced: z.array(sha256Schema).max(MAX_REFERENCED_HASHES),
+    /** Why, for main's purge log: 'audit "FY2026" deleted by jdoe@host'. */
+    reason: z.string().min(1).max(500),
   }),
 } as const satisfies Record<Channel, z.ZodType>;

@@ -94,10 +94,12 @@ export function findBag(source: BagSource): Layout {
       problems.push(`${shown(rel)}: appears twice`);
       continue;
     }
-    const lower = rel.toLowerCase();
+    // Case and Unicode normalization: two names that one file system (Windows, macOS) stores as one file.
+    const lower = rel.normalize('NFC').toLowerCase();
     const clash = byLowerCase.get(lower);
     if (clash !== undefined) {
-      problems.push(`${shown(rel)}: differs from ${shown(clash)} only in letter case (one would overwrite the other when unpacked)`);
+      const how = rel.toLowerCase() === clash.toLowerCase() ? 'only in letter case' : 'only in Unicode normalization';
+      problems.push(`${shown(rel)}: differs from ${shown(clash)} ${how} (one would overwrite the other when unpacked)`);
       continue;
     }
     byLowerCase.set(lower, rel);

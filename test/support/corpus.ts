@@ -650,7 +650,7 @@ export const CORPUS: readonly CorpusCase[] = [
     level: 'zip',
     trust: 'exporter',
     verdict: 'fail',
-    problem: /^not a readable ZIP: this is not a ZIP file/,
+    problem: /^This is not a ZIP file/,
     zip: async (_parent, _bag, out) => writeFile(out, 'this is a text file, not a bundle\n'),
   },
   {

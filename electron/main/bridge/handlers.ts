@@ -19,6 +19,7 @@ import { writeBundle } from '../bundle/writer';
 import { createTextStaging, type TextStaging } from '../bundle/staging';
 import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
 import type { TrustedKey } from '../../../shared/trust/keyring';
+import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -232,6 +233,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       for await (const chunk of deps.store.openRead(sha256)) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
+
+    'evidence:purge': async (request) => purgeUnreferenced(deps.store, request, now),
 
     'evidence:verify': async ({ sha256s }) => {
       const unique = [...new Set(sha256s)];

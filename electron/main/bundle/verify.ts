@@ -33,8 +33,14 @@ async function withArchive<T>(zipPath: string, options: Pick<VerifyOptions, 'ope
  * the same verdict. Names in them came from the bag, so they are made visible before printing.
  */
 export function zipSource(zip: ZipArchive): BagSource {
-  const containerProblems = zip.problems.map((p) => visibleName(zip.readable ? p.message : `not a readable ZIP: ${p.message}`));
-  if (!zip.readable) return { kind: 'zip', entries: [], containerProblems };
+  const containerProblems = zip.problems
+    // Colliding names are the core's to decide, for a ZIP and an unpacked folder alike.
+    .filter((p) => p.code !== 'collision')
+    // A file that is no ZIP at all is said plainly; "not a readable ZIP: this is not a ZIP" is noise.
+    .map((p) => visibleName(zip.readable || p.code === 'not-zip' ? p.message : `not a readable ZIP: ${p.message}`));
+  for (const entry of zip.entries) if (entry.isSymlink) containerProblems.push(visibleName(`${entry.name}: is a symbolic link`));
+  // A bomb is named, never inflated: reading it is the attack. Nothing of the bag is read then.
+  if (!zip.readable || zip.problems.some((p) => p.code === 'limit')) return { kind: 'zip', entries: [], containerProblems };
   const entries: SourceEntry[] = zip.entries.map((entry) => ({
     path: entry.name,
     size: entry.uncompressedSize,

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BundleInspection } from '../../../shared/bridge/contract';
 import { checkImportHistory } from '../../../shared/bundle/importHistory';
 import { planImport, type ImportPreview } from '../../../shared/bundle/importPlan';
@@ -11,7 +11,7 @@ import { applyImport, localStateFor, localTrailOf } from '../../db/importBundle'
 import { listKeyring, trustKey } from '../../db/keyring';
 import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { auditRoute, hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor, navigate } from '../app/useHashRoute';
 import { ImportButton } from './ImportButton';
 import { ImportChecks } from './ImportChecks';
 import { ImportSummary } from './ImportSummary';
@@ -34,7 +34,7 @@ type Phase =
  * user confirms the key by fingerprint; one whose trail does not extend the trail held here is
  * refused. The merge adds only what is not here yet and is logged.
  */
-export function ImportPage(): React.JSX.Element {
+export function ImportPage({ choose: chooseNow = false }: { readonly choose?: boolean } = {}): React.JSX.Element {
   const info = useSystemInfo();
   const keyring = useLiveQuery(listKeyring, [], []);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -91,6 +91,22 @@ export function ImportPage(): React.JSX.Element {
     if (!exporter) return;
     await trustKey({ publicKey: exporter.publicKey, ...who, how: `${who.how} (bundle ${visibleName(bundle.fileName)})` }, actorOf(info));
   };
+
+  // File › Import Bundle… and Help › Verify a Bundle… arrive as #/import/choose: the dialog
+  // opens at once, and the address goes back to #/import so the next menu click opens it again.
+  const chooseOnArrival = useEffectEvent(() => {
+    navigate({ screen: 'import' });
+    if (phase.kind !== 'inspecting' && phase.kind !== 'importing') void choose('file');
+  });
+  const arrived = useRef(false);
+  useEffect(() => {
+    // Once per arrival, also when React runs effects twice in development.
+    if (!chooseNow) arrived.current = false;
+    else if (!arrived.current) {
+      arrived.current = true;
+      chooseOnArrival();
+    }
+  }, [chooseNow]);
 
   const importNow = async (bundle: Inspected, planned: Planned): Promise<void> => {
     setError(null);

@@ -126,11 +126,56 @@ describe('an exported bundle, checked with standard tools', () => {
     expect(manifest.partial).toBe(true);
     expect(manifest.leftOut.map((l) => l.reason)).toEqual(['not linked to a selected control', 'not linked to a selected control', 'not linked to a selected control']);
   });
+});
 
-  it('refuses a file that is not a ZIP at all', async () => {
-    const text = join(dir, 'notes.zip');
-    await writeFile(text, 'this is a text file, not a bundle\n');
-    expect((await verifyBundle(text)).report.problems).toEqual([expect.stringMatching(/^not a readable ZIP: no end of central directory record at the end of the file/)]);
+describe('hostile ZIPs are refused with a named reason', () => {
+  /** Crafts ZIPs with Python's zipfile, which writes whatever names it is given. */
+  async function craft(name: string, script: string): Promise<string> {
+    const out = join(dir, `${name}.zip`);
+    execFileSync('python3', ['-c', `import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\n${script}\nz.close()`, out], { stdio: 'pipe' });
+    return out;
+  }
+
+  const cases: [string, string, RegExp][] = [
+    ['path traversal', "z.writestr('bag/../../evil.sh','echo pwned')", /not a readable ZIP: invalid relative path|not a safe path/],
+    ['an absolute path', "z.writestr('/etc/cron.d/evil','x')", /not a readable ZIP: absolute path|not a safe path|etc\/cron\.d\/evil/],
+    ['a backslash path', "z.writestr('bag\\\\..\\\\evil.txt','x')", /not a readable ZIP: invalid characters|not a safe path|evil\.txt: outside the bag folder/],
+    ['duplicate entries', "import warnings\nwarnings.simplefilter('ignore')\nz.writestr('bag/bagit.txt','a')\nz.writestr('bag/bagit.txt','b')", /bag\/bagit\.txt: appears twice/],
+    ['a ZIP bomb', "z.writestr('bag/data/zeros.bin', bytes(200*1024*1024))", /bag\/data\/zeros\.bin: inflates \d+× \(a ZIP bomb\?\)/],
+    ['two bag folders', "z.writestr('a/bagit.txt','x')\nz.writestr('b/bagit.txt','x')", /exactly one top-level bag folder; this ZIP has 2/],
+  ];
+  for (const [name, script, problem] of cases) {
+    it(`refuses ${name}`, async () => {
+      const { report } = await verifyBundle(await craft(name.replace(/\W+/g, '-'), script));
+      expect(report.verdict).toBe('fail');
+      expect(report.problems.join('\n')).toMatch(problem);
+    });
+  }
+
+  it('refuses a truncated ZIP', async () => {
+    const bytes = await readFile(zipPath);
+    const cut = join(dir, 'truncated.zip');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const { report } = await verifyBundle(cut);
+    expect(report.verdict).toBe('fail');
+    expect(report.problems).toEqual([
+      'not a readable ZIP: the ZIP file is incomplete: its end (the central directory) is missing, as when a download or a copy is cut short',
+    ]);
+  });
+
+  // Issue #13: a PDF picked by mistake used to get "End of central directory record signature not found".
+  it.each([
+    ['a text file', 'notes.zip', Buffer.from('this is a text file, not a bundle\n'), 'This is not a ZIP file. A bundle is the .zip file Evidence Locker exports.'],
+    ['a PDF', 'report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'This is not a ZIP file: it looks like a PDF document. A bundle is the .zip file Evidence Locker exports.'],
+    ['a gzip archive', 'bundle.tar.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), 'This is not a ZIP file: it looks like a gzip or .tar.gz archive. A bundle is the .zip file Evidence Locker exports.'],
+    ['an empty file', 'empty.zip', Buffer.alloc(0), 'This is not a ZIP file: it is empty.'],
+  ])('says plainly that %s is not a ZIP file', async (_, name, bytes, message) => {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    const { report } = await verifyBundle(path);
+    expect(report.verdict).toBe('fail');
+    expect(report.problems).toEqual([message]);
+    expect(report.checks[0]).toMatchObject({ id: 'layout', status: 'fail', summary: message });
   });
 });
 

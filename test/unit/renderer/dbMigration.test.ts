@@ -20,8 +20,8 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
-    expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null });
+    expect(current.verno).toBe(6);
+    expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null, archivedAt: null });
     expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null });
     expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
     await current.requests.add({

@@ -61,6 +61,8 @@ const validStage = { stageId: TOKEN_STAGE, offset: 0, bytes: new Uint8Array(3), 
 
 const TOKEN = '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c';
 const TRUSTED = { fingerprint: '0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef', publicKey: null, name: 'Dana Whitfield', role: 'IT Manager', source: 'keyring' };
+const HASH_A = 'a'.repeat(64);
+const validPurge = { candidates: [HASH_A], referenced: ['b'.repeat(64)], reason: 'audit "FY2026" deleted by jdoe@host' };
 const STAMP = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 const validSave = { token: TOKEN, crop: null, redactions: [], stamp: STAMP };
 const validBegin = { name: 'users.csv', size: 10, modifiedAt: '2026-04-02T10:00:00.000Z', path: '/home/alice/users.csv' };
@@ -224,6 +226,16 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a chunk over 4 MiB', payload: { ...validStage, bytes: new Uint8Array(4 * 1024 * 1024 + 1) }, path: ['bytes'] },
     { label: 'a path to write to', payload: { ...validStage, path: '/tmp/x' } },
   ],
+  'evidence:purge': [
+    ...NOT_AN_OBJECT,
+    { label: 'no candidates', payload: { ...validPurge, candidates: [] }, path: ['candidates'] },
+    { label: 'a path instead of a hash', payload: { ...validPurge, candidates: ['../../etc/passwd'] }, path: ['candidates', 0] },
+    { label: 'an upper-case hash', payload: { ...validPurge, candidates: ['A'.repeat(64)] }, path: ['candidates', 0] },
+    { label: 'no referenced list', payload: { candidates: [HASH_A], reason: 'x' }, path: ['referenced'] },
+    { label: 'a malformed referenced hash', payload: { ...validPurge, referenced: ['x'] }, path: ['referenced', 0] },
+    { label: 'an empty reason', payload: { ...validPurge, reason: '' }, path: ['reason'] },
+    { label: 'a flag to skip the check', payload: { ...validPurge, force: true } },
+  ],
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
@@ -276,6 +288,10 @@ const VALID: Record<Channel, readonly Case[]> = {
   'bundle:stage': [
     { label: 'the only chunk', payload: validStage },
     { label: 'a middle chunk', payload: { ...validStage, offset: 4096, last: false } },
+  ],
+  'evidence:purge': [
+    { label: 'one candidate', payload: validPurge },
+    { label: 'nothing else referenced', payload: { ...validPurge, referenced: [] } },
   ],
 };
 
@@ -371,6 +387,7 @@ const REQUESTS: Record<Channel, unknown> = {
   'bundle:import-files': { token: EXPORT_ID, files: [], confirmedExporter: null },
   'keycard:save': { suggestedName: 'card.html', html: '<p>card</p>' },
   'bundle:stage': validStage,
+  'evidence:purge': validPurge,
 };
 
 function recordingTransport() {
