@@ -7,8 +7,10 @@ import { CSP_HEADER } from '../../shared/security/csp';
 /**
  * Serves the built renderer the way main's app:// handler does: same path resolver, same CSP
  * header. Only the scheme differs (http on loopback), since Chromium cannot load app:// here.
+ * `port` 0 picks a free one; the benchmark passes a fixed port, because IndexedDB belongs to an
+ * origin, port included, and its seeded profile must find its database again (TOOLCHAIN.md).
  */
-export async function startAppServer(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startAppServer(root: string, port = 0): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const url = `http://127.0.0.1${request.url ?? '/'}`;
     const file = resolveAppAsset(root, url, '127.0.0.1');
@@ -29,10 +31,13 @@ export async function startAppServer(root: string): Promise<{ origin: string; cl
       notFound,
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
