@@ -49,6 +49,49 @@ export async function checkSignoff(
   record: SignoffRecord,
   evidence: { readonly id: string; readonly sha256: string } | undefined,
 ): Promise<SignoffValidity> {
+  return signoffProblem(record, evidence) ?? ((await verifySignoffSignature(record)) ? VALID : BAD_SIGNATURE);
+}
+
+/** The signature alone: the one check that costs a verification. A sign-off never changes, so callers may remember it. */
+export function verifySignoffSignature(record: SignoffRecord): Promise<boolean> {
+  return verifyBytes(record.publicKey, record.signature, signoffMessage(record.payload));
+}
+
+/**
+ * checkSignoff with the signature's verdict already known (verifySignoffSignature, verified once
+ * and remembered): every other check still runs against the item as it is now.
+ */
+export function checkSignoffWith(
+  record: SignoffRecord,
+  evidence: { readonly id: string; readonly sha256: string } | undefined,
+  signatureValid: boolean,
+): SignoffValidity {
+  return signoffProblem(record, evidence) ?? (signatureValid ? VALID : BAD_SIGNATURE);
+}
+
+const VALID: SignoffValidity = { valid: true };
+const BAD_SIGNATURE: SignoffValidity = { valid: false, reason: 'the signature does not verify' };
+
+/** Fingerprints by raw key: an audit's thousands of sign-offs come from a handful of keys. */
+const fingerprints = new Map<string, string | null>();
+
+function fingerprintOfBase64(publicKey: string): string | null {
+  let fingerprint = fingerprints.get(publicKey);
+  if (fingerprint === undefined) {
+    try {
+      fingerprint = fingerprintOf(fromBase64(publicKey));
+    } catch {
+      fingerprint = null;
+    }
+    // Keys come from imported bundles too: keep the memo bounded.
+    if (fingerprints.size >= 256) fingerprints.clear();
+    fingerprints.set(publicKey, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** Every check but the signature, in the order reasons are reported; null when all hold. */
+function signoffProblem(record: SignoffRecord, evidence: { readonly id: string; readonly sha256: string } | undefined): SignoffValidity | null {
   if (!evidence) return { valid: false, reason: 'the evidence it signs no longer exists' };
   if (record.evidenceId !== evidence.id || record.payload.evidenceId !== evidence.id) {
     return { valid: false, reason: 'it was made for a different evidence item' };
@@ -56,17 +99,10 @@ export async function checkSignoff(
   if (record.payload.evidenceSha256 !== evidence.sha256) {
     return { valid: false, reason: 'the evidence hash no longer matches the one approved' };
   }
-  let raw: Uint8Array;
-  try {
-    raw = fromBase64(record.publicKey);
-  } catch {
-    return { valid: false, reason: 'its public key is unreadable' };
-  }
-  if (fingerprintOf(raw) !== record.payload.keyFingerprint) {
+  const fingerprint = fingerprintOfBase64(record.publicKey);
+  if (fingerprint === null) return { valid: false, reason: 'its public key is unreadable' };
+  if (fingerprint !== record.payload.keyFingerprint) {
     return { valid: false, reason: 'its public key does not match the fingerprint it names' };
   }
-  if (!(await verifyBytes(record.publicKey, record.signature, signoffMessage(record.payload)))) {
-    return { valid: false, reason: 'the signature does not verify' };
-  }
-  return { valid: true };
+  return null;
 }

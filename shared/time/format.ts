@@ -8,33 +8,53 @@ export function formatUtc(iso: string): string {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/**
+ * Formatters by zone, made once: building an Intl.DateTimeFormat costs far more than using one
+ * (it loads the zone's rules), and a screen formats thousands of instants in the same zone.
+ * Zones are few (the audit's, the machine's, those of imported items), so the cache stays small.
+ */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'shortOffset',
+      });
+    } catch {
+      // A record from a bundle may carry a zone this runtime does not know.
+      format = null;
+    }
+    // Zone names come from records, bundles included: never let hostile ones grow this without bound.
+    if (zoneFormats.size >= 256) zoneFormats.clear();
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function formatInZone(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'invalid date';
-  // A record from a bundle may carry a zone this runtime does not know: show UTC, say so.
-  if (!isValidTimeZone(timeZone)) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(timeZone.slice(0, 64))})`;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(d);
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${timeZone} (${get('timeZoneName')})`;
+  const format = typeof timeZone === 'string' && timeZone !== '' ? zoneFormat(timeZone) : null;
+  // An unknown zone: show UTC, and say so.
+  if (format === null) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(String(timeZone).slice(0, 64))})`;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(d)) parts[part.type] = part.value;
+  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${timeZone} (${parts.timeZoneName ?? ''})`;
 }
 
+/** Whether the runtime knows the zone; remembered per zone, like the formatters. */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof timeZone === 'string' && timeZone !== '' && zoneFormat(timeZone) !== null;
 }
 
 export function formatBytes(size: number): string {

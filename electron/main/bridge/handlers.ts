@@ -67,6 +67,9 @@ export function systemInfo(appVersion: string): Response<'system:info'> {
   };
 }
 
+/** Least time between two progress events of the integrity check's re-hashing. */
+export const VERIFY_PROGRESS_MS = 100;
+
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const sleep = deps.sleep ?? defaultSleep;
   const now = deps.now ?? (() => new Date());
@@ -235,6 +238,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const unique = [...new Set(sha256s)];
       const results: BlobCheck[] = [];
       let bytesDone = 0;
+      // Progress at most ten times a second and once at the end: an event per file was 10,000
+      // messages, each a render in the window (issue #12).
+      let lastReport = 0;
       for (const [index, sha256] of unique.entries()) {
         const size = await deps.store.size(sha256);
         if (size === null) {
@@ -247,7 +253,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           }
           results.push({ sha256, status: hash.digest('hex') === sha256 ? 'ok' : 'altered', size });
         }
-        deps.emit('evidence:verify-progress', { done: index + 1, total: unique.length, bytesDone });
+        const at = now().getTime();
+        if (index === unique.length - 1 || at - lastReport >= VERIFY_PROGRESS_MS) {
+          lastReport = at;
+          deps.emit('evidence:verify-progress', { done: index + 1, total: unique.length, bytesDone });
+        }
       }
       return results;
     },
