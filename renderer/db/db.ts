@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { SignoffRecord } from '../../shared/signing/signoff';
+import { changeFeed } from './changeFeed';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord, TaskRecord, ThumbnailRecord } from '../../shared/domain/records';
 
 export interface SettingRecord {
@@ -39,6 +40,19 @@ export const SCHEMA_V3 = {
 // and `systemReport` (where a report came from). No index changes; old rows get null.
 export const SCHEMA_V4 = SCHEMA_V3;
 
+// v5, 2026-11-30: indexes for a year of evidence (issue #12). `supersedes` finds an item's
+// re-capture without reading the audit; [auditId+sha256] finds the same bytes within one audit;
+// [auditId+id] reads an audit's rows in key order, a chunk at a time, and resumes after the
+// last key. No rows move: IndexedDB builds the new indexes over existing rows.
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  evidence: 'id, auditId, *controlIds, sha256, capturedAt, supersedes, [auditId+sha256], [auditId+id]',
+  signoffs: 'id, auditId, evidenceId, [auditId+id]',
+} as const;
+
+/** Tables whose committed writes the change feed reports (renderer/db/changeFeed.ts). */
+export const WATCHED_TABLES: ReadonlySet<string> = new Set(['evidence', 'signoffs']);
+
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
   controls!: Table<ControlRecord, string>;
@@ -75,6 +89,8 @@ export class LockerDb extends Dexie {
             row.systemReport ??= null;
           }),
       );
+    this.version(5).stores(SCHEMA_V5);
+    this.use(changeFeed(name, WATCHED_TABLES));
   }
 }
 
