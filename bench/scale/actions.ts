@@ -40,7 +40,8 @@ const EVIDENCE_READY: ReadySpec = { selector: '.eb-row' };
 type Probe = {
   navigate(hash: string, spec: ReadySpec, timeoutMs: number): Promise<Sample>;
   click(buttonText: string, spec: ReadySpec, timeoutMs: number, bridgeChannel: string | null): Promise<Sample>;
-  keystroke(spec: ReadySpec, timeoutMs: number): Promise<Sample>;
+  armKeystroke(spec: ReadySpec, timeoutMs: number): Promise<void>;
+  keystrokeSample(): Promise<Sample>;
   reach(hash: string | null, spec: ReadySpec, timeoutMs: number): Promise<void>;
 };
 
@@ -137,11 +138,10 @@ export const ACTIONS: readonly Action[] = [
           inputValue: { selector: '.eb-filters input[type="search"]', value: typed },
           absent: ['[aria-busy="true"]'],
         };
-        const pending = probe(s.page, 'keystroke', ready, 60_000);
-        // The probe must be listening before the key goes out.
-        await s.page.waitForTimeout(50);
+        // The probe listens before the key goes out.
+        await probe(s.page, 'armKeystroke', ready, 120_000);
         await s.page.keyboard.press(key);
-        samples.push(await pending);
+        samples.push(await probe(s.page, 'keystrokeSample'));
       }
       await input.fill('');
       return samples;

@@ -141,7 +141,9 @@ export const scaleScenario: Scenario = {
             s.push(...(await measureSide(scale, action, run)));
             b.push(...(await measureSide(baseline, action, run)));
             const last = s[s.length - 1];
-            if (last) ctx.log(`${action.id} run ${run + 1}: ${ms(figureOf(action, last))}, longest task ${ms(last.longestTaskMs)}, ${last.domNodes} nodes`);
+            if (last) {
+              ctx.log(`${action.id} run ${run + 1}: ${ms(figureOf(action, last))}, longest task ${ms(last.longestTaskMs)}, ${last.domNodes} nodes, heap ${last.heapMiB.toFixed(0)} MiB`);
+            }
           } catch (caught) {
             error = caught instanceof Error ? caught.message.split('\n')[0] ?? 'error' : String(caught);
             ctx.log(`${action.id} failed: ${error}`);

@@ -92,10 +92,33 @@ async function click(buttonText: string, spec: ReadySpec, timeoutMs: number, bri
   return sample(t0, spec, timeoutMs, bridgeChannel);
 }
 
-/** Waits for the next keydown (sent by Playwright after this starts) and times from its timestamp. */
-async function keystroke(spec: ReadySpec, timeoutMs: number): Promise<Sample> {
-  const down = await new Promise<number>((resolve) => window.addEventListener('keydown', (e) => resolve(e.timeStamp), { once: true, capture: true }));
-  return sample(down, spec, timeoutMs, null);
+let armed: Promise<Sample> | null = null;
+
+/**
+ * Listens for the next keydown and times from its timestamp; returns at once, so the caller
+ * knows the listener is there before it sends the key. `keystrokeSample` collects the result.
+ */
+function armKeystroke(spec: ReadySpec, timeoutMs: number): void {
+  armed = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no keydown within ${timeoutMs} ms`)), timeoutMs);
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        clearTimeout(timer);
+        resolve(e.timeStamp);
+      },
+      { once: true, capture: true },
+    );
+  }).then((down) => sample(down, spec, timeoutMs, null));
+  // Collected by keystrokeSample; a rejection before that must not count as unhandled.
+  armed.catch(() => {});
+}
+
+function keystrokeSample(): Promise<Sample> {
+  if (armed === null) throw new Error('no keystroke armed');
+  const result = armed;
+  armed = null;
+  return result;
 }
 
 /** A fresh page load: from navigation start (0) until the screen is painted. */
@@ -110,4 +133,4 @@ async function reach(hash: string | null, spec: ReadySpec, timeoutMs: number): P
   await quiet();
 }
 
-Object.defineProperty(globalThis, '__benchProbe', { value: { navigate, click, keystroke, load, reach } });
+Object.defineProperty(globalThis, '__benchProbe', { value: { navigate, click, armKeystroke, keystrokeSample, load, reach } });

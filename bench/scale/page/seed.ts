@@ -74,6 +74,17 @@ async function attach(auditId: string, controlId: string, instants: readonly str
   return added.map((item) => item.id);
 }
 
+/**
+ * Rows for files main has already stored (its store.put, as files:import uses it): recordFiles,
+ * the app's own function, writes them and their log entries. The e2e seeds this way, because
+ * reading a few thousand files through the dialog one call at a time would take minutes.
+ */
+async function recordStored(auditId: string, controlId: string, files: readonly ImportedFile[]): Promise<string[]> {
+  const { added, duplicates } = await recordFiles(await contextFor(auditId, controlId, null), files);
+  if (duplicates.length > 0) throw new Error(`${duplicates.length} files were duplicates`);
+  return added.map((item) => item.id);
+}
+
 /** Thumbnails as useThumbnailUrl makes them on first sight: read back through the bridge, kept in IndexedDB. */
 async function thumbnails(ids: readonly string[]): Promise<number> {
   let made = 0;
@@ -111,4 +122,4 @@ async function edit(id: string, change: { notes: string | null; moveDay: boolean
   }
 }
 
-Object.defineProperty(globalThis, '__benchSeed', { value: { setup, attach, thumbnails, sign, edit } });
+Object.defineProperty(globalThis, '__benchSeed', { value: { setup, attach, recordStored, thumbnails, sign, edit } });
