@@ -1,14 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
-import { computeReviewStates, type ReviewState } from '../../../shared/review/reviewState';
-import { checkSignoff, type SignoffValidity } from '../../../shared/signing/signoff';
-import { listEvidenceForAudit } from '../../db/evidence';
-import { listSignoffs } from '../../db/signoffs';
+import { reviewStatesWith, type ReviewState } from '../../../shared/review/reviewState';
+import { checkSignoffWith, type SignoffValidity } from '../../../shared/signing/signoff';
+import type { AuditRows } from '../../db/auditRows';
+import { signatureVerdict } from '../../db/signatureVerdicts';
+import { useAuditRows } from '../audits/useAuditRows';
 
-export interface AuditReview {
-  /** Every item of the audit, superseded versions included. */
-  readonly evidence: readonly EvidenceRecord[];
+/** Review state of a set of items, and the items it refers to, by id. */
+export interface ItemsReview {
+  /** The items reviewed and those they refer to (replacements, replaced items, filter screenshots). */
+  readonly evidenceById: ReadonlyMap<string, EvidenceRecord>;
   readonly states: ReadonlyMap<string, ReviewState>;
   /**
    * Validity of every sign-off by id, not only the latest: an older sign-off shown in an item's
@@ -17,27 +17,35 @@ export interface AuditReview {
   readonly validity: ReadonlyMap<string, SignoffValidity>;
 }
 
+export interface AuditReview extends ItemsReview {
+  /** Every item of the audit, superseded versions included. */
+  readonly evidence: readonly EvidenceRecord[];
+}
+
+const reviews = new WeakMap<AuditRows, AuditReview>();
+
 /**
- * Evidence and review state of an audit from one snapshot, recomputed (signatures verified
- * again) whenever evidence or sign-offs change. States and items always agree because they are
- * computed from the same read. Undefined while loading.
+ * Review state derived once per snapshot of the audit's rows and shared by every screen that
+ * shows it. Signatures were verified (once each) before the snapshot was published; here only
+ * the cheap checks run against the items as they are now.
  */
-export function useAuditReview(auditId: string): AuditReview | undefined {
-  const data = useLiveQuery(async () => ({ evidence: await listEvidenceForAudit(auditId), signoffs: await listSignoffs(auditId) }), [auditId]);
-  const [review, setReview] = useState<AuditReview | undefined>(undefined);
-  useEffect(() => {
-    if (!data) return undefined;
-    let cancelled = false;
-    const byId = new Map(data.evidence.map((item) => [item.id, item]));
-    void Promise.all([
-      computeReviewStates(data.evidence, data.signoffs),
-      Promise.all(data.signoffs.map(async (s) => [s.id, await checkSignoff(s, byId.get(s.evidenceId))] as const)),
-    ]).then(([states, checks]) => {
-      if (!cancelled) setReview({ evidence: data.evidence, states, validity: new Map(checks) });
-    });
-    return () => {
-      cancelled = true;
+export function reviewOfRows(rows: AuditRows): AuditReview {
+  let review = reviews.get(rows);
+  if (!review) {
+    const validity = new Map(rows.signoffs.map((s) => [s.id, checkSignoffWith(s, rows.evidenceById.get(s.evidenceId), signatureVerdict(s))] as const));
+    review = {
+      evidence: rows.evidence,
+      evidenceById: rows.evidenceById,
+      states: reviewStatesWith(rows.evidence, rows.signoffs, signatureVerdict),
+      validity,
     };
-  }, [data]);
+    reviews.set(rows, review);
+  }
   return review;
+}
+
+/** Evidence and review state of an audit from one snapshot; undefined while loading. */
+export function useAuditReview(auditId: string): AuditReview | undefined {
+  const rows = useAuditRows(auditId);
+  return rows === undefined ? undefined : reviewOfRows(rows);
 }
