@@ -47,17 +47,19 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
   const page = app.page;
   await page.evaluate(await bundlePageScript(resolve('bench/scale/page/seed.ts')));
 
-  // The bench's audit and controls; every fifth of its items, so all 200 controls get some.
+  // The bench's audit and controls; its items evenly thinned to ITEMS (most controls get some).
   const plan = buildScalePlan(1);
   const added = plan.controls.filter((c) => !c.starter).map((c) => ({ ref: c.ref, title: c.title, frequency: c.frequency, criteria: c.criteria }));
   const { auditId, controls } = await seed<{ auditId: string; controls: Record<string, string> }>(page, 'setup', SCALE_AUDIT, added);
-  const items = plan.items.filter((_, i) => i % 5 === 0).slice(0, ITEMS);
+  const items = Array.from({ length: ITEMS }, (_, n) => plan.items[Math.floor((n * plan.items.length) / ITEMS)]).filter((item) => item !== undefined);
   const byControl = new Map<string, PlannedItem[]>();
   for (const item of items) {
     const ref = plan.controls[item.control]?.ref ?? '';
     byControl.set(ref, [...(byControl.get(ref) ?? []), item]);
   }
   const ids: string[] = [];
+  /** The planned items in the order of `ids`: the first half gets signed off below. */
+  const inOrder: PlannedItem[] = [];
   for (const [ref, list] of byControl) {
     const files: ImportedFile[] = [];
     for (const item of list) {
@@ -66,6 +68,7 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
       files.push({ ...stored, name: item.fileName, path: '', mime, modifiedAt: item.at, importedAt: item.at });
     }
     ids.push(...(await seed<string[]>(page, 'recordStored', auditId, controls[ref], files)));
+    inOrder.push(...list);
   }
   expect(ids).toHaveLength(ITEMS);
   // Half signed off: approvals, and a few rejections.
@@ -96,6 +99,7 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
   await detail.getByRole('navigation', { name: 'Evidence pages (top)' }).getByRole('button', { name: 'Last' }).click();
   await expect(detail.getByRole('article')).toHaveCount(dailyCount % 20 || 20);
   expect(await domNodes(page)).toBeLessThan(DOM_LIMIT);
+  await app.snap('90-scale-control');
 
   // Review: the waiting items, drawn as a window of lines, searchable.
   const views = page.getByRole('navigation', { name: 'Fieldwork views' });
@@ -106,9 +110,10 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
   expect(drawn).toBeGreaterThan(3);
   expect(drawn).toBeLessThan(100);
   expect(await domNodes(page)).toBeLessThan(DOM_LIMIT);
-  await page.getByLabel('Search names and notes').fill(`#${items[1]?.key ?? 0}.`);
+  await page.getByLabel('Search names and notes').fill(`#${inOrder[ITEMS - 1]?.key ?? 0}.`);
   await expect(page.getByText('1 item matches the filters')).toBeVisible();
   await expect(queue.locator('.queue-row')).toHaveCount(1);
+  await app.snap('90-scale-review-search');
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
   // Coverage: totals over every control, rows drawn near the viewport only.
@@ -121,6 +126,7 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
   const dailyRow = page.getByRole('region', { name: /^Daily/ }).locator(`tr[data-control="${daily}"]`);
   await dailyRow.scrollIntoViewIfNeeded();
   await expect(dailyRow.locator('a[data-status]')).toHaveCount(365);
+  await app.snap('90-scale-coverage');
   expect(await domNodes(page)).toBeLessThan(DOM_LIMIT);
 
   // All evidence: a page of 100, search narrows it.

@@ -52,7 +52,7 @@ export function AuditListPage(): React.JSX.Element {
                   {describeAuditWindow(audit)} · {audit.timeZone}
                 </span>
                 <span className="audit-card-counts">
-                  {controls} controls · {evidence} evidence {evidence === 1 ? 'item' : 'items'}
+                  {controls.toLocaleString('en-US')} controls · {evidence.toLocaleString('en-US')} evidence {evidence === 1 ? 'item' : 'items'}
                 </span>
               </a>
             </li>
