@@ -160,6 +160,14 @@ function evict(): void {
   for (const entry of idle.slice(KEEP_UNWATCHED)) entries.delete(entry.auditId);
 }
 
+/**
+ * The rows as last published, without starting a read: for a screen that needs only the items
+ * (not their review state) and should not wait for thousands of signatures to be verified.
+ */
+export function peekAuditRows(auditId: string): AuditRows | undefined {
+  return entries.get(auditId)?.rows;
+}
+
 /** The audit's rows as last published, or undefined while the first read runs. */
 export function currentAuditRows(auditId: string): AuditRows | undefined {
   return entryFor(auditId).rows;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { BlobCheck } from '../../shared/bridge/contract';
 import { buildIntegrityReport, hashesToVerify, type IntegrityReport, type IntegrityStep } from '../../shared/integrity/check';
 import type { TrailNames } from '../../shared/integrity/logView';
-import { loadAuditRows } from './auditRows';
+import { peekAuditRows } from './auditRows';
 import { readAuditInChunks } from './chunks';
 import { db } from './db';
 
@@ -45,11 +45,12 @@ export async function runIntegrityCheck(
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Names for the audit trail screen: evidence names (from the audit's rows held in memory, read a
- * chunk at a time if they are not yet), control refs, request ids, task titles.
+ * Names for the audit trail screen: evidence names, control refs, request ids, task titles.
  */
 export async function loadTrailNames(auditId: string): Promise<TrailNames> {
-  const { evidence } = await loadAuditRows(auditId);
+  // The names only: from memory when the audit's rows are there, else read a chunk at a time.
+  // Never through loadAuditRows, which publishes only once every signature is verified.
+  const evidence = peekAuditRows(auditId)?.evidence ?? (await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id, { pause: yieldToUi }));
   return db.transaction('r', db.audits, db.controls, db.requests, db.tasks, async () => {
     const [audit, controls, requests, tasks] = await Promise.all([
       db.audits.get(auditId),
