@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { appAssetResponse } from '../../electron/main/appProtocol';
 import { startAppServer } from '../../test/support/appServer';
 import { createBridgeHarness } from '../../test/support/bridgeHarness';
 import { launchInstance } from '../../test/support/chromium';
@@ -121,7 +122,9 @@ export const scaleScenario: Scenario = {
 
     const probeScript = await bundlePageScript(resolve('bench/scale/page/probe.ts'));
     const arm = `if (location.protocol === 'http:' && location.pathname === '/index.html') globalThis.__benchColdStart = globalThis.__benchProbe.load(${JSON.stringify(AUDIT_LIST_READY)}, 60000);`;
-    const server = await startAppServer(resolve('out/renderer'), BENCH_PORT);
+    const root = resolve('out/renderer');
+    // main's own app:// answer for every file, on the fixed port the seeded profile's origin has.
+    const server = await startAppServer(() => (url) => appAssetResponse(root, url), BENCH_PORT);
     const wanted = (process.env['BENCH_SCALE'] ?? '').split(',').filter(Boolean);
     const actions = wanted.length === 0 ? ACTIONS : ACTIONS.filter((a) => wanted.includes(a.id));
     const summaries: Summary[] = [];

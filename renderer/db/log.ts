@@ -36,3 +36,8 @@ export function readLogInChunks(auditId: string, pause: () => Promise<void>): Pr
 function chainOf(auditId: string): Collection<LogEntry, [string, number]> {
   return db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]);
 }
+
+/** The last entry of an audit's chain: the head a sign-off or an export commits to. */
+export function lastEntry(auditId: string): Promise<LogEntry | undefined> {
+  return chainOf(auditId).last();
+}

@@ -1,17 +1,35 @@
+import { canonicalJson } from '../../shared/log/chain';
 import { verifySignoffSignature, type SignoffRecord } from '../../shared/signing/signoff';
 
 /**
  * Signature verdicts of sign-offs, verified once per session and remembered (issue #12: every
- * screen verified every sign-off twice). A sign-off row is never changed by the app; the key
- * also holds the fields a tampered row would have to change, so an edit made behind the app's
- * back is verified afresh. The integrity check never uses this: it verifies everything anew.
+ * screen verified every sign-off twice). A verdict depends only on the signature, the key and
+ * the signed message, so that is the key: the whole canonical payload (for v2, the subject the
+ * reviewer decided on and the trail head) with the signature and public key. A row altered
+ * behind the app's back is a different key and is verified afresh. What a verdict does not
+ * decide is never remembered: whether the item still matches the subject (staleness) and
+ * whether the key is in the keyring are judged every time (shared/review/reviewState.ts), so
+ * a key added or revoked counts at once. The integrity check never uses this.
  */
 const verdicts = new Map<string, boolean>();
 const pending = new Map<string, Promise<boolean>>();
+/** Keys by row object: building the canonical JSON once per row read, not per lookup. */
+const keys = new WeakMap<SignoffRecord, string>();
 
 function keyOf(record: SignoffRecord): string {
-  const { payload } = record;
-  return [record.id, record.signature, record.publicKey, payload.evidenceId, payload.evidenceSha256, payload.decision, payload.at, payload.keyFingerprint].join('|');
+  let key = keys.get(record);
+  if (key === undefined) {
+    let message: string;
+    try {
+      message = canonicalJson(record.payload);
+    } catch {
+      // A payload canonical JSON refuses cannot verify; still one key per row content.
+      message = `unreadable:${String(record.id)}`;
+    }
+    key = `${String(record.signature)}|${String(record.publicKey)}|${message}`;
+    keys.set(record, key);
+  }
+  return key;
 }
 
 /** The remembered verdict, or undefined when this sign-off has not been verified yet. */
@@ -48,7 +66,7 @@ function verifyOne(record: SignoffRecord): Promise<boolean> {
   return running;
 }
 
-/** The verdict lookup reviewStatesWith takes; a sign-off not verified yet counts as not verifying. */
+/** The verdict lookup reviewStatesWith / judgeSignoffWith take; a sign-off not verified yet counts as not verifying. */
 export function signatureVerdict(record: SignoffRecord): boolean {
   return knownSignature(record) ?? false;
 }

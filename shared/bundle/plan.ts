@@ -8,7 +8,10 @@ import type { SignoffRecord } from '../signing/signoff';
 import { dayInZone } from '../time/evidenceDate';
 import { formatBytes } from '../time/format';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum, type ManifestLine } from './bagit';
-import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey } from './model';
+import { GENESIS_HASH } from '../log/chain';
+import { subjectResolver } from '../signing/subjectResolver';
+import { evidenceInTrail } from '../verify/history';
+import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey, type LeftOut, type LeftOutReason } from './model';
 import { evidenceFileName, PathAllocator, slug } from './paths';
 import type { BundlePlan, PlanEntry } from './planTypes';
 import { renderAuditLogJsonl } from './render/auditLogJsonl';
@@ -38,8 +41,27 @@ export interface PlanInput {
   readonly exporter: BundleReviewerKey;
 }
 
+/** A generated file of the bag, with the hash and size its manifest line and plan entry state. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+type BlobEntry = Extract<PlanEntry, { kind: 'blob' }>;
+/** An entry of a plan still holding its generated files' text, in the order they are zipped. */
+export type DraftEntry = BlobEntry | ({ readonly kind: 'generated' } & GeneratedFile);
+
+/** The plan before its generated files are staged in main (see stagePlan). */
+export interface DraftPlan {
+  readonly bagName: string;
+  readonly generatedAt: string;
+  readonly entries: readonly DraftEntry[];
+}
+
 export interface UnsignedBundle {
-  readonly plan: BundlePlan;
+  readonly draft: DraftPlan;
   readonly content: BundleContent;
   /** The exact text of tagmanifest-sha256.txt: what signature.json signs. */
   readonly tagmanifest: string;
@@ -48,23 +70,36 @@ export interface UnsignedBundle {
 /** Formats that are compressed already: DEFLATE would only cost time (DESIGN.md §5). */
 const STORED_MIME = /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|gzip|pdf|x-7z-compressed)|application\/vnd\.openxmlformats)/;
 
-const hexOf = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
 
 export function bagNameFor(audit: AuditRecord, generatedAt: string): string {
   return `${slug(audit.organization, 'org').slice(0, 40)}-${slug(audit.name, 'audit').slice(0, 40)}-${generatedAt.slice(0, 10)}`.replace(/-{2,}/g, '-');
 }
 
-function selected(input: PlanInput, item: EvidenceRecord): boolean {
+/** Why the selection leaves an item out, or null when it goes in. */
+function leftOutBy(input: PlanInput, item: EvidenceRecord): LeftOutReason | null {
   const { selection, reviewStates, audit } = input;
   const state = reviewStates.get(item.id);
-  if (selection.step !== null && item.step !== selection.step) return false;
+  if (selection.step !== null && item.step !== selection.step) return 'outside the selected step';
   const day = dayInZone(item.evidenceDate, audit.timeZone);
-  if (selection.from !== null && day < selection.from) return false;
-  if (selection.to !== null && day > selection.to) return false;
-  if (selection.controlIds !== null && !item.controlIds.some((id) => selection.controlIds?.includes(id))) return false;
-  if (!selection.includeRejected && state?.decision === 'rejected') return false;
-  if (!selection.includeSuperseded && state?.supersededBy) return false;
-  return true;
+  if ((selection.from !== null && day < selection.from) || (selection.to !== null && day > selection.to)) return 'outside the selected period';
+  if (selection.controlIds !== null && !item.controlIds.some((id) => selection.controlIds?.includes(id))) return 'not linked to a selected control';
+  if (!selection.includeRejected && state?.decision === 'rejected') return 'rejected';
+  if (!selection.includeSuperseded && state?.supersededBy) return 'superseded';
+  return null;
+}
+
+/** What a partial bundle holds, in words for bag-info.txt and the import preview. */
+export function describeSelection(selection: BundleContent['selection'], controls: readonly ControlRecord[]): string[] {
+  const parts: string[] = [];
+  if (selection.step !== null) parts.push(`only the ${selection.step} step`);
+  if (selection.from !== null || selection.to !== null) parts.push(`only evidence dated ${selection.from ?? 'any time'} to ${selection.to ?? 'any time'}`);
+  if (selection.controlIds !== null) {
+    const refs = controls.filter((c) => selection.controlIds?.includes(c.id)).map((c) => c.ref);
+    parts.push(`only ${refs.length === 1 ? 'control' : `${refs.length} controls:`} ${refs.slice(0, 10).join(', ')}${refs.length > 10 ? ', …' : ''}`);
+  }
+  if (!selection.includeRejected) parts.push('without rejected items');
+  if (!selection.includeSuperseded) parts.push('without superseded versions');
+  return parts;
 }
 
 function originalsOf(bundled: readonly BundledEvidence[]): { path: string; sha256: string; size: number }[] {
@@ -79,8 +114,22 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   const controlById = new Map(input.controls.map((c) => [c.id, c]));
   const slotsByControl = new Map(input.controls.map((c) => [c.id, computeSlots(audit, c.frequency)]));
 
-  const chosen = input.evidence
-    .filter((item) => item.auditId === audit.id && selected(input, item))
+  const leftOut: LeftOut[] = [];
+  const ofAudit = input.evidence.filter((item) => item.auditId === audit.id);
+  for (const item of ofAudit) {
+    const reason = leftOutBy(input, item);
+    if (reason !== null) leftOut.push({ evidenceId: item.id, reason });
+  }
+  // Items the trail records but this installation never received (it imported a partial bundle).
+  const held = new Set(ofAudit.map((e) => e.id));
+  for (const id of evidenceInTrail(input.log).keys()) {
+    if (!held.has(id)) leftOut.push({ evidenceId: id, reason: 'not held by the exporting installation' });
+  }
+  const excluded = new Set(leftOut.map((l) => l.evidenceId));
+  const subjectOf = subjectResolver(audit, input.controls);
+
+  const chosen = ofAudit
+    .filter((item) => !excluded.has(item.id))
     .map((item) => {
       const controls = item.controlIds.map((id) => controlById.get(id)).filter((c): c is ControlRecord => c !== undefined);
       const primary = controls[0];
@@ -110,6 +159,7 @@ export function planBundle(input: PlanInput): UnsignedBundle {
       originalPath: item.original?.stored ? allocator.allocate(path.replace(/(\.[^./]*)?$/, '.original.png')) : null,
       controlRefs: controls.map((c) => c.ref),
       slot: slot ? { id: slot.id, label: slot.label } : null,
+      slots: subjectOf(item).slots,
       decision: state?.decision ?? 'pending',
       signoff: state?.latest ?? null,
       signoffValid: state?.validity ? state.validity.valid : null,
@@ -138,26 +188,28 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     signoffs,
     // The whole trail, always: a filtered trail would not verify as a chain.
     log: input.log,
+    logHead: { seq: input.log.at(-1)?.seq ?? 0, hash: input.log.at(-1)?.hash ?? GENESIS_HASH },
+    leftOut,
     keys: [...keys.values()],
     selection: input.selection,
   };
 
-  const generated: { path: string; text: string }[] = [
-    { path: 'data/manifest.json', text: renderManifestJson(content) },
-    { path: 'data/audit-log.jsonl', text: renderAuditLogJsonl(content) },
-    { path: 'data/evidence.csv', text: renderEvidenceCsv(content) },
-    { path: 'data/index.html', text: renderIndexHtml(content, { exporterKeyFingerprint: input.exporter.fingerprint }) },
-    { path: 'data/VERIFY.html', text: renderVerifyHtml() },
+  const generated = [
+    generatedFile('data/manifest.json', renderManifestJson(content)),
+    generatedFile('data/audit-log.jsonl', renderAuditLogJsonl(content)),
+    generatedFile('data/evidence.csv', renderEvidenceCsv(content)),
+    generatedFile('data/index.html', renderIndexHtml(content, { exporterKeyFingerprint: input.exporter.fingerprint })),
+    generatedFile('data/VERIFY.html', renderVerifyHtml()),
   ];
   const payload: ManifestLine[] = [
     ...bundled.map((b) => ({ path: b.path, sha256: b.record.sha256 })),
     ...originalsOf(bundled).map((o) => ({ path: o.path, sha256: o.sha256 })),
-    ...generated.map((g) => ({ path: g.path, sha256: hexOf(g.text) })),
+    ...generated.map((g) => ({ path: g.path, sha256: g.sha256 })),
   ];
   const payloadSizes = [
     ...bundled.map((b) => ({ size: b.record.size })),
     ...originalsOf(bundled).map((o) => ({ size: o.size })),
-    ...generated.map((g) => ({ size: utf8ToBytes(g.text).length })),
+    ...generated.map((g) => ({ size: g.size })),
   ];
   const payloadBytes = payloadSizes.reduce((sum, f) => sum + f.size, 0);
 
@@ -172,23 +224,31 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     ['Contact-Name', `${input.exporter.name} (${input.exporter.role})`],
     ['Evidence-Locker-Format', `bundle v${BUNDLE_FORMAT_VERSION}`],
     ['Evidence-Locker-Exporter-Key', input.exporter.fingerprint],
+    ['Evidence-Locker-Log-Head', `${content.logHead.seq} ${content.logHead.hash}`],
+    [
+      'Evidence-Locker-Partial',
+      leftOut.length === 0
+        ? 'no'
+        : `yes: ${leftOut.length} of ${leftOut.length + bundled.length} items left out (${describeSelection(input.selection, input.controls).join('; ') || 'items this installation does not hold'})`,
+    ],
   ]);
   const manifest = manifestText(payload);
-  const tagFiles = [
-    { path: 'bagit.txt', text: BAGIT_TXT },
-    { path: 'bag-info.txt', text: bagInfo },
-    { path: 'manifest-sha256.txt', text: manifest },
-  ];
-  const tagmanifest = manifestText(tagFiles.map((t) => ({ path: t.path, sha256: hexOf(t.text) })));
+  const tagFiles = [generatedFile('bagit.txt', BAGIT_TXT), generatedFile('bag-info.txt', bagInfo), generatedFile('manifest-sha256.txt', manifest)];
+  const tagmanifest = manifestText(tagFiles.map((t) => ({ path: t.path, sha256: t.sha256 })));
 
-  const entries: PlanEntry[] = [
-    ...tagFiles.map((t) => ({ kind: 'text' as const, ...t })),
-    { kind: 'text', path: 'tagmanifest-sha256.txt', text: tagmanifest },
-    ...generated.map((g) => ({ kind: 'text' as const, ...g })),
+  const entries: DraftEntry[] = [
+    ...tagFiles,
+    generatedFile('tagmanifest-sha256.txt', tagmanifest),
+    ...generated,
     ...bundled.map((b) => ({ kind: 'blob' as const, path: b.path, sha256: b.record.sha256, size: b.record.size, compress: !STORED_MIME.test(b.record.mime) })),
     ...originalsOf(bundled).map((o) => ({ kind: 'blob' as const, path: o.path, sha256: o.sha256, size: o.size, compress: false })),
   ];
-  return { plan: { bagName, generatedAt, entries }, content, tagmanifest };
+  return { draft: { bagName, generatedAt, entries }, content, tagmanifest };
+}
+
+function generatedFile(path: string, text: string): DraftEntry & GeneratedFile {
+  const bytes = utf8ToBytes(text);
+  return { kind: 'generated', path, text, sha256: bytesToHex(sha256(bytes)), size: bytes.length };
 }
 
 /** signature.json: a detached Ed25519 signature over tagmanifest-sha256.txt (DESIGN.md §4). */
@@ -201,9 +261,30 @@ export interface BagSignature {
   readonly keyFingerprint: string;
 }
 
-export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): BundlePlan {
+export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): DraftPlan {
   return {
-    ...unsigned.plan,
-    entries: [...unsigned.plan.entries, { kind: 'text', path: 'signature.json', text: `${JSON.stringify(signature, null, 2)}\n` }],
+    ...unsigned.draft,
+    entries: [...unsigned.draft.entries, generatedFile('signature.json', `${JSON.stringify(signature, null, 2)}\n`)],
   };
+}
+
+/**
+ * Sends every generated file to main (`stage` puts it in main's staging area, in chunks) and
+ * returns the plan that names them by hash. A file main hashed differently is refused here,
+ * so the manifests never list bytes other than those written.
+ */
+export async function stagePlan(draft: DraftPlan, stage: (file: GeneratedFile) => Promise<{ sha256: string; size: number }>): Promise<BundlePlan> {
+  const entries: PlanEntry[] = [];
+  for (const entry of draft.entries) {
+    if (entry.kind === 'blob') {
+      entries.push(entry);
+      continue;
+    }
+    const staged = await stage(entry);
+    if (staged.sha256 !== entry.sha256 || staged.size !== entry.size) {
+      throw new Error(`${entry.path} reached main as ${staged.size} bytes with SHA-256 ${staged.sha256}, not the ${entry.size} bytes with ${entry.sha256} its manifest lists.`);
+    }
+    entries.push({ kind: 'staged', path: entry.path, sha256: entry.sha256, size: entry.size });
+  }
+  return { bagName: draft.bagName, generatedAt: draft.generatedAt, entries };
 }

@@ -2,7 +2,7 @@ import { SHA256_HEX, type BlobCheck } from '../bridge/contract';
 import type { ControlRecord, EvidenceRecord, LogEntry } from '../domain/records';
 import { verifyChainInSlices } from '../log/chain';
 import { latestFirst } from '../review/reviewState';
-import { checkSignoff, type SignoffRecord } from '../signing/signoff';
+import { verifySignoff, type SignoffRecord } from '../signing/signoff';
 import { formatBytes, formatUtc } from '../time/format';
 import { explainChainBreak } from './logView';
 import { compareNumeric, compareText } from '../text/compare';
@@ -152,7 +152,7 @@ function checkFile(item: ItemDraft, blobs: ReadonlyMap<string, BlobCheck>): void
 async function checkSignoffs(item: ItemDraft, signoffs: readonly SignoffRecord[]): Promise<number> {
   let valid = 0;
   for (const signoff of [...signoffs].sort(latestFirst)) {
-    const validity = await checkSignoff(signoff, item.row);
+    const validity = await verifySignoff(signoff, item.row);
     if (validity.valid) valid += 1;
     else item.signoffProblems.push(`"${item.name}": ${signoffLabel(signoff)} is invalid — ${validity.reason}`);
   }

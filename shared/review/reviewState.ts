@@ -1,10 +1,13 @@
 import type { EvidenceRecord } from '../domain/records';
-import { checkSignoffWith, verifySignoffSignature, type SignoffRecord, type SignoffValidity } from '../signing/signoff';
+import { signoffStaleness, verifySignoffSignature, verifySignoffWith, type SignoffRecord, type SignoffValidity } from '../signing/signoff';
+import type { SignoffSubject } from '../signing/subject';
+import { subjectResolver } from '../signing/subjectResolver';
 
 /**
- * Where an item stands in review. Only the latest sign-off counts, and only while it is valid:
- * an approval whose signature or hash no longer verifies is shown as invalid and the item is
- * back to pending — never silently approved.
+ * Where an item stands in review. Only the latest sign-off counts, and only while it verifies,
+ * still covers what the item is now (not stale), and was made with a key this installation
+ * trusts: an approval that fails any of these is shown as such and the item is back to pending —
+ * never silently approved.
  */
 export type ReviewDecision = 'pending' | 'approved' | 'rejected';
 
@@ -18,18 +21,57 @@ export interface ReviewState {
   readonly history: readonly SignoffRecord[];
 }
 
+export type ReviewedItem = Pick<EvidenceRecord, 'id' | 'sha256' | 'supersedes' | 'evidenceDate' | 'controlIds' | 'systemReport'>;
+
+/** What deciding validity needs beyond the rows: the subject an item has now, and the keyring. */
+export interface ReviewContext {
+  readonly subjectOf: (item: ReviewedItem) => SignoffSubject;
+  /** True for a key in this installation's keyring (its own, or one confirmed by fingerprint). */
+  readonly isTrusted: (fingerprint: string) => boolean;
+}
+
 export function latestFirst(a: SignoffRecord, b: SignoffRecord): number {
   return b.payload.at.localeCompare(a.payload.at) || b.id.localeCompare(a.id);
 }
 
+/** A sign-off's signature verdict, already known: verified once and remembered by the caller. */
+export type SignatureVerdict = (signoff: SignoffRecord) => boolean;
+
+/** One sign-off judged as the app counts it: verified, then not stale, then by a known key. */
+export async function judgeSignoff(signoff: SignoffRecord, item: ReviewedItem | undefined, context: ReviewContext): Promise<SignoffValidity> {
+  const signatureValid = await verifySignoffSignature(signoff).catch(() => false);
+  return judgeSignoffWith(signoff, item, context, () => signatureValid);
+}
+
+/**
+ * judgeSignoff with the signature's verdict already known: synchronous, so a screen can judge
+ * thousands of sign-offs once per change of its rows. Staleness and the keyring are applied
+ * here every time, never remembered: a re-dated item or a revoked key counts at once.
+ */
+export function judgeSignoffWith(signoff: SignoffRecord, item: ReviewedItem | undefined, context: ReviewContext, signatureValid: SignatureVerdict): SignoffValidity {
+  const verified = verifySignoffWith(signoff, item, signatureValid(signoff));
+  if (!verified.valid || !item) return verified;
+  const fresh = signoffStaleness(signoff.payload, context.subjectOf(item));
+  if (!fresh.valid) return fresh;
+  if (!context.isTrusted(signoff.payload.keyFingerprint)) {
+    return {
+      valid: false,
+      kind: 'unknown-key',
+      reason: `signed by an unknown key (${signoff.payload.keyFingerprint}); the name on it is only what the signer typed`,
+    };
+  }
+  return { valid: true };
+}
+
 /** Review states, verifying the signature of each item's latest sign-off. */
 export async function computeReviewStates(
-  evidence: readonly Pick<EvidenceRecord, 'id' | 'sha256' | 'supersedes'>[],
+  evidence: readonly ReviewedItem[],
   signoffs: readonly SignoffRecord[],
+  context: ReviewContext,
 ): Promise<Map<string, ReviewState>> {
-  const latest = latestSignoffs(signoffs);
-  const verdicts = new Map(await Promise.all([...latest.values()].map(async (s) => [s.id, await verifySignoffSignature(s)] as const)));
-  return reviewStatesWith(evidence, signoffs, (s) => verdicts.get(s.id) ?? false);
+  const latest = [...latestSignoffs(signoffs).values()];
+  const verdicts = new Map(await Promise.all(latest.map(async (s) => [s, await verifySignoffSignature(s).catch(() => false)] as const)));
+  return reviewStatesWith(evidence, signoffs, context, (s) => verdicts.get(s) ?? false);
 }
 
 function latestSignoffs(signoffs: readonly SignoffRecord[]): Map<string, SignoffRecord> {
@@ -42,14 +84,15 @@ function latestSignoffs(signoffs: readonly SignoffRecord[]): Map<string, Signoff
 }
 
 /**
- * Review states with every signature's verdict already known (`signatureValid`, verified once
- * per sign-off and remembered): synchronous, so a screen derives them once per change of its
- * rows rather than verifying thousands of signatures on every render.
+ * Review states with every signature's verdict already known (verified once per sign-off and
+ * remembered): synchronous, so a screen derives them once per change of its rows (or of the
+ * audit, its controls or the keyring) rather than verifying thousands of signatures each time.
  */
 export function reviewStatesWith(
-  evidence: readonly Pick<EvidenceRecord, 'id' | 'sha256' | 'supersedes'>[],
+  evidence: readonly ReviewedItem[],
   signoffs: readonly SignoffRecord[],
-  signatureValid: (signoff: SignoffRecord) => boolean,
+  context: ReviewContext,
+  signatureValid: SignatureVerdict,
 ): Map<string, ReviewState> {
   const byEvidence = new Map<string, SignoffRecord[]>();
   for (const s of signoffs) {
@@ -64,7 +107,7 @@ export function reviewStatesWith(
   for (const item of evidence) {
     const history = (byEvidence.get(item.id) ?? []).sort(latestFirst);
     const latest = history[0] ?? null;
-    const validity = latest ? checkSignoffWith(latest, item, signatureValid(latest)) : null;
+    const validity = latest ? judgeSignoffWith(latest, item, context, signatureValid) : null;
     states.set(item.id, {
       decision: latest && validity?.valid ? latest.payload.decision : 'pending',
       latest,
@@ -79,4 +122,14 @@ export function reviewStatesWith(
 /** The decision that counts for coverage and request status: valid sign-offs only. */
 export function reviewOf(states: ReadonlyMap<string, ReviewState> | undefined): (evidenceId: string) => ReviewDecision {
   return (evidenceId) => states?.get(evidenceId)?.decision ?? 'pending';
+}
+
+/** The context for one audit: subjects from its window and controls, trust from a set of fingerprints. */
+export function reviewContextFor(
+  audit: Parameters<typeof subjectResolver>[0],
+  controls: Parameters<typeof subjectResolver>[1],
+  trustedFingerprints: Iterable<string>,
+): ReviewContext {
+  const trusted = new Set(trustedFingerprints);
+  return { subjectOf: subjectResolver(audit, controls), isTrusted: (fingerprint) => trusted.has(fingerprint) };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
@@ -16,7 +16,11 @@ import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
-import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
+import { createTextStaging, type TextStaging } from '../bundle/staging';
+import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
+import type { TrustedKey } from '../../../shared/trust/keyring';
+import { PROGRESS_INTERVAL_MS, throttled } from './progress';
+import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -37,6 +41,10 @@ export interface HandlerDeps {
   readonly revealInFolder: (path: string) => void;
   /** main's own open dialog for a bundle; null when the user cancels. */
   readonly chooseBundleToImport: () => Promise<string | null>;
+  /** main's own save dialog for a key card; null when the user cancels. */
+  readonly chooseKeyCardPath: (suggestedName: string) => Promise<string | null>;
+  /** Where generated bag files wait for their export; by default beside the store. */
+  readonly staging?: TextStaging;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -67,20 +75,19 @@ export function systemInfo(appVersion: string): Response<'system:info'> {
   };
 }
 
-/** Least time between two progress events of the integrity check's re-hashing. */
-export const VERIFY_PROGRESS_MS = 100;
-
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const sleep = deps.sleep ?? defaultSleep;
   const now = deps.now ?? (() => new Date());
   // Exports in progress (to cancel) and written (to reveal), by the id the renderer chose.
   const running = new Map<string, AbortController>();
   const written = new Map<string, string>();
-  // Bundles chosen for import, by token: only those that verified may be imported from.
-  const inspected = new Map<string, { path: string; bagName: string; ok: boolean }>();
+  // Bundles chosen for import, by token: only those that verified may be imported from, and
+  // only once their exporter's key is trusted (it was when inspected, or the user confirmed it).
+  const inspected = new Map<string, { path: string; bagName: string; failed: boolean; exporter: string | null; exporterTrusted: boolean }>();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
   const uploads = createUploads(deps.store, now);
+  const staging = deps.staging ?? createTextStaging(join(deps.store.root, 'staging'));
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
     const token = randomUUID();
@@ -91,24 +98,18 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
-  async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
-    const report = await verifyBundle(path);
-    let texts: { manifestJson: string; auditLog: string } | null = null;
-    if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
-      texts = await readBundleTexts(path, report.bagName).catch(() => null);
-    }
+  async function inspect(path: string, fileName: string, trusted: readonly TrustedKey[], builtInSample: boolean): Promise<Response<'bundle:inspect'>> {
+    const { report, texts } = await verifyBundle(path, { trusted, verifierPage: verifierPageOf(deps.appVersion) });
     const token = randomUUID();
-    inspected.set(token, { path, bagName: report.bagName ?? '', ok: report.ok });
-    return {
-      status: 'inspected',
-      token,
-      fileName,
-      ok: report.ok,
-      checks: report.checks,
-      problems: report.problems,
-      manifestJson: texts?.manifestJson ?? null,
-      auditLog: texts?.auditLog ?? null,
-    };
+    const exporter = report.signers.find((s) => s.signed.bag) ?? null;
+    inspected.set(token, {
+      path,
+      bagName: report.facts.bagName ?? '',
+      failed: report.verdict === 'fail',
+      exporter: exporter?.fingerprint ?? null,
+      exporterTrusted: exporter?.trustedAs != null,
+    });
+    return { status: 'inspected', token, fileName, report, manifestJson: texts.manifestJson, auditLog: texts.auditLog, builtInSample };
   }
 
   return {
@@ -206,15 +207,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       for (const [index, path] of paths.entries()) {
         // The platform's own basename: on Linux a backslash is an ordinary file-name character.
         const name = basename(path);
+        const progress = throttled(
+          (bytes: { bytesDone: number; bytesTotal: number }) => deps.emit('files:progress', { name, index, count: paths.length, ...bytes }),
+          (bytes) => bytes.bytesDone >= bytes.bytesTotal,
+        );
         try {
-          files.push(
-            await importFile(
-              deps.store,
-              path,
-              (bytesDone, bytesTotal) => deps.emit('files:progress', { name, index, count: paths.length, bytesDone, bytesTotal }),
-              now,
-            ),
-          );
+          files.push(await importFile(deps.store, path, (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }), now));
         } catch (error) {
           const message = error instanceof BridgeFailure ? error.message : `"${visibleName(name)}" could not be stored: ${String(error)}`;
           failures.push({ name, path, message });
@@ -234,13 +232,19 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return new Uint8Array(Buffer.concat(chunks));
     },
 
+    'evidence:purge': async (request) => purgeUnreferenced(deps.store, request, now),
+
     'evidence:verify': async ({ sha256s }) => {
       const unique = [...new Set(sha256s)];
       const results: BlobCheck[] = [];
       let bytesDone = 0;
-      // Progress at most ten times a second and once at the end: an event per file was 10,000
-      // messages, each a render in the window (issue #12).
-      let lastReport = 0;
+      // An event per file was 10,000 messages, each a render in the window (issue #12).
+      const progress = throttled(
+        (counts: { done: number; total: number; bytesDone: number }) => deps.emit('evidence:verify-progress', counts),
+        (counts) => counts.done >= counts.total,
+        PROGRESS_INTERVAL_MS,
+        () => now().getTime(),
+      );
       for (const [index, sha256] of unique.entries()) {
         const size = await deps.store.size(sha256);
         if (size === null) {
@@ -253,27 +257,31 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           }
           results.push({ sha256, status: hash.digest('hex') === sha256 ? 'ok' : 'altered', size });
         }
-        const at = now().getTime();
-        if (index === unique.length - 1 || at - lastReport >= VERIFY_PROGRESS_MS) {
-          lastReport = at;
-          deps.emit('evidence:verify-progress', { done: index + 1, total: unique.length, bytesDone });
-        }
+        progress({ done: index + 1, total: unique.length, bytesDone });
       }
       return results;
     },
 
     'bundle:export': async ({ exportId, plan }) => {
+      // The staged generated files serve this one export, whatever its outcome.
+      const release = (): Promise<void> => staging.release(plan.entries.filter((e) => e.kind === 'staged').map((e) => e.sha256));
       const problems = checkPlan(plan);
-      if (problems.length > 0) throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      if (problems.length > 0) {
+        await release();
+        throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      }
       if (running.has(exportId)) throw new BridgeFailure('invalid-payload', 'This export is already running.');
-      const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
-      if (target === null) return { status: 'cancelled' };
       const controller = new AbortController();
       running.set(exportId, controller);
       try {
-        const result = await writeBundle(plan, deps.store, target, {
+        const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
+        if (target === null) return { status: 'cancelled' };
+        const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
-          onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+          onProgress: throttled(
+            (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+            (progress) => progress.itemsDone >= progress.itemsTotal,
+          ),
         });
         written.set(exportId, result.path);
         return { status: 'written', ...result };
@@ -282,6 +290,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         throw error;
       } finally {
         running.delete(exportId);
+        await release();
       }
     },
 
@@ -291,35 +300,53 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { cancelled: controller !== undefined };
     },
 
-    'bundle:inspect': async () => {
+    'bundle:stage': async ({ stageId, offset, bytes, last }) => staging.append(stageId, offset, bytes, last),
+
+    'bundle:inspect': async ({ trusted }) => {
       const path = await deps.chooseBundleToImport();
       if (path === null) return { status: 'cancelled' };
-      return inspect(path, basename(path));
+      return inspect(path, basename(path), trusted, false);
     },
 
     // The sample audit goes through the same path as any bundle: written by the same planner
     // and writer, verified, previewed, imported.
-    'sample:open': async () => {
+    'sample:open': async ({ trusted }) => {
       const dir = await mkdtemp(join(tmpdir(), 'evidence-locker-sample-'));
       const sample = await buildSampleAudit(join(dir, 'store'));
       const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
-      return inspect(written.path, 'Sample audit (built in)');
+      return inspect(written.path, 'Sample audit (built in)', trusted, true);
     },
 
-    'bundle:import-files': async ({ token, files }) => {
+    'bundle:import-files': async ({ token, files, confirmedExporter }) => {
       const bundle = inspected.get(token);
       if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
-      if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (bundle.failed) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (!bundle.exporterTrusted && (confirmedExporter === null || confirmedExporter !== bundle.exporter)) {
+        throw new BridgeFailure('invalid-payload', 'This bundle is signed by a key nobody confirmed: compare its fingerprint with the exporter before importing it.');
+      }
       for (const file of files) {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
       try {
-        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) =>
-          deps.emit('bundle:import-progress', { done, total }),
+        const progress = throttled(
+          (counts: { done: number; total: number }) => deps.emit('bundle:import-progress', counts),
+          (counts) => counts.done >= counts.total,
         );
+        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) => progress({ done, total }));
       } catch (error) {
         throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
       }
+    },
+
+    'keycard:save': async ({ suggestedName, html }) => {
+      const target = await deps.chooseKeyCardPath(suggestedName);
+      if (target === null) return { status: 'cancelled' };
+      try {
+        await writeFile(target, html, 'utf8');
+      } catch (error) {
+        throw new BridgeFailure('io-error', `The key card could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { status: 'written', path: target };
     },
 
     'bundle:reveal': async ({ exportId }) => {

@@ -1,286 +1,81 @@
 import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
-import { BAGIT_TXT, parseManifest } from '../../../shared/bundle/bagit';
-import { isSafeBagPath } from '../../../shared/bundle/paths';
-import type { LogEntry } from '../../../shared/domain/records';
-import { verifyChain } from '../../../shared/log/chain';
-import { fingerprintOf, fromBase64, verifyBytes } from '../../../shared/signing/ed25519';
-import { checkSignoff, type SignoffRecord } from '../../../shared/signing/signoff';
+import { renderVerifyHtml } from '../../../shared/bundle/render/verifyHtml';
+import { visibleName } from '../../../shared/files/visibleName';
+import { verifyBag, type Verification, type VerifyOptions as CoreOptions } from '../../../shared/verify/core';
+import type { BagSource, SourceEntry } from '../../../shared/verify/source';
+import { ZipArchive, type ZipLimits } from '../zip/zipReader';
+
+export interface VerifyOptions extends CoreOptions {
+  readonly limits?: Partial<ZipLimits>;
+  /**
+   * Opens the bundle; by default a plain read-only open. Entry points that must not block on a
+   * FIFO or device pass their safe open here (the reader only needs a FileHandle).
+   */
+  readonly openFile?: (path: string) => Promise<FileHandle>;
+}
+
+async function withArchive<T>(zipPath: string, options: Pick<VerifyOptions, 'openFile' | 'limits'>, use: (zip: ZipArchive) => Promise<T>): Promise<T> {
+  const handle = await (options.openFile ?? ((p: string) => open(p, 'r')))(zipPath);
+  try {
+    return await use(await ZipArchive.open(handle, { limits: options.limits }));
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
- * Verifies a bundle ZIP from the outside, as an auditor's tool would: structure, every hash,
- * Payload-Oxum, the bag signature, every sign-off and the log chain. Entries are streamed one
- * at a time through yauzl, so memory stays flat however large the bundle.
+ * A bundle ZIP as the core's source. The strict reader (electron/main/zip/) has already checked
+ * the archive itself — local headers against the central directory, gaps, hidden entries,
+ * bombs, lying sizes, encryption — and those findings reach the core as container problems, in
+ * the same verdict. Names in them came from the bag, so they are made visible before printing.
  */
-
-export const LIMITS = {
-  entries: 65_535,
-  /** Largest uncompressed total we will read: far above what a ZIP32 bag can legitimately hold. */
-  totalBytes: 8 * 1024 ** 3,
-  /** Tag and JSON files are read into memory; nothing legitimate comes close. */
-  textBytes: 256 * 1024 * 1024,
-  /** A ZIP bomb's tell: an entry that inflates far more than real documents do. */
-  maxRatio: 200,
-  ratioFloorBytes: 16 * 1024 * 1024,
-} as const;
-
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
+export function zipSource(zip: ZipArchive): BagSource {
+  const containerProblems = zip.problems
+    // Colliding names are the core's to decide, for a ZIP and an unpacked folder alike.
+    .filter((p) => p.code !== 'collision')
+    // A file that is no ZIP at all is said plainly; "not a readable ZIP: this is not a ZIP" is noise.
+    .map((p) => visibleName(zip.readable || p.code === 'not-zip' ? p.message : `not a readable ZIP: ${p.message}`));
+  for (const entry of zip.entries) if (entry.isSymlink) containerProblems.push(visibleName(`${entry.name}: is a symbolic link`));
+  // A bomb is named, never inflated: reading it is the attack. Nothing of the bag is read then.
+  if (!zip.readable || zip.problems.some((p) => p.code === 'limit')) return { kind: 'zip', entries: [], containerProblems };
+  const entries: SourceEntry[] = zip.entries.map((entry) => ({
+    path: entry.name,
+    size: entry.uncompressedSize,
+    isDirectory: entry.isDirectory,
+    read: async (maxBytes) => {
+      const result = await zip.read(entry, maxBytes);
+      if (!result.ok) throw new Error(result.problem.message);
+      return new Uint8Array(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength);
+    },
+    digest: async () => {
+      const result = await zip.hash(entry);
+      if (!result.ok) throw new Error(result.problem.message);
+      return { sha256: result.sha256, size: result.size };
+    },
+  }));
+  return { kind: 'zip', entries, containerProblems };
 }
 
-export interface VerifyReport {
-  readonly ok: boolean;
-  readonly bagName: string | null;
-  readonly checks: readonly Check[];
-  readonly problems: readonly string[];
-  readonly files: number;
-  readonly bytes: number;
+/** The SHA-256 of the VERIFY.html this version writes: the CLI and import say whether a bag's is the same. */
+export function verifierPageOf(version: string): { sha256: string; version: string } {
+  return { sha256: createHash('sha256').update(renderVerifyHtml(), 'utf8').digest('hex'), version };
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
-    );
-  });
-}
-
-function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry);
-      if (entries.length > LIMITS.entries) {
-        reject(new Error(`the ZIP has more than ${LIMITS.entries} entries`));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
-}
-
-async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of await openEntry(zip, entry)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function readText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  if (entry.uncompressedSize > LIMITS.textBytes) throw new Error(`${entry.fileName} is too large to be a tag file`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await openEntry(zip, entry)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const isSymlink = (entry: yauzl.Entry): boolean => ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
-
-/** Structural problems with the entries themselves, before anything is read. */
-export function structuralProblems(entries: readonly yauzl.Entry[]): { problems: string[]; bagName: string | null } {
-  const problems: string[] = [];
-  const names = new Set<string>();
-  const tops = new Set<string>();
-  let total = 0;
-  for (const entry of entries) {
-    const name = entry.fileName;
-    if (names.has(name.toLowerCase())) problems.push(`${name}: appears twice in the ZIP`);
-    names.add(name.toLowerCase());
-    if (isSymlink(entry)) problems.push(`${name}: is a symbolic link`);
-    const isDir = name.endsWith('/');
-    const path = isDir ? name.slice(0, -1) : name;
-    const [top, ...rest] = path.split('/');
-    tops.add(top ?? '');
-    if (!isDir && (rest.length === 0 || !isSafeBagPath(rest.join('/')))) problems.push(`${name}: is not a safe path inside a bag folder`);
-    total += entry.uncompressedSize;
-    if (entry.uncompressedSize > LIMITS.ratioFloorBytes && entry.uncompressedSize > entry.compressedSize * LIMITS.maxRatio) {
-      problems.push(`${name}: inflates ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (a ZIP bomb?)`);
-    }
-  }
-  if (total > LIMITS.totalBytes) problems.push(`the ZIP would inflate to ${(total / 1024 ** 3).toFixed(1)} GiB, more than any bundle holds`);
-  if (tops.size !== 1) problems.push(`a bundle holds exactly one top-level bag folder; this ZIP has ${tops.size}`);
-  return { problems, bagName: tops.size === 1 ? ([...tops][0] ?? null) : null };
-}
-
-export async function verifyBundle(zipPath: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
-  const checks: Check[] = [];
-  const problems: string[] = [];
-  const check = (name: string, found: string[], okDetail: string): void => {
-    checks.push({ name, ok: found.length === 0, detail: found.length === 0 ? okDetail : `${found.length} problem(s)` });
-    problems.push(...found);
-  };
-
-  let zip: yauzl.ZipFile;
-  let entries: yauzl.Entry[];
+/**
+ * Verifies a bundle ZIP from the outside, as an auditor's tool would, with the one verification
+ * core (shared/verify/core.ts). Entries stream one at a time, so memory stays flat however
+ * large the bundle.
+ */
+export async function verifyBundle(zipPath: string, options: VerifyOptions = {}): Promise<Verification> {
   try {
-    zip = await openZip(zipPath);
-    entries = await listEntries(zip);
+    return await withArchive(zipPath, options, (zip) => verifyBag(zipSource(zip), options));
   } catch (error) {
-    const message = `not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: message }], problems: [message], files: 0, bytes: 0 };
-  }
-  try {
-    const structure = structuralProblems(entries);
-    check('ZIP structure', structure.problems, `${entries.length} entries in one bag folder`);
-    if (structure.problems.length > 0 || !structure.bagName) {
-      return { ok: false, bagName: structure.bagName, checks, problems, files: entries.length, bytes: 0 };
-    }
-    const prefix = `${structure.bagName}/`;
-    const files = new Map(entries.filter((e) => !e.fileName.endsWith('/')).map((e) => [e.fileName.slice(prefix.length), e]));
-
-    const required = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'signature.json', 'data/manifest.json', 'data/audit-log.jsonl'];
-    const missingTags = required.filter((p) => !files.has(p)).map((p) => `${p}: missing`);
-    check('Required files', missingTags, 'bagit.txt, bag-info.txt, both manifests, signature.json, manifest.json, audit-log.jsonl');
-    if (missingTags.length > 0) return { ok: false, bagName: structure.bagName, checks, problems, files: files.size, bytes: 0 };
-
-    const text = async (p: string): Promise<Buffer> => readText(zip, files.get(p) as yauzl.Entry);
-    const bagit = (await text('bagit.txt')).toString('utf8');
-    check('bagit.txt', bagit.replace(/\r\n/g, '\n') === BAGIT_TXT ? [] : ['bagit.txt: not "BagIt-Version: 1.0" with UTF-8 tag files'], 'BagIt 1.0, UTF-8');
-
-    // Payload: every file under data/ hashed and compared with manifest-sha256.txt.
-    const manifestProblems: string[] = [];
-    let manifest: Map<string, string> = new Map();
-    try {
-      manifest = new Map(parseManifest((await text('manifest-sha256.txt')).toString('utf8')).map((l) => [l.path, l.sha256]));
-    } catch (error) {
-      manifestProblems.push(`manifest-sha256.txt: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const payloadPaths = [...files.keys()].filter((p) => p.startsWith('data/'));
-    let bytes = 0;
-    const payloadHashes = new Map<string, string>();
-    for (const [index, p] of payloadPaths.entries()) {
-      const entry = files.get(p) as yauzl.Entry;
-      const actual = await hashEntry(zip, entry);
-      payloadHashes.set(p, actual);
-      bytes += entry.uncompressedSize;
-      const expected = manifest.get(p);
-      if (expected === undefined) manifestProblems.push(`${p}: present but not listed in manifest-sha256.txt`);
-      else if (expected !== actual) manifestProblems.push(`${p}: SHA-256 is ${actual}, manifest says ${expected}`);
-      onProgress?.(index + 1, payloadPaths.length);
-    }
-    for (const p of manifest.keys()) if (!files.has(p)) manifestProblems.push(`${p}: listed in manifest-sha256.txt but missing`);
-    check('Payload hashes', manifestProblems, `${payloadPaths.length} files match manifest-sha256.txt`);
-
-    const bagInfo = (await text('bag-info.txt')).toString('utf8');
-    const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(bagInfo);
-    const oxumProblems = !oxum
-      ? ['bag-info.txt: no Payload-Oxum']
-      : Number(oxum[1]) !== bytes || Number(oxum[2]) !== payloadPaths.length
-        ? [`bag-info.txt: Payload-Oxum says ${oxum[1]}.${oxum[2]}, the payload is ${bytes}.${payloadPaths.length}`]
-        : [];
-    check('Payload-Oxum', oxumProblems, `${bytes}.${payloadPaths.length}`);
-
-    const tagProblems: string[] = [];
-    const tagmanifestBytes = await text('tagmanifest-sha256.txt');
-    try {
-      const listed = parseManifest(tagmanifestBytes.toString('utf8'));
-      for (const line of listed) {
-        const entry = files.get(line.path);
-        if (!entry) tagProblems.push(`${line.path}: listed in tagmanifest-sha256.txt but missing`);
-        else if ((await hashEntry(zip, entry)) !== line.sha256) tagProblems.push(`${line.path}: does not match tagmanifest-sha256.txt`);
-      }
-      for (const tag of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) {
-        if (!listed.some((l) => l.path === tag)) tagProblems.push(`${tag}: not covered by tagmanifest-sha256.txt`);
-      }
-    } catch (error) {
-      tagProblems.push(`tagmanifest-sha256.txt: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    check('Tag manifest', tagProblems, 'bagit.txt, bag-info.txt and manifest-sha256.txt match');
-
-    const signatureProblems: string[] = [];
-    let fingerprint = '';
-    try {
-      const sig = JSON.parse((await text('signature.json')).toString('utf8')) as Record<string, unknown>;
-      const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-      const publicKey = str(sig['publicKey']);
-      fingerprint = str(sig['keyFingerprint']);
-      if (sig['algorithm'] !== 'Ed25519' || sig['signedFile'] !== 'tagmanifest-sha256.txt') signatureProblems.push('signature.json: not an Ed25519 signature of tagmanifest-sha256.txt');
-      else if (fingerprintOf(fromBase64(publicKey)) !== fingerprint) signatureProblems.push('signature.json: the public key does not match its fingerprint');
-      else if (!(await verifyBytes(publicKey, str(sig['signature']), new Uint8Array(tagmanifestBytes)))) {
-        signatureProblems.push('signature.json: the signature over tagmanifest-sha256.txt does not verify');
-      }
-    } catch (error) {
-      signatureProblems.push(`signature.json: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Bag signature', signatureProblems, `Ed25519, key ${fingerprint}`);
-
-    const signoffProblems: string[] = [];
-    let signoffCount = 0;
-    try {
-      const manifestJson = JSON.parse((await text('data/manifest.json')).toString('utf8')) as {
-        evidence?: { id: string; sha256: string; path: string; original?: { sha256: string; path: string | null } | null }[];
-        signoffs?: SignoffRecord[];
-      };
-      const evidence = new Map((manifestJson.evidence ?? []).map((e) => [e.id, e]));
-      for (const e of evidence.values()) {
-        if (payloadHashes.get(e.path) !== e.sha256) signoffProblems.push(`data/manifest.json: evidence ${e.id} (${e.path}) does not match its file`);
-        const original = e.original;
-        if (original?.path && payloadHashes.get(original.path) !== original.sha256) {
-          signoffProblems.push(`data/manifest.json: the raw capture of evidence ${e.id} (${original.path}) does not match its file`);
-        }
-      }
-      for (const s of manifestJson.signoffs ?? []) {
-        signoffCount += 1;
-        const validity = await checkSignoff(s, evidence.get(s.evidenceId));
-        if (!validity.valid) signoffProblems.push(`sign-off ${s.id} on ${evidence.get(s.evidenceId)?.path ?? s.evidenceId}: ${validity.reason}`);
-      }
-    } catch (error) {
-      signoffProblems.push(`data/manifest.json: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Sign-offs', signoffProblems, `${signoffCount} sign-off(s) verify against the files they approve`);
-
-    const logProblems: string[] = [];
-    try {
-      const lines = (await text('data/audit-log.jsonl')).toString('utf8').split('\n').filter((l) => l.trim() !== '');
-      const chain = verifyChain(lines.map((l) => JSON.parse(l) as LogEntry));
-      if (!chain.ok) logProblems.push(`data/audit-log.jsonl: chain broken at entry ${chain.seq}: ${chain.reason}`);
-      else checks.push({ name: 'Log entries', ok: true, detail: `${lines.length}` });
-    } catch (error) {
-      logProblems.push(`data/audit-log.jsonl: unreadable (${error instanceof Error ? error.message : String(error)})`);
-    }
-    check('Audit trail chain', logProblems, 'every entry chains to the one before');
-
-    return { ok: problems.length === 0, bagName: structure.bagName, checks, problems, files: files.size, bytes };
-  } finally {
-    zip.close();
-  }
-}
-
-export function formatReport(report: VerifyReport, zipPath: string): string {
-  const lines = [`Evidence Locker bundle: ${zipPath}`, `Bag: ${report.bagName ?? '(none)'}`, ''];
-  for (const c of report.checks) lines.push(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
-  if (report.problems.length > 0) {
-    lines.push('', 'Problems:');
-    for (const p of report.problems) lines.push(`  - ${p}`);
-  }
-  lines.push('', report.ok ? 'RESULT: PASS — every file, signature and log entry verifies.' : `RESULT: FAIL — ${report.problems.length} problem(s).`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** The bag's machine-readable files, for the import preview. */
-export async function readBundleTexts(zipPath: string, bagName: string): Promise<{ manifestJson: string; auditLog: string }> {
-  const zip = await openZip(zipPath);
-  try {
-    const entries = await listEntries(zip);
-    const find = (path: string): yauzl.Entry => {
-      const entry = entries.find((e) => e.fileName === `${bagName}/${path}`);
-      if (!entry) throw new Error(`${path} is missing`);
-      return entry;
-    };
-    return {
-      manifestJson: (await readText(zip, find('data/manifest.json'))).toString('utf8'),
-      auditLog: (await readText(zip, find('data/audit-log.jsonl'))).toString('utf8'),
-    };
-  } finally {
-    zip.close();
+    // Only the file itself can fail here (missing, unreadable, not a regular file): the reader reports the rest.
+    const message = visibleName(`not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`);
+    return verifyBag({ kind: 'zip', entries: [], containerProblems: [message] }, options);
   }
 }
 
@@ -294,23 +89,22 @@ export async function importBundleFiles(
   files: readonly { readonly path: string; readonly sha256: string }[],
   put: (stream: Readable) => Promise<{ sha256: string; existed: boolean }>,
   onProgress?: (done: number, total: number) => void,
+  options: Pick<VerifyOptions, 'openFile' | 'limits'> = {},
 ): Promise<{ stored: number; existed: number }> {
-  const zip = await openZip(zipPath);
-  try {
-    const entries = new Map((await listEntries(zip)).map((e) => [e.fileName, e]));
+  return withArchive(zipPath, options, async (zip) => {
+    if (!zip.readable || zip.problems.length > 0) throw new Error(visibleName(zip.problems[0]?.message ?? 'the bundle cannot be read'));
+    const entries = new Map(zip.entries.map((e) => [e.name, e]));
     let stored = 0;
     let existed = 0;
     for (const [index, file] of files.entries()) {
       const entry = entries.get(`${bagName}/${file.path}`);
-      if (!entry) throw new Error(`${file.path} is not in the bundle`);
-      const result = await put(await openEntry(zip, entry));
-      if (result.sha256 !== file.sha256) throw new Error(`${file.path}: its bytes hash to ${result.sha256}, not the ${file.sha256} the bundle lists`);
+      if (!entry) throw new Error(`${visibleName(file.path)} is not in the bundle`);
+      const result = await put(zip.stream(entry));
+      if (result.sha256 !== file.sha256) throw new Error(`${visibleName(file.path)}: its bytes hash to ${result.sha256}, not the ${file.sha256} the bundle lists`);
       if (result.existed) existed += 1;
       else stored += 1;
       onProgress?.(index + 1, files.length);
     }
     return { stored, existed };
-  } finally {
-    zip.close();
-  }
+  });
 }

@@ -15,7 +15,7 @@ export function ControlDetail({
   /** An item to bring into view, from the route. */
   readonly focusItemId: string | null;
 }): React.JSX.Element {
-  const review = useControlReview(control.id);
+  const review = useControlReview(audit.id, control.id);
 
   return (
     <section className="detail" aria-labelledby="control-heading">

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
-import { reviewStatesWith } from '../../../shared/review/reviewState';
-import { checkSignoffWith } from '../../../shared/signing/signoff';
+import { judgeSignoffWith, reviewStatesWith } from '../../../shared/review/reviewState';
 import { readControlEvidence, type ControlEvidence } from '../../db/evidence';
 import { signatureVerdict, verifySignatures } from '../../db/signatureVerdicts';
 import type { ItemsReview } from '../review/useAuditReview';
+import { useReviewContext } from '../review/useReviewContext';
 
 export interface ControlReview extends ItemsReview {
   /** The control's items, newest capture first. */
@@ -18,7 +18,8 @@ export interface ControlReview extends ItemsReview {
  * audit as on the ten-thousandth. Signatures are verified once each and remembered, before the
  * first state is shown, so no sign-off ever shows as unverified while that runs.
  */
-export function useControlReview(controlId: string): ControlReview | undefined {
+export function useControlReview(auditId: string, controlId: string): ControlReview | undefined {
+  const context = useReviewContext(auditId);
   const data = useLiveQuery(() => readControlEvidence(controlId), [controlId]);
   const [verified, setVerified] = useState<ControlEvidence | null>(null);
   useEffect(() => {
@@ -34,13 +35,13 @@ export function useControlReview(controlId: string): ControlReview | undefined {
   return useMemo(() => {
     // Until the current read is verified, the previous one stays on screen (no flash of "loading").
     const shown = verified ?? null;
-    if (shown === null) return undefined;
+    if (shown === null || context === undefined) return undefined;
     const related = [...shown.related.values()];
     return {
       items: shown.items,
       evidenceById: shown.related,
-      states: reviewStatesWith(related, shown.signoffs, signatureVerdict),
-      validity: new Map(shown.signoffs.map((s) => [s.id, checkSignoffWith(s, shown.related.get(s.evidenceId), signatureVerdict(s))] as const)),
+      states: reviewStatesWith(related, shown.signoffs, context, signatureVerdict),
+      validity: new Map(shown.signoffs.map((s) => [s.id, judgeSignoffWith(s, shown.related.get(s.evidenceId), context, signatureVerdict)] as const)),
     };
-  }, [verified]);
+  }, [verified, context]);
 }

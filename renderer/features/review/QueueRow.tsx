@@ -1,6 +1,7 @@
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatUtc } from '../../../shared/time/format';
 import { Thumbnail } from '../evidence/Thumbnail';
+import { SIGNOFF_PROBLEM_TITLES } from './labels';
 import type { QueueItem } from './queueGroups';
 
 export function QueueRow({
@@ -20,8 +21,9 @@ export function QueueRow({
 }): React.JSX.Element {
   const { item, state } = entry;
   const name = visibleName(item.name);
-  const invalid = state.validity && !state.validity.valid ? state.validity.reason : null;
-  const flags = [item.supersedes ? 'Re-capture of a rejected item' : null, invalid ? `Sign-off invalid: ${invalid}` : null].filter((f) => f !== null);
+  const invalid = state.validity && !state.validity.valid ? state.validity : null;
+  const invalidText = invalid ? `${SIGNOFF_PROBLEM_TITLES[invalid.kind]}: ${invalid.reason}` : null;
+  const flags = [item.supersedes ? 'Re-capture of a rejected item' : null, invalidText].filter((f) => f !== null);
   return (
     <div className={isSelected ? 'queue-row queue-row-selected' : 'queue-row'} aria-current={isCurrent ? 'true' : undefined} data-evidence-id={item.id}>
       {canSelect && <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={`Select ${name}`} />}
@@ -38,7 +40,7 @@ export function QueueRow({
           {flags.length > 0 && (
             <span className="queue-row-flags" title={flags.join(' · ')}>
               {item.supersedes && <span className="queue-row-flag queue-row-recapture">Re-capture of a rejected item</span>}
-              {invalid && <span className="queue-row-flag queue-row-invalid">Sign-off invalid: {invalid}</span>}
+              {invalidText && <span className="queue-row-flag queue-row-invalid">{invalidText}</span>}
             </span>
           )}
         </span>

@@ -1,9 +1,10 @@
 import type { EvidenceRecord } from '../../../shared/domain/records';
-import { reviewStatesWith, type ReviewState } from '../../../shared/review/reviewState';
-import { checkSignoffWith, type SignoffValidity } from '../../../shared/signing/signoff';
+import { judgeSignoffWith, reviewStatesWith, type ReviewContext, type ReviewState } from '../../../shared/review/reviewState';
+import type { SignoffValidity } from '../../../shared/signing/signoff';
 import type { AuditRows } from '../../db/auditRows';
 import { signatureVerdict } from '../../db/signatureVerdicts';
 import { useAuditRows } from '../audits/useAuditRows';
+import { useReviewContext } from './useReviewContext';
 
 /** Review state of a set of items, and the items it refers to, by id. */
 export interface ItemsReview {
@@ -22,24 +23,30 @@ export interface AuditReview extends ItemsReview {
   readonly evidence: readonly EvidenceRecord[];
 }
 
-const reviews = new WeakMap<AuditRows, AuditReview>();
+const reviews = new WeakMap<AuditRows, WeakMap<ReviewContext, AuditReview>>();
 
 /**
- * Review state derived once per snapshot of the audit's rows and shared by every screen that
- * shows it. Signatures were verified (once each) before the snapshot was published; here only
- * the cheap checks run against the items as they are now.
+ * Review state derived once per snapshot of the audit's rows and per review context (audit
+ * window, controls, keyring), and shared by every screen that shows it. Signatures were
+ * verified (once each) before the snapshot was published; here only the synchronous checks
+ * run: the item still matches what was signed, the subject is not stale, the key is trusted.
  */
-export function reviewOfRows(rows: AuditRows): AuditReview {
-  let review = reviews.get(rows);
+export function reviewOfRows(rows: AuditRows, context: ReviewContext): AuditReview {
+  let byContext = reviews.get(rows);
+  if (!byContext) {
+    byContext = new WeakMap();
+    reviews.set(rows, byContext);
+  }
+  let review = byContext.get(context);
   if (!review) {
-    const validity = new Map(rows.signoffs.map((s) => [s.id, checkSignoffWith(s, rows.evidenceById.get(s.evidenceId), signatureVerdict(s))] as const));
+    const validity = new Map(rows.signoffs.map((s) => [s.id, judgeSignoffWith(s, rows.evidenceById.get(s.evidenceId), context, signatureVerdict)] as const));
     review = {
       evidence: rows.evidence,
       evidenceById: rows.evidenceById,
-      states: reviewStatesWith(rows.evidence, rows.signoffs, signatureVerdict),
+      states: reviewStatesWith(rows.evidence, rows.signoffs, context, signatureVerdict),
       validity,
     };
-    reviews.set(rows, review);
+    byContext.set(context, review);
   }
   return review;
 }
@@ -47,5 +54,6 @@ export function reviewOfRows(rows: AuditRows): AuditReview {
 /** Evidence and review state of an audit from one snapshot; undefined while loading. */
 export function useAuditReview(auditId: string): AuditReview | undefined {
   const rows = useAuditRows(auditId);
-  return rows === undefined ? undefined : reviewOfRows(rows);
+  const context = useReviewContext(auditId);
+  return rows === undefined || context === undefined ? undefined : reviewOfRows(rows, context);
 }

@@ -10,6 +10,9 @@ import { addEvidence, countEvidence, readControlEvidence, updateEvidence } from 
 import { getReviewer, saveReviewer } from '../../../renderer/db/reviewer';
 import { knownSignature, verifySignatures } from '../../../renderer/db/signatureVerdicts';
 import { signOff } from '../../../renderer/db/signoffs';
+import { loadReviewContext } from '../../../renderer/db/reviewContext';
+import { reviewOfRows } from '../../../renderer/features/review/useAuditReview';
+import { reviewContextFor } from '../../../shared/review/reviewState';
 
 const ACTOR = 'dana@laptop';
 
@@ -188,5 +191,47 @@ describe('sign-off signature verdicts', () => {
     await verifySignatures([flipped]);
     expect(knownSignature(flipped)).toBe(false);
     expect(verify).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('review state from remembered verdicts, sign-offs v2 and the keyring', () => {
+  async function signedAudit(): Promise<{ auditId: string; itemId: string }> {
+    const { auditId, ac01 } = await newAudit();
+    const a = item(auditId, ac01, 1);
+    await addEvidence([a], ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    await signOff([a.id], 'approved', '', reviewer, ACTOR);
+    return { auditId, itemId: a.id };
+  }
+
+  it('re-verifies a sign-off whose signed subject was altered behind the app, and never counts it', async () => {
+    const { auditId } = await signedAudit();
+    const rows = await loadAuditRows(auditId);
+    const [record] = rows.signoffs;
+    if (!record || record.payload.v !== 2) throw new Error('expected a v2 sign-off');
+    expect(knownSignature(record)).toBe(true);
+    // Same id, signature and key; only a field of the v2 subject changed.
+    const redated = { ...record, payload: { ...record.payload, evidenceDate: '2026-06-01T00:00:00.000Z' } };
+    expect(knownSignature(redated)).toBeUndefined();
+    await verifySignatures([redated]);
+    expect(knownSignature(redated)).toBe(false);
+  });
+
+  it('judges the keyring every time: the same rows count with the key trusted and not without it, verifying nothing again', async () => {
+    const { auditId, itemId } = await signedAudit();
+    const rows = await loadAuditRows(auditId);
+    const trusted = await loadReviewContext(auditId);
+    expect(reviewOfRows(rows, trusted).states.get(itemId)?.decision).toBe('approved');
+
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    const audit = await db.audits.get(auditId);
+    if (!audit) throw new Error('no audit');
+    const revoked = reviewContextFor(audit, await listControls(auditId), []);
+    const state = reviewOfRows(rows, revoked).states.get(itemId);
+    expect(state?.decision).toBe('pending');
+    expect(state?.validity).toMatchObject({ valid: false, kind: 'unknown-key' });
+    expect(verify).not.toHaveBeenCalled();
+    // Derived once per rows and context: asking again hands out the same review.
+    expect(reviewOfRows(rows, revoked)).toBe(reviewOfRows(rows, revoked));
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LockerDb, SCHEMA_V1, SCHEMA_V4 } from '../../../renderer/db/db';
+import { LockerDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V6 } from '../../../renderer/db/db';
 
 const NAME = 'migration-test';
 
@@ -20,8 +20,12 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
-    expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null });
+    expect(current.verno).toBe(7);
+    expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null, archivedAt: null });
+    // v7's indexes are built over rows written by v1.
+    expect(await current.evidence.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['e1']);
+    expect(await current.evidence.where('[auditId+sha256]').equals(['a1', 'a'.repeat(64)]).count()).toBe(1);
+    expect(await current.keyring.count()).toBe(0);
     expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null });
     expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
     await current.requests.add({
@@ -37,7 +41,48 @@ describe('the database schema', () => {
     current.close();
   });
 
-  it('upgrades a v4 database to v5: every row is kept and the new indexes find them', async () => {
+  it('upgrades a v4 database with a reviewer to the keyring version: the reviewer\'s own key is in the keyring, nothing else', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('settings').add({
+      key: 'reviewer',
+      value: { name: 'Dana Reviewer', role: 'IT Manager', publicKeyRaw: 'A'.repeat(43) + '=', fingerprint: 'abcd '.repeat(15) + 'abcd', createdAt: '2026-03-01T09:00:00.000Z' },
+    });
+    await v4.table('settings').add({ key: 'stamp', value: { host: true } });
+    v4.close();
+
+    const current = new LockerDb(NAME);
+    await current.open();
+    expect(await current.keyring.toArray()).toEqual([
+      {
+        fingerprint: 'abcd '.repeat(15) + 'abcd',
+        publicKey: 'A'.repeat(43) + '=',
+        name: 'Dana Reviewer',
+        role: 'IT Manager',
+        source: 'own',
+        how: 'made on this computer',
+        addedAt: '2026-03-01T09:00:00.000Z',
+        addedBy: 'schema upgrade',
+      },
+    ]);
+    expect(await current.keyring.where('source').equals('own').count()).toBe(1);
+    expect(await current.settings.get('stamp')).toEqual({ key: 'stamp', value: { host: true } });
+    current.close();
+  });
+
+  it('upgrades a v4 database without a reviewer to an empty keyring', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('audits').add({ id: 'a1', name: 'FY2026' });
+    v4.close();
+    const current = new LockerDb(NAME);
+    await current.open();
+    expect(await current.keyring.count()).toBe(0);
+    expect(await current.audits.get('a1')).toMatchObject({ name: 'FY2026' });
+    current.close();
+  });
+
+  it('upgrades a v6 database to v7: every row and keyring entry is kept, and the new indexes find them', async () => {
     const hash = 'b'.repeat(64);
     const item = (id: string, auditId: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
       id,
@@ -50,21 +95,23 @@ describe('the database schema', () => {
       systemReport: null,
       ...extra,
     });
-    // A database exactly as v4 wrote it: two audits holding the same bytes, one re-capture.
-    const v4 = new Dexie(NAME);
-    v4.version(4).stores(SCHEMA_V4);
-    await v4.table('evidence').bulkAdd([item('e1', 'a1'), item('e2', 'a1', { supersedes: 'e1', sha256: 'c'.repeat(64) }), item('e3', 'a2')]);
-    await v4.table('signoffs').bulkAdd([
+    // A database exactly as v6 wrote it: two audits holding the same bytes, one re-capture, a trusted key.
+    const v6 = new Dexie(NAME);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.table('evidence').bulkAdd([item('e1', 'a1'), item('e2', 'a1', { supersedes: 'e1', sha256: 'c'.repeat(64) }), item('e3', 'a2')]);
+    await v6.table('signoffs').bulkAdd([
       { id: 's2', auditId: 'a1', evidenceId: 'e1' },
       { id: 's1', auditId: 'a1', evidenceId: 'e2' },
       { id: 's3', auditId: 'a2', evidenceId: 'e3' },
     ]);
-    v4.close();
+    await v6.table('keyring').add({ fingerprint: 'abcd', publicKey: 'A', name: 'Dana', role: '', source: 'own', how: '', addedAt: '', addedBy: '' });
+    v6.close();
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(7);
     expect(await current.evidence.count()).toBe(3);
+    expect(await current.keyring.get('abcd')).toMatchObject({ name: 'Dana', source: 'own' });
     // An item's re-capture, found without reading the audit.
     expect(await current.evidence.where('supersedes').equals('e1').primaryKeys()).toEqual(['e2']);
     // The same bytes within one audit only: a2's copy is not a1's duplicate.

@@ -122,17 +122,17 @@ describe('a system report in a bundle', () => {
     await updateEvidence(report.id, { systemReport: { ...REPORT, filterScreenshotId: shot.id } }, ACTOR);
     const exported = await db.evidence.get(report.id);
     const reviewer = await saveReviewer('Dana Reviewer', 'IT Manager', ACTOR);
-    const { plan } = await buildSignedPlan(auditId, { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true }, reviewer, '0.1.0');
+    const { draft } = await buildSignedPlan(auditId, { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true }, reviewer, '0.1.0');
     const text = (suffix: string): string => {
-      const entry = plan.entries.find((e) => e.path.endsWith(suffix));
-      if (entry?.kind !== 'text') throw new Error(`${suffix} is not in the plan`);
+      const entry = draft.entries.find((e) => e.path.endsWith(suffix));
+      if (entry?.kind !== 'generated') throw new Error(`${suffix} is not in the plan`);
       return entry.text;
     };
 
     // A fresh installation: nothing of this audit is here.
     await Promise.all(db.tables.map((t) => t.clear()));
     const preview = planImport(text('data/manifest.json'), text('data/audit-log.jsonl'), await localStateFor(auditId));
-    await applyImport(preview, 'dana@desktop', 'fy2026.zip');
+    await applyImport(preview, 'dana@desktop', 'fy2026.zip', reviewer.fingerprint);
 
     expect(await db.evidence.get(report.id)).toEqual(exported);
     expect((await db.evidence.get(report.id))?.systemReport).toEqual({ ...REPORT, filterScreenshotId: shot.id });
