@@ -5,6 +5,7 @@ import { readAuditInChunks } from './chunks';
 import { onCommitted, type TableChange } from './changeFeed';
 import { db } from './db';
 import { verifySignatures } from './signatureVerdicts';
+import { yieldToUi } from './yieldToUi';
 
 /**
  * Every evidence row and sign-off of one audit, held in memory for the screens that show the
@@ -44,7 +45,6 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
-const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** All rows of one audit into `into`, CHUNK rows per read, yielding to the UI between reads. */
 async function readChunked<T extends { readonly id: string }>(table: Table<T, string>, auditId: string, into: Map<string, T>): Promise<void> {

@@ -5,6 +5,7 @@ import type { TrailNames } from '../../shared/integrity/logView';
 import { peekAuditRows } from './auditRows';
 import { readAuditInChunks } from './chunks';
 import { db } from './db';
+import { yieldToUi } from './yieldToUi';
 
 /**
  * Re-hashes stored files for the integrity check. The screen passes the bridge call; unit tests
@@ -42,7 +43,6 @@ export async function runIntegrityCheck(
   return buildIntegrityReport({ ...snapshot, blobs }, new Date(), { pause: yieldToUi, onProgress: onStep });
 }
 
-const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Names for the audit trail screen: evidence names, control refs, request ids, task titles.

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../shared/log/chain';
 import { verifySignoffSignature, type SignoffRecord } from '../../shared/signing/signoff';
+import { yieldToUi } from './yieldToUi';
 
 /**
  * Signature verdicts of sign-offs, verified once per session and remembered (issue #12: every
@@ -46,7 +47,7 @@ export async function verifySignatures(records: readonly SignoffRecord[]): Promi
   for (let i = 0; i < unknown.length; i += BATCH) {
     await Promise.all(unknown.slice(i, i + BATCH).map(verifyOne));
     // Building each message (canonical JSON) is main-thread work: let a frame paint between batches.
-    if (i + BATCH < unknown.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i + BATCH < unknown.length) await yieldToUi();
   }
 }
 

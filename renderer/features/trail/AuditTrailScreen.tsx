@@ -25,6 +25,7 @@ import { TrailFilters, type TrailOrder } from './TrailFilters';
 import { entryDomId } from './TrailEntryRow';
 import { TrailTable } from './TrailTable';
 import './trail.css';
+import { yieldToUi } from '../../db/yieldToUi';
 
 /** Rows in the DOM at once: a 10,000-entry trail stays responsive one page at a time. */
 const PAGE = 200;
@@ -36,7 +37,7 @@ interface CheckedChain extends ChainResult {
   readonly log: readonly LogEntry[];
 }
 
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const pause = yieldToUi;
 
 /** Rows per slice when building the trail's rows: names, summaries and search text per entry. */
 const ROW_SLICE = 1000;
