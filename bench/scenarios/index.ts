@@ -1,7 +1,8 @@
 import type { Scenario } from '../lib/table';
 import { exportScenario } from './export';
+import { scaleScenario } from './scale';
 import { storeScenario } from './store';
 import { verifyScenario } from './verify';
 
 /** Every scenario `npm run bench` knows, in the order the table lists them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, exportScenario, verifyScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, exportScenario, verifyScenario, scaleScenario];

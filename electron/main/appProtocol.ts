@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { CSP_HEADER } from '../../shared/security/csp';
 
 /**
  * The renderer is served from app://evidence-locker/ rather than file://, so that the bridge
@@ -48,4 +50,18 @@ export function resolveAppAsset(root: string, requestUrl: string, expectedHost: 
   const file = resolve(base, `.${path}`);
   if (!file.startsWith(base + sep)) return null;
   return file;
+}
+
+/**
+ * main's answer to an app:// request: the file under `root` with its type and the CSP, or 404.
+ * The benchmark serves the renderer through this same function (test/support/appServer.ts).
+ */
+export async function appAssetResponse(root: string, requestUrl: string): Promise<Response> {
+  const file = resolveAppAsset(root, requestUrl);
+  if (!file) return new Response('Not found', { status: 404 });
+  const body = await readFile(file).catch(() => null);
+  if (!body) return new Response('Not found', { status: 404 });
+  return new Response(body, {
+    headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff' },
+  });
 }

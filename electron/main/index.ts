@@ -1,8 +1,7 @@
 import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, protocol, screen, session, shell, systemPreferences } from 'electron';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
-import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppAsset } from './appProtocol';
+import { APP_ORIGIN, APP_SCHEME, appAssetResponse } from './appProtocol';
 import { createDispatcher } from './bridge/dispatch';
 import { createHandlers } from './bridge/handlers';
 import { createScreenCapturer, requireScreenAccess, withFallback } from './capture';
@@ -13,7 +12,6 @@ import { createEvidenceStore } from './store';
 import { openAllowedExternal } from './external';
 import { menuTemplate } from './menu';
 import { createMainWindow } from './window';
-import { CSP_HEADER } from '../../shared/security/csp';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -44,15 +42,7 @@ function start(): void {
     const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
     const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
 
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppAsset(rendererRoot, request.url);
-      if (!file) return new Response('Not found', { status: 404 });
-      const body = await readFile(file).catch(() => null);
-      if (!body) return new Response('Not found', { status: 404 });
-      return new Response(body, {
-        headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff' },
-      });
-    });
+    protocol.handle(APP_SCHEME, (request) => appAssetResponse(rendererRoot, request.url));
     applySessionSecurity(session.defaultSession);
 
     const emit = <E extends EventName>(name: E, payload: Events[E]): void => {

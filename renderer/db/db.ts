@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { SignoffRecord } from '../../shared/signing/signoff';
 import type { KeyringEntry } from '../../shared/trust/keyring';
+import { changeFeed } from './changeFeed';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord, TaskRecord, ThumbnailRecord } from '../../shared/domain/records';
 
 export interface SettingRecord {
@@ -50,6 +51,19 @@ export const SCHEMA_V6 = {
   ...SCHEMA_V5,
   keyring: 'fingerprint, source',
 } as const;
+
+// v7, 2026-11-30: indexes for a year of evidence (issue #12). `supersedes` finds an item's
+// re-capture without reading the audit; [auditId+sha256] finds the same bytes within one audit;
+// [auditId+id] reads an audit's rows in key order, a chunk at a time, and resumes after the
+// last key. No rows move: IndexedDB builds the new indexes over existing rows.
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  evidence: 'id, auditId, *controlIds, sha256, capturedAt, supersedes, [auditId+sha256], [auditId+id]',
+  signoffs: 'id, auditId, evidenceId, [auditId+id]',
+} as const;
+
+/** Tables whose committed writes the change feed reports (renderer/db/changeFeed.ts). */
+export const WATCHED_TABLES: ReadonlySet<string> = new Set(['evidence', 'signoffs']);
 
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
@@ -116,6 +130,8 @@ export class LockerDb extends Dexie {
         };
         await tx.table('keyring').put(own);
       });
+    this.version(7).stores(SCHEMA_V7);
+    this.use(changeFeed(name, WATCHED_TABLES));
   }
 }
 

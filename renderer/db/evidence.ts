@@ -1,4 +1,5 @@
 import type { EvidenceRecord } from '../../shared/domain/records';
+import type { SignoffRecord } from '../../shared/signing/signoff';
 import { db } from './db';
 import { changedFields } from './changes';
 import { appendLog } from './log';
@@ -19,9 +20,53 @@ export async function addEvidence(records: readonly EvidenceRecord[], actor: str
   });
 }
 
+/** Newest capture first; equal instants by id, so the order never flickers. */
+function newestFirst(a: EvidenceRecord, b: EvidenceRecord): number {
+  return a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export async function listEvidenceForControl(controlId: string): Promise<EvidenceRecord[]> {
   const items = await db.evidence.where('controlIds').equals(controlId).toArray();
-  return items.sort((a, b) => b.capturedAt.localeCompare(a.capturedAt));
+  return items.sort(newestFirst);
+}
+
+/**
+ * What a control's page shows, read through indexes only (its size is the control's, never the
+ * audit's): its items newest first, the items that replace them or that they replace, the
+ * screenshots their system reports name, and the sign-offs of its items and their replacements.
+ */
+export interface ControlEvidence {
+  readonly items: readonly EvidenceRecord[];
+  /** The items and every item they refer to, by id. */
+  readonly related: ReadonlyMap<string, EvidenceRecord>;
+  readonly signoffs: readonly SignoffRecord[];
+}
+
+export async function readControlEvidence(controlId: string): Promise<ControlEvidence> {
+  const items = (await db.evidence.where('controlIds').equals(controlId).toArray()).sort(newestFirst);
+  const related = new Map(items.map((item) => [item.id, item]));
+  const replacements = items.length === 0 ? [] : await db.evidence.where('supersedes').anyOf([...related.keys()]).toArray();
+  for (const item of replacements) related.set(item.id, item);
+  const referenced = new Set<string>();
+  for (const item of items) {
+    if (item.supersedes !== null) referenced.add(item.supersedes);
+    if (item.systemReport?.filterScreenshotId) referenced.add(item.systemReport.filterScreenshotId);
+  }
+  const missing = [...referenced].filter((id) => !related.has(id));
+  for (const item of missing.length === 0 ? [] : await db.evidence.bulkGet(missing)) if (item) related.set(item.id, item);
+  const reviewed = [...items.map((i) => i.id), ...replacements.map((i) => i.id)];
+  const signoffs = reviewed.length === 0 ? [] : await db.signoffs.where('evidenceId').anyOf(reviewed).toArray();
+  return { items, related, signoffs };
+}
+
+/** A remediation task's linked items, and the items of its control it could link (both by index). */
+export async function readTaskEvidence(
+  evidenceIds: readonly string[],
+  controlId: string | null,
+): Promise<{ readonly linked: ReadonlyMap<string, EvidenceRecord>; readonly ofControl: readonly EvidenceRecord[] }> {
+  const linked = evidenceIds.length === 0 ? [] : await db.evidence.bulkGet([...evidenceIds]);
+  const ofControl = controlId === null ? [] : await listEvidenceForControl(controlId);
+  return { linked: new Map(linked.flatMap((item) => (item ? [[item.id, item] as const] : []))), ofControl };
 }
 
 export interface EvidenceCounts {
@@ -30,17 +75,16 @@ export interface EvidenceCounts {
   readonly total: number;
 }
 
-export async function countEvidence(auditId: string): Promise<EvidenceCounts> {
-  const byControl = new Map<string, number>();
-  let total = 0;
-  await db.evidence
-    .where('auditId')
-    .equals(auditId)
-    .each((item) => {
-      total += 1;
-      for (const id of item.controlIds) byControl.set(id, (byControl.get(id) ?? 0) + 1);
-    });
-  return { byControl, total };
+/**
+ * Items per control and in all, counted by IndexedDB through its indexes: opening an audit must
+ * not read its 10,000 rows to count them.
+ */
+export async function countEvidence(auditId: string, controlIds: readonly string[]): Promise<EvidenceCounts> {
+  const [total, ...perControl] = await Promise.all([
+    db.evidence.where('auditId').equals(auditId).count(),
+    ...controlIds.map((id) => db.evidence.where('controlIds').equals(id).count()),
+  ]);
+  return { byControl: new Map(controlIds.map((id, i) => [id, perControl[i] ?? 0])), total: total ?? 0 };
 }
 
 export type EvidencePatch = Partial<Pick<EvidenceRecord, 'notes' | 'evidenceDate' | 'controlIds' | 'step' | 'systemReport'>>;
@@ -63,7 +107,6 @@ export function listEvidenceForAudit(auditId: string): Promise<EvidenceRecord[]>
 }
 
 /** The audit's items holding exactly these bytes (the store keeps them once; the rows say where). */
-export async function findEvidenceByHash(auditId: string, sha256: string): Promise<EvidenceRecord[]> {
-  const items = await db.evidence.where('sha256').equals(sha256).toArray();
-  return items.filter((item) => item.auditId === auditId);
+export function findEvidenceByHash(auditId: string, sha256: string): Promise<EvidenceRecord[]> {
+  return db.evidence.where('[auditId+sha256]').equals([auditId, sha256]).toArray();
 }

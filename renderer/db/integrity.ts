@@ -1,9 +1,11 @@
 import Dexie from 'dexie';
 import type { BlobCheck } from '../../shared/bridge/contract';
-import { buildIntegrityReport, hashesToVerify, type IntegrityReport } from '../../shared/integrity/check';
+import { buildIntegrityReport, hashesToVerify, type IntegrityReport, type IntegrityStep } from '../../shared/integrity/check';
 import type { TrailNames } from '../../shared/integrity/logView';
+import { peekAuditRows } from './auditRows';
+import { readAuditInChunks } from './chunks';
 import { db } from './db';
-import { listLog } from './log';
+import { yieldToUi } from './yieldToUi';
 
 /**
  * Re-hashes stored files for the integrity check. The screen passes the bridge call; unit tests
@@ -22,28 +24,36 @@ export async function runIntegrityCheck(
   auditId: string,
   verifyBlobs: VerifyBlobs,
   onPhase: (phase: IntegrityPhase) => void = () => {},
+  onStep: (step: IntegrityStep) => void = () => {},
 ): Promise<IntegrityReport> {
   onPhase('reading');
+  // One read transaction, in chunks: the rows are one consistent picture, and each chunk is its
+  // own IndexedDB request (its own task), so 10,000 rows never deserialize in one long task.
   const snapshot = await db.transaction('r', db.evidence, db.controls, db.signoffs, db.log, async () => ({
-    evidence: await db.evidence.where('auditId').equals(auditId).toArray(),
+    evidence: await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
-    signoffs: await db.signoffs.where('auditId').equals(auditId).toArray(),
-    log: await listLog(auditId),
+    signoffs: await readAuditInChunks(db.signoffs, '[auditId+id]', auditId, (row) => row.id),
+    log: await readAuditInChunks(db.log, '[auditId+seq]', auditId, (entry) => entry.seq),
   }));
   onPhase('files');
   const hashes = hashesToVerify(snapshot.evidence, snapshot.log);
   // The bridge refuses an empty list; an audit without evidence has nothing to re-hash.
   const blobs = hashes.length === 0 ? [] : await verifyBlobs(hashes);
   onPhase('signoffs');
-  return buildIntegrityReport({ ...snapshot, blobs });
+  return buildIntegrityReport({ ...snapshot, blobs }, new Date(), { pause: yieldToUi, onProgress: onStep });
 }
 
-/** Names for the audit trail screen: evidence names, control refs, request ids, task titles. */
+
+/**
+ * Names for the audit trail screen: evidence names, control refs, request ids, task titles.
+ */
 export async function loadTrailNames(auditId: string): Promise<TrailNames> {
-  return db.transaction('r', db.audits, db.evidence, db.controls, db.requests, db.tasks, async () => {
-    const [audit, evidence, controls, requests, tasks] = await Promise.all([
+  // The names only: from memory when the audit's rows are there, else read a chunk at a time.
+  // Never through loadAuditRows, which publishes only once every signature is verified.
+  const evidence = peekAuditRows(auditId)?.evidence ?? (await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id, { pause: yieldToUi }));
+  return db.transaction('r', db.audits, db.controls, db.requests, db.tasks, async () => {
+    const [audit, controls, requests, tasks] = await Promise.all([
       db.audits.get(auditId),
-      db.evidence.where('auditId').equals(auditId).toArray(),
       db.controls.where('auditId').equals(auditId).toArray(),
       db.requests.where('auditId').equals(auditId).toArray(),
       db.tasks.where('auditId').equals(auditId).toArray(),

@@ -1,6 +1,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { LogAction, LogEntry } from '../../shared/domain/records';
 import { nextEntry } from '../../shared/log/chain';
+import { readAuditInChunks } from './chunks';
 import { db } from './db';
 
 /**
@@ -20,6 +21,15 @@ export async function appendLog(
 
 export function listLog(auditId: string): Promise<LogEntry[]> {
   return chainOf(auditId).toArray();
+}
+
+/**
+ * The whole chain in seq order like listLog, read a chunk at a time with a pause between reads
+ * (a year's trail is 15,000+ entries, whose deserialization in one read blocks the window). Each
+ * entry carries a row's snapshot, hence chunks of 1,000.
+ */
+export function readLogInChunks(auditId: string, pause: () => Promise<void>): Promise<LogEntry[]> {
+  return readAuditInChunks(db.log, '[auditId+seq]', auditId, (entry) => entry.seq, { size: 1000, pause });
 }
 
 /** One audit's entries, in seq order. */

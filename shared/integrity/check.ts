@@ -1,11 +1,12 @@
 import { SHA256_HEX, type BlobCheck } from '../bridge/contract';
 import type { ControlRecord, EvidenceRecord, LogEntry } from '../domain/records';
-import { verifyChain } from '../log/chain';
+import { verifyChainInSlices } from '../log/chain';
 import { latestFirst } from '../review/reviewState';
 import { verifySignoff, type SignoffRecord } from '../signing/signoff';
 import { formatBytes, formatUtc } from '../time/format';
 import { explainChainBreak } from './logView';
-import { compareEvidenceWithTrail, expectedEvidenceFromTrail, missingSignoffs, type TrailProblem } from './trail';
+import { compareNumeric, compareText } from '../text/compare';
+import { compareRowsWithTrail, expectedEvidenceFromTrail, missingSignoffs, rowsMissingFromDatabase, type TrailProblem } from './trail';
 
 /**
  * The on-demand integrity check (issue #5, DESIGN.md §2 and §4): every stored file re-hashed,
@@ -167,7 +168,28 @@ function outcome(problems: readonly string[], note: string): CheckOutcome {
   return note === '' ? { status: 'none', messages: [] } : { status: 'pass', messages: [note] };
 }
 
-export async function buildIntegrityReport(input: IntegrityInput, now: Date = new Date()): Promise<IntegrityReport> {
+/** Where a long check is, for a progress bar: items (or entries) done of the phase's total. */
+export interface IntegrityStep {
+  readonly phase: 'signoffs' | 'rows' | 'chain';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface IntegrityOptions {
+  /**
+   * Awaited between slices of the work (a few hundred items or entries each), so that checking
+   * 10,000 items never blocks the window for long (issue #12). No pause by default.
+   */
+  readonly pause?: () => Promise<void>;
+  readonly onProgress?: (step: IntegrityStep) => void;
+}
+
+/** Items per slice between pauses. */
+const SLICE = 250;
+
+export async function buildIntegrityReport(input: IntegrityInput, now: Date = new Date(), options: IntegrityOptions = {}): Promise<IntegrityReport> {
+  const pause = options.pause ?? (async () => {});
+  const onProgress = options.onProgress ?? (() => {});
   const refOf = new Map(input.controls.map((c) => [c.id, c.ref]));
   const blobs = new Map(input.blobs.map((b) => [b.sha256, b]));
   const expected = expectedEvidenceFromTrail(input.log);
@@ -200,15 +222,24 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
   const byEvidence = new Map<string, SignoffRecord[]>();
   for (const s of input.signoffs) {
     draft(s.evidenceId, undefined);
-    byEvidence.set(s.evidenceId, [...(byEvidence.get(s.evidenceId) ?? []), s]);
+    const list = byEvidence.get(s.evidenceId);
+    if (list) list.push(s);
+    else byEvidence.set(s.evidenceId, [s]);
   }
 
   // (a) files
   for (const item of drafts.values()) checkFile(item, blobs);
 
-  // (b) sign-offs
+  // (b) sign-offs: a slice of items at a time, their signatures verified concurrently.
   let validSignoffs = 0;
-  for (const item of drafts.values()) validSignoffs += await checkSignoffs(item, byEvidence.get(item.evidenceId) ?? []);
+  const all = [...drafts.values()];
+  for (let start = 0; start < all.length; start += SLICE) {
+    const slice = all.slice(start, start + SLICE);
+    const valid = await Promise.all(slice.map((item) => checkSignoffs(item, byEvidence.get(item.evidenceId) ?? [])));
+    validSignoffs += valid.reduce((n, v) => n + v, 0);
+    onProgress({ phase: 'signoffs', done: start + slice.length, total: all.length });
+    await pause();
+  }
 
   // (d) rows against the trail, and sign-offs the trail recorded whose rows are gone
   const otherProblems: string[] = [];
@@ -218,13 +249,22 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
       else otherProblems.push(problem.message);
     }
   };
-  const rowProblems = compareEvidenceWithTrail(input.evidence, input.log);
+  const rowProblems: TrailProblem[] = [];
+  for (let start = 0; start < input.evidence.length; start += SLICE * 4) {
+    rowProblems.push(...compareRowsWithTrail(input.evidence.slice(start, start + SLICE * 4), expected));
+    onProgress({ phase: 'rows', done: Math.min(input.evidence.length, start + SLICE * 4), total: input.evidence.length });
+    await pause();
+  }
+  rowProblems.push(...rowsMissingFromDatabase(new Set(input.evidence.map((item) => item.id)), expected));
   const lostSignoffs = missingSignoffs(input.log, new Set(input.signoffs.map((s) => s.id)));
   attach(rowProblems, (item) => item.trailProblems);
   attach(lostSignoffs, (item) => item.signoffProblems);
 
   // (c) the chain
-  const chain = verifyChain(input.log);
+  const chain = await verifyChainInSlices(input.log, pause, {
+    slice: SLICE * 2,
+    onProgress: (done) => onProgress({ phase: 'chain', done, total: input.log.length }),
+  });
   const last = input.log.at(-1);
   const chainProblem = chain.ok ? null : `Audit trail: chain broken at entry ${chain.seq} — ${explainChainBreak(chain)}`;
 
@@ -235,7 +275,7 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
     return {
       evidenceId: d.evidenceId,
       name: d.name,
-      controlRefs: d.controlIds.map((id) => refOf.get(id) ?? id.slice(0, 8)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      controlRefs: d.controlIds.map((id) => refOf.get(id) ?? id.slice(0, 8)).sort(compareNumeric),
       inDatabase: d.row !== undefined,
       file,
       signoffs,
@@ -243,7 +283,7 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
       ok: file.status !== 'fail' && signoffs.status !== 'fail' && trail.status !== 'fail',
     };
   });
-  items.sort((a, b) => (a.controlRefs[0] ?? '~').localeCompare(b.controlRefs[0] ?? '~', 'en', { numeric: true }) || a.name.localeCompare(b.name));
+  items.sort((a, b) => compareNumeric(a.controlRefs[0] ?? '~', b.controlRefs[0] ?? '~') || compareText(a.name, b.name));
 
   const filesChecked = items.filter((i) => i.file.status !== 'none').length;
   const badFiles = items.filter((i) => i.file.status === 'fail').length;

@@ -5,7 +5,8 @@
  */
 import type { ControlRecord, EvidenceRecord } from '../domain/records';
 import type { Frequency } from '../domain/types';
-import { auditWindow, nextDue, type AuditWindow } from '../periods/slots';
+import { auditWindow, instantMs, nextDue, type AuditWindow } from '../periods/slots';
+import { compareNumeric } from '../text/compare';
 import { addDays, calendarDayIn, daysBetween } from './calendar';
 import { dueStatus, type DueStatus } from './due';
 
@@ -72,7 +73,7 @@ export function maintenanceSchedule(
       status,
     });
   }
-  return rows.sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  return rows.sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || compareNumeric(a.ref, b.ref));
 }
 
 /**
@@ -84,6 +85,12 @@ export function maintenanceSchedule(
  */
 function dueFor(audit: AuditWindow, frequency: Frequency, dates: readonly string[], now: string): string | null {
   if (dates.length === 0) return nextDue(audit, frequency, null, now);
+  if (audit.type === 'type2' && isRecurring(frequency)) {
+    // Monotonic and never null for a recurring cadence: the latest date decides, and a daily
+    // control's 365 dates need one nextDue, not 365. An unreadable date is still reported.
+    const unreadable = dates.find((date) => instantMs(date) === null);
+    return nextDue(audit, frequency, unreadable ?? latest(dates), now);
+  }
   let latestDue: string | null = null;
   for (const date of dates) {
     const due = nextDue(audit, frequency, date, now);
@@ -91,6 +98,10 @@ function dueFor(audit: AuditWindow, frequency: Frequency, dates: readonly string
     if (latestDue === null || Date.parse(due) > Date.parse(latestDue)) latestDue = due;
   }
   return latestDue;
+}
+
+function isRecurring(frequency: Frequency): boolean {
+  return frequency === 'annual' || frequency === 'semiannual' || frequency === 'quarterly' || frequency === 'monthly' || frequency === 'weekly' || frequency === 'daily';
 }
 
 function latest(dates: readonly string[]): string | null {

@@ -120,6 +120,15 @@ function parseInstant(value: string, what: string): number {
   return ms;
 }
 
+/**
+ * An ISO instant with a zone as milliseconds, or null when it is not one (the same rule that
+ * slotOf and isInWindow apply): for callers that place thousands of items and want no throw.
+ */
+export function instantMs(value: string): number | null {
+  const ms = typeof value === 'string' && INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
 function checkZone(zone: string): string {
   if (typeof zone !== 'string' || zone === '' || !isValidTimeZone(zone)) {
     throw new Error(`Audit time zone ${JSON.stringify(zone)} is not a known IANA time zone, e.g. 'Europe/Berlin'.`);
@@ -358,13 +367,70 @@ export function computeSlots(audit: AuditWindow, frequency: Frequency): Slot[] {
 }
 
 /**
+ * The slots of a frequency over an audit's window, computed once per window and frequency and
+ * shared (read-only) by every caller: a daily control's 365 slots are 730 time-zone conversions,
+ * and a screen asks for them per card, per row, per item.
+ */
+const slotLists = new Map<string, readonly Slot[]>();
+
+export function cachedSlots(audit: AuditWindow, frequency: Frequency): readonly Slot[] {
+  const key = [audit.type, audit.asOf, audit.periodStart, audit.periodEnd, audit.timeZone, frequency].join('|');
+  let slots = slotLists.get(key);
+  if (slots === undefined) {
+    slots = computeSlots(audit, frequency);
+    if (slotLists.size >= 64) slotLists.clear();
+    slotLists.set(key, slots);
+  }
+  return slots;
+}
+
+/**
  * The first slot containing the instant (start <= t < end), or null when none does. Evidence on
  * a boundary instant belongs to the later slot; evidence outside the window belongs to none and
  * is flagged by the caller, never counted (DESIGN.md §1).
  */
 export function slotOf(slots: readonly Slot[], instant: string): Slot | null {
-  const t = parseInstant(instant, 'Evidence date');
-  return slots.find((slot) => Date.parse(slot.start) <= t && t < Date.parse(slot.end)) ?? null;
+  return slotAt(slots, parseInstant(instant, 'Evidence date'));
+}
+
+/** Slot bounds as numbers, parsed once per slot list: placing 10,000 items must not parse 10,000 × 365 dates. */
+const slotBounds = new WeakMap<readonly Slot[], { readonly starts: Float64Array; readonly ends: Float64Array; readonly ordered: boolean }>();
+
+function boundsOfSlots(slots: readonly Slot[]): { readonly starts: Float64Array; readonly ends: Float64Array; readonly ordered: boolean } {
+  let bounds = slotBounds.get(slots);
+  if (bounds === undefined) {
+    const starts = Float64Array.from(slots, (slot) => Date.parse(slot.start));
+    const ends = Float64Array.from(slots, (slot) => Date.parse(slot.end));
+    // Grid slots follow each other without overlap; only a short period's continuous slots overlap.
+    let ordered = true;
+    for (let i = 1; i < slots.length; i += 1) if ((starts[i] ?? 0) < (ends[i - 1] ?? 0)) ordered = false;
+    bounds = { starts, ends, ordered };
+    slotBounds.set(slots, bounds);
+  }
+  return bounds;
+}
+
+/**
+ * slotOf for an instant already in milliseconds: a binary search over the slots' starts (they
+ * are in order and do not overlap), or the first match in order where they do overlap. Slot
+ * lists must not be changed after the first call (they are cached by identity, as computeSlots
+ * and slotCache hand them out).
+ */
+export function slotAt(slots: readonly Slot[], t: number): Slot | null {
+  const { starts, ends, ordered } = boundsOfSlots(slots);
+  if (!ordered) {
+    for (let i = 0; i < slots.length; i += 1) if ((starts[i] ?? 0) <= t && t < (ends[i] ?? 0)) return slots[i] ?? null;
+    return null;
+  }
+  let lo = 0;
+  let hi = slots.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) <= t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  // hi is the last slot that starts at or before t.
+  return hi >= 0 && t < (ends[hi] ?? 0) ? (slots[hi] ?? null) : null;
 }
 
 export function isInWindow(audit: AuditWindow, instant: string): boolean {
@@ -383,11 +449,15 @@ export function slotStatus(
   items: readonly { review: 'pending' | 'approved' | 'rejected' }[],
   now: string,
 ): SlotStatus {
-  const t = parseInstant(now, 'Current time');
+  return slotStatusAt(parseInstant(slot.end, 'Slot end'), items, parseInstant(now, 'Current time'));
+}
+
+/** slotStatus with the slot's end and the current time already in milliseconds. */
+export function slotStatusAt(endMs: number, items: readonly { review: 'pending' | 'approved' | 'rejected' }[], nowMs: number): SlotStatus {
   if (items.some((item) => item.review === 'approved')) return 'approved';
   if (items.length > 0 && items.every((item) => item.review === 'rejected')) return 'rejected';
   if (items.some((item) => item.review === 'pending')) return 'collected';
-  return t >= parseInstant(slot.end, 'Slot end') ? 'overdue' : 'missing';
+  return nowMs >= endMs ? 'overdue' : 'missing';
 }
 
 /**

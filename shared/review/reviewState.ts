@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../domain/records';
-import { signoffStaleness, verifySignoff, type SignoffRecord, type SignoffValidity } from '../signing/signoff';
+import { signoffStaleness, verifySignoffSignature, verifySignoffWith, type SignoffRecord, type SignoffValidity } from '../signing/signoff';
 import type { SignoffSubject } from '../signing/subject';
 import { subjectResolver } from '../signing/subjectResolver';
 
@@ -34,9 +34,22 @@ export function latestFirst(a: SignoffRecord, b: SignoffRecord): number {
   return b.payload.at.localeCompare(a.payload.at) || b.id.localeCompare(a.id);
 }
 
+/** A sign-off's signature verdict, already known: verified once and remembered by the caller. */
+export type SignatureVerdict = (signoff: SignoffRecord) => boolean;
+
 /** One sign-off judged as the app counts it: verified, then not stale, then by a known key. */
 export async function judgeSignoff(signoff: SignoffRecord, item: ReviewedItem | undefined, context: ReviewContext): Promise<SignoffValidity> {
-  const verified = await verifySignoff(signoff, item);
+  const signatureValid = await verifySignoffSignature(signoff).catch(() => false);
+  return judgeSignoffWith(signoff, item, context, () => signatureValid);
+}
+
+/**
+ * judgeSignoff with the signature's verdict already known: synchronous, so a screen can judge
+ * thousands of sign-offs once per change of its rows. Staleness and the keyring are applied
+ * here every time, never remembered: a re-dated item or a revoked key counts at once.
+ */
+export function judgeSignoffWith(signoff: SignoffRecord, item: ReviewedItem | undefined, context: ReviewContext, signatureValid: SignatureVerdict): SignoffValidity {
+  const verified = verifySignoffWith(signoff, item, signatureValid(signoff));
   if (!verified.valid || !item) return verified;
   const fresh = signoffStaleness(signoff.payload, context.subjectOf(item));
   if (!fresh.valid) return fresh;
@@ -50,13 +63,43 @@ export async function judgeSignoff(signoff: SignoffRecord, item: ReviewedItem | 
   return { valid: true };
 }
 
+/** Review states, verifying the signature of each item's latest sign-off. */
 export async function computeReviewStates(
   evidence: readonly ReviewedItem[],
   signoffs: readonly SignoffRecord[],
   context: ReviewContext,
 ): Promise<Map<string, ReviewState>> {
+  const latest = [...latestSignoffs(signoffs).values()];
+  const verdicts = new Map(await Promise.all(latest.map(async (s) => [s, await verifySignoffSignature(s).catch(() => false)] as const)));
+  return reviewStatesWith(evidence, signoffs, context, (s) => verdicts.get(s) ?? false);
+}
+
+function latestSignoffs(signoffs: readonly SignoffRecord[]): Map<string, SignoffRecord> {
+  const latest = new Map<string, SignoffRecord>();
+  for (const s of signoffs) {
+    const current = latest.get(s.evidenceId);
+    if (!current || latestFirst(s, current) < 0) latest.set(s.evidenceId, s);
+  }
+  return latest;
+}
+
+/**
+ * Review states with every signature's verdict already known (verified once per sign-off and
+ * remembered): synchronous, so a screen derives them once per change of its rows (or of the
+ * audit, its controls or the keyring) rather than verifying thousands of signatures each time.
+ */
+export function reviewStatesWith(
+  evidence: readonly ReviewedItem[],
+  signoffs: readonly SignoffRecord[],
+  context: ReviewContext,
+  signatureValid: SignatureVerdict,
+): Map<string, ReviewState> {
   const byEvidence = new Map<string, SignoffRecord[]>();
-  for (const s of signoffs) byEvidence.set(s.evidenceId, [...(byEvidence.get(s.evidenceId) ?? []), s]);
+  for (const s of signoffs) {
+    const list = byEvidence.get(s.evidenceId);
+    if (list) list.push(s);
+    else byEvidence.set(s.evidenceId, [s]);
+  }
   const supersededBy = new Map<string, string>();
   for (const item of evidence) if (item.supersedes) supersededBy.set(item.supersedes, item.id);
 
@@ -64,7 +107,7 @@ export async function computeReviewStates(
   for (const item of evidence) {
     const history = (byEvidence.get(item.id) ?? []).sort(latestFirst);
     const latest = history[0] ?? null;
-    const validity = latest ? await judgeSignoff(latest, item, context) : null;
+    const validity = latest ? judgeSignoffWith(latest, item, context, signatureValid) : null;
     states.set(item.id, {
       decision: latest && validity?.valid ? latest.payload.decision : 'pending',
       latest,

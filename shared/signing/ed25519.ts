@@ -56,11 +56,29 @@ export async function signBytes(privateKey: Key, data: Uint8Array<ArrayBuffer>):
   return toBase64(new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, data)));
 }
 
+/**
+ * Verifying keys by raw key: an audit's thousands of sign-offs come from a handful of keys, and
+ * importing one per signature was half the cost of checking them. A failed import is forgotten.
+ */
+const verifyKeys = new Map<string, Promise<Key>>();
+
+function verifyKey(publicKeyRaw: string): Promise<Key> {
+  let key = verifyKeys.get(publicKeyRaw);
+  if (!key) {
+    // Keys come from imported bundles too: keep the memo bounded.
+    if (verifyKeys.size >= 64) verifyKeys.clear();
+    key = importPublicKey(publicKeyRaw);
+    key.catch(() => verifyKeys.delete(publicKeyRaw));
+    verifyKeys.set(publicKeyRaw, key);
+  }
+  return key;
+}
+
 export async function verifyBytes(publicKeyRaw: string, signature: string, data: Uint8Array<ArrayBuffer>): Promise<boolean> {
   let key: Key;
   let sig: Uint8Array<ArrayBuffer>;
   try {
-    key = await importPublicKey(publicKeyRaw);
+    key = await verifyKey(publicKeyRaw);
     sig = fromBase64(signature);
   } catch {
     return false;

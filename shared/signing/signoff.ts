@@ -80,21 +80,60 @@ export interface SignedItem {
  * here means the sign-off was altered or forged; the first failure is the reason shown.
  */
 export async function verifySignoff(record: SignoffRecord, evidence: SignedItem | undefined): Promise<SignoffValidity> {
-  const invalid = (reason: string): SignoffValidity => ({ valid: false, kind: 'invalid', reason });
+  return signoffProblem(record, evidence) ?? ((await verifySignoffSignature(record)) ? VALID : BAD_SIGNATURE);
+}
+
+/**
+ * The signature alone, over the whole payload (v2: the subject and the trail head too): the one
+ * check that costs a verification. Its verdict depends on the signature, the key and the signed
+ * message only, so callers may remember it per exactly those (renderer/db/signatureVerdicts.ts).
+ */
+export function verifySignoffSignature(record: SignoffRecord): Promise<boolean> {
+  return verifyBytes(record.publicKey, record.signature, signoffMessage(record.payload));
+}
+
+/**
+ * verifySignoff with the signature's verdict already known (verifySignoffSignature, verified
+ * once and remembered): every other check still runs against the item as it is now. Both are
+ * this one function, so they cannot disagree.
+ */
+export function verifySignoffWith(record: SignoffRecord, evidence: SignedItem | undefined, signatureValid: boolean): SignoffValidity {
+  return signoffProblem(record, evidence) ?? (signatureValid ? VALID : BAD_SIGNATURE);
+}
+
+const VALID: SignoffValidity = { valid: true };
+const invalid = (reason: string): SignoffValidity => ({ valid: false, kind: 'invalid', reason });
+const BAD_SIGNATURE = invalid('the signature does not verify');
+
+/** Fingerprints by raw key: an audit's thousands of sign-offs come from a handful of keys. */
+const fingerprints = new Map<string, string | null>();
+
+function fingerprintOfBase64(publicKey: string): string | null {
+  let fingerprint = fingerprints.get(publicKey);
+  if (fingerprint === undefined) {
+    try {
+      fingerprint = fingerprintOf(fromBase64(publicKey));
+    } catch {
+      fingerprint = null;
+    }
+    // Keys come from imported bundles too: keep the memo bounded.
+    if (fingerprints.size >= 256) fingerprints.clear();
+    fingerprints.set(publicKey, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** Every cryptographic-half check but the signature, in the order reasons are reported; null when all hold. */
+function signoffProblem(record: SignoffRecord, evidence: SignedItem | undefined): SignoffValidity | null {
   if (!evidence) return invalid('the evidence it signs no longer exists');
   const payload = record.payload as Partial<Record<keyof SignoffPayloadV2, unknown>> | null;
   if (payload === null || typeof payload !== 'object' || (payload.v !== 1 && payload.v !== 2)) return invalid('it is not a sign-off this version can read');
   if (record.evidenceId !== evidence.id || payload.evidenceId !== evidence.id) return invalid('it was made for a different evidence item');
   if (payload.evidenceSha256 !== evidence.sha256) return invalid('the evidence hash no longer matches the one approved');
-  let raw: Uint8Array;
-  try {
-    raw = fromBase64(record.publicKey);
-  } catch {
-    return invalid('its public key is unreadable');
-  }
-  if (fingerprintOf(raw) !== payload.keyFingerprint) return invalid('its public key does not match the fingerprint it names');
-  if (!(await verifyBytes(record.publicKey, record.signature, signoffMessage(record.payload)))) return invalid('the signature does not verify');
-  return { valid: true };
+  const fingerprint = typeof record.publicKey === 'string' ? fingerprintOfBase64(record.publicKey) : null;
+  if (fingerprint === null) return invalid('its public key is unreadable');
+  if (fingerprint !== payload.keyFingerprint) return invalid('its public key does not match the fingerprint it names');
+  return null;
 }
 
 /**

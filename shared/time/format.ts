@@ -9,54 +9,52 @@ export function formatUtc(iso: string): string {
 }
 
 /**
- * One Intl.DateTimeFormat per zone: building one per call cost 4.5 s of a 10,000-item export's
- * index.html (issue #12, STYLE.md).
+ * Formatters by zone, made once: building an Intl.DateTimeFormat costs far more than using one
+ * (it loads the zone's rules), and a screen formats thousands of instants in the same zone.
+ * Zones are few (the audit's, the machine's, those of imported items), so the cache stays small.
  */
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = zoneFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'shortOffset',
-    });
-    zoneFormatters.set(timeZone, formatter);
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'shortOffset',
+      });
+    } catch {
+      // A record from a bundle may carry a zone this runtime does not know.
+      format = null;
+    }
+    // Zone names come from records, bundles included: never let hostile ones grow this without bound.
+    if (zoneFormats.size >= 256) zoneFormats.clear();
+    zoneFormats.set(timeZone, format);
   }
-  return formatter;
+  return format;
 }
 
 export function formatInZone(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'invalid date';
-  // A record from a bundle may carry a zone this runtime does not know: show UTC, say so.
-  if (!isValidTimeZone(timeZone)) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(timeZone.slice(0, 64))})`;
-  const parts = zoneFormatter(timeZone).formatToParts(d);
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${timeZone} (${get('timeZoneName')})`;
+  const format = typeof timeZone === 'string' && timeZone !== '' ? zoneFormat(timeZone) : null;
+  // An unknown zone: show UTC, and say so.
+  if (format === null) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(String(timeZone).slice(0, 64))})`;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(d)) parts[part.type] = part.value;
+  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${timeZone} (${parts.timeZoneName ?? ''})`;
 }
 
-/** Zones already checked: planning asks about the same one or two zones for every item. */
-const knownZones = new Map<string, boolean>();
+/** Whether the runtime knows the zone; remembered per zone, like the formatters. */
 export function isValidTimeZone(timeZone: string): boolean {
-  const known = knownZones.get(timeZone);
-  if (known !== undefined) return known;
-  let valid: boolean;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    valid = true;
-  } catch {
-    valid = false;
-  }
-  // Bounded: zone names come from records, and a hostile bundle could carry many.
-  if (knownZones.size < 1000) knownZones.set(timeZone, valid);
-  return valid;
+  return typeof timeZone === 'string' && timeZone !== '' && zoneFormat(timeZone) !== null;
 }
 
 export function formatBytes(size: number): string {

@@ -17,7 +17,11 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(fetchApp: () => (appUrl: string) => Promise<Response>): Promise<AppServer> {
+/**
+ * `port` 0 picks a free one; the benchmark passes a fixed port, because IndexedDB belongs to an
+ * origin, port included, and its seeded profile must find its database again (TOOLCHAIN.md).
+ */
+export async function startAppServer(fetchApp: () => (appUrl: string) => Promise<Response>, port = 0): Promise<AppServer> {
   const server: Server = createServer((request, response) => {
     fetchApp()(`${APP_ORIGIN}${request.url ?? '/'}`)
       .then(async (answer) => {
@@ -26,9 +30,12 @@ export async function startAppServer(fetchApp: () => (appUrl: string) => Promise
       })
       .catch((error: unknown) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${bound}`;
   return {
     origin,
     toHttp: (appUrl) => (appUrl.startsWith(`${APP_ORIGIN}/`) ? `${origin}${appUrl.slice(APP_ORIGIN.length)}` : appUrl),

@@ -31,8 +31,9 @@ export interface BridgeHarness {
   emit<E extends EventName>(name: E, payload: Events[E]): void;
 }
 
-export async function createBridgeHarness(appOrigin: string, overrides: Partial<HandlerDeps> = {}): Promise<BridgeHarness> {
-  const root = await mkdtemp(join(tmpdir(), 'evidence-store-'));
+/** `storeRoot` keeps the evidence store somewhere lasting (the benchmark's seeded installation). */
+export async function createBridgeHarness(appOrigin: string, overrides: Partial<HandlerDeps> = {}, storeRoot?: string): Promise<BridgeHarness> {
+  const root = storeRoot ?? (await mkdtemp(join(tmpdir(), 'evidence-store-')));
   const store = createEvidenceStore(root);
   const answers: string[][] = [];
   const saveAnswers: (string | null)[] = [];

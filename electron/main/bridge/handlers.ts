@@ -19,7 +19,7 @@ import { writeBundle } from '../bundle/writer';
 import { createTextStaging, type TextStaging } from '../bundle/staging';
 import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
 import type { TrustedKey } from '../../../shared/trust/keyring';
-import { throttled } from './progress';
+import { PROGRESS_INTERVAL_MS, throttled } from './progress';
 import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
@@ -238,6 +238,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const unique = [...new Set(sha256s)];
       const results: BlobCheck[] = [];
       let bytesDone = 0;
+      // An event per file was 10,000 messages, each a render in the window (issue #12).
+      const progress = throttled(
+        (counts: { done: number; total: number; bytesDone: number }) => deps.emit('evidence:verify-progress', counts),
+        (counts) => counts.done >= counts.total,
+        PROGRESS_INTERVAL_MS,
+        () => now().getTime(),
+      );
       for (const [index, sha256] of unique.entries()) {
         const size = await deps.store.size(sha256);
         if (size === null) {
@@ -250,7 +257,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           }
           results.push({ sha256, status: hash.digest('hex') === sha256 ? 'ok' : 'altered', size });
         }
-        deps.emit('evidence:verify-progress', { done: index + 1, total: unique.length, bytesDone });
+        progress({ done: index + 1, total: unique.length, bytesDone });
       }
       return results;
     },

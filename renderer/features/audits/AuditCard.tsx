@@ -24,7 +24,7 @@ export function AuditCard({
           {describeAuditWindow(audit)} · {audit.timeZone}
         </span>
         <span className="audit-card-counts">
-          {controls} controls · {evidence} evidence {evidence === 1 ? 'item' : 'items'}
+          {controls.toLocaleString('en-US')} controls · {evidence.toLocaleString('en-US')} evidence {evidence === 1 ? 'item' : 'items'}
           {archived && ` · archived ${audit.archivedAt?.slice(0, 10) ?? ''}`}
         </span>
       </a>

@@ -26,12 +26,12 @@ export function AuditHeader({
         <div>
           <dt>Controls with evidence</dt>
           <dd>
-            {covered} / {controls}
+            {covered.toLocaleString('en-US')} / {controls.toLocaleString('en-US')}
           </dd>
         </div>
         <div>
           <dt>Evidence items</dt>
-          <dd>{items}</dd>
+          <dd>{items.toLocaleString('en-US')}</dd>
         </div>
       </dl>
     </header>

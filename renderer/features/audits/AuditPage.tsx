@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { getAudit } from '../../db/audits';
 import { listControls } from '../../db/controls';
 import { countEvidence } from '../../db/evidence';
@@ -14,6 +15,7 @@ import { IntegrityScreen } from '../integrity/IntegrityScreen';
 import { ExportScreen } from '../export/ExportScreen';
 import { AuditHeader } from './AuditHeader';
 import { StepNav } from './StepNav';
+import { useAuditRowsPrefetch } from './useAuditRows';
 
 type AuditRoute = Extract<Route, { screen: 'audit' }>;
 
@@ -21,7 +23,9 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
   const { auditId } = route;
   const audit = useLiveQuery(() => getAudit(auditId), [auditId], null);
   const controls = useLiveQuery(() => listControls(auditId), [auditId]);
-  const counts = useLiveQuery(() => countEvidence(auditId), [auditId]);
+  const controlIds = useMemo(() => controls?.map((c) => c.id) ?? null, [controls]);
+  const counts = useLiveQuery(() => (controlIds === null ? undefined : countEvidence(auditId, controlIds)), [auditId, controlIds]);
+  useAuditRowsPrefetch(auditId);
 
   if (audit === null || controls === undefined || counts === undefined) return <p className="muted">Loading…</p>;
   if (audit === undefined) {

@@ -1,10 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { criterionById } from '../../../shared/catalog/tsc';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
-import { listEvidenceForControl } from '../../db/evidence';
 import { CaptureBar } from '../evidence/CaptureBar';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
+import { useControlReview } from './useControlReview';
 
 export function ControlDetail({
   audit,
@@ -16,7 +15,7 @@ export function ControlDetail({
   /** An item to bring into view, from the route. */
   readonly focusItemId: string | null;
 }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listEvidenceForControl(control.id), [control.id]);
+  const review = useControlReview(audit.id, control.id);
 
   return (
     <section className="detail" aria-labelledby="control-heading">
@@ -46,7 +45,7 @@ export function ControlDetail({
         </dl>
       </header>
       <CaptureBar audit={audit} control={control} />
-      <EvidenceList items={evidence} audit={audit} frequency={control.frequency} focusItemId={focusItemId} />
+      <EvidenceList key={control.id} review={review} audit={audit} frequency={control.frequency} focusItemId={focusItemId} />
     </section>
   );
 }

@@ -26,7 +26,8 @@ export function CoverageCell({
     <td className="cov-cell">
       <a className={`cov-link cov-${cell.status}`} href={href} title={description} aria-label={description} data-status={cell.status}>
         {compact ? (
-          <span className="cov-abbr">{STATUS_ABBREVIATIONS[cell.status]}</span>
+          // The letter alone, styled by .cov-compact: a week of 53 columns draws one element less per cell.
+          STATUS_ABBREVIATIONS[cell.status]
         ) : row.population !== null ? (
           <>
             <span className="cov-count">{itemCount(count)}</span>

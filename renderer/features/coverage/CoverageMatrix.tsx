@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { buildCoverage } from '../../../shared/coverage/coverage';
 import type { AuditCoverage } from '../../../shared/coverage/coverage';
@@ -9,8 +8,7 @@ import { formatInZone } from '../../../shared/time/format';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { reviewOf } from '../../../shared/review/reviewState';
-import { listEvidenceForAudit } from '../../db/evidence';
-import { useReviewStates } from '../review/useReviewStates';
+import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { CoverageLegend } from './CoverageLegend';
@@ -31,11 +29,13 @@ type Built = { readonly coverage: AuditCoverage; readonly error: null } | { read
  * `controls` are the audit's active (non-retired) controls.
  */
 export function CoverageMatrix({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
+  // The audit's rows from memory (read once, kept current by the change feed), not a live query
+  // that reads 10,000 rows again on every write.
+  const audited = useAuditReview(audit.id);
+  const evidence = audited?.evidence;
   const now = useNow();
   // Only valid sign-offs count: an approval that no longer verifies leaves its cell collected.
-  const states = useReviewStates(audit.id);
-  const review = useMemo(() => reviewOf(states), [states]);
+  const review = useMemo(() => reviewOf(audited?.states), [audited]);
 
   const built = useMemo((): Built | null => {
     if (evidence === undefined) return null;

@@ -1,8 +1,8 @@
 import type { ControlCoverage } from '../../../shared/coverage/coverage';
 import type { ControlRecord } from '../../../shared/domain/records';
-import { ControlHeader } from './ControlHeader';
 import { ControlTotals } from './ControlTotals';
 import { CoverageCell } from './CoverageCell';
+import { CoverageRow } from './CoverageRow';
 import { slotHeading } from './statusLabels';
 
 export interface CoverageEntry {
@@ -12,6 +12,9 @@ export interface CoverageEntry {
 
 /** Up to this many slots a cell has room for a word; beyond it (weeks, long periods) a letter. */
 const FULL_LABEL_SLOTS = 13;
+/** Heights of rows not drawn yet (px): a two-line title beside 40 px or 26 px cells. */
+const ROW_HEIGHT = 50;
+const ROW_HEIGHT_COMPACT = 40;
 
 /**
  * One group of controls that share their slots (one frequency), as its own table with its own
@@ -60,13 +63,16 @@ export function CoverageSection({
           </thead>
           <tbody>
             {entries.map(({ control, row }) => (
-              <tr key={control.id} data-control={control.ref}>
-                <ControlHeader auditId={auditId} control={control} />
-                <ControlTotals auditId={auditId} row={row} />
-                {row.cells.map((cell) => (
-                  <CoverageCell key={cell.slot.id} auditId={auditId} controlRef={control.ref} row={row} cell={cell} compact={compact} />
-                ))}
-              </tr>
+              <CoverageRow key={control.id} auditId={auditId} control={control} estimate={compact ? ROW_HEIGHT_COMPACT : ROW_HEIGHT} span={slots.length + 1}>
+                {() => (
+                  <>
+                    <ControlTotals auditId={auditId} row={row} />
+                    {row.cells.map((cell) => (
+                      <CoverageCell key={cell.slot.id} auditId={auditId} controlRef={control.ref} row={row} cell={cell} compact={compact} />
+                    ))}
+                  </>
+                )}
+              </CoverageRow>
             ))}
           </tbody>
         </table>

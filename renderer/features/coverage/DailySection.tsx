@@ -1,7 +1,10 @@
-import { ControlHeader } from './ControlHeader';
 import { ControlTotals } from './ControlTotals';
+import { CoverageRow } from './CoverageRow';
 import type { CoverageEntry } from './CoverageSection';
 import { DayGrid } from './DayGrid';
+
+/** Height of a daily row not drawn yet (px): a header and twelve or thirteen months of 18 px. */
+const DAILY_ROW_HEIGHT = 250;
 
 /** Daily controls: one row each, its days laid out as a month-by-day grid. */
 export function DailySection({ auditId, entries }: { readonly auditId: string; readonly entries: readonly CoverageEntry[] }): React.JSX.Element {
@@ -26,13 +29,16 @@ export function DailySection({ auditId, entries }: { readonly auditId: string; r
           </thead>
           <tbody>
             {entries.map(({ control, row }) => (
-              <tr key={control.id} data-control={control.ref}>
-                <ControlHeader auditId={auditId} control={control} />
-                <ControlTotals auditId={auditId} row={row} />
-                <td className="cov-daycell">
-                  <DayGrid auditId={auditId} controlRef={control.ref} row={row} />
-                </td>
-              </tr>
+              <CoverageRow key={control.id} auditId={auditId} control={control} estimate={DAILY_ROW_HEIGHT} span={2}>
+                {() => (
+                  <>
+                    <ControlTotals auditId={auditId} row={row} />
+                    <td className="cov-daycell">
+                      <DayGrid auditId={auditId} controlRef={control.ref} row={row} />
+                    </td>
+                  </>
+                )}
+              </CoverageRow>
             ))}
           </tbody>
         </table>

@@ -8,7 +8,7 @@ import { formatBytes, formatInZone, formatUtc } from '../../../shared/time/forma
 import { RejectionNotice } from '../review/RejectionNotice';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { SignoffHistory } from '../review/SignoffHistory';
-import type { AuditReview } from '../review/useAuditReview';
+import type { ItemsReview } from '../review/useAuditReview';
 import { HashValue } from './HashValue';
 import { SystemReportLine } from './SystemReportLine';
 import { Thumbnail } from './Thumbnail';
@@ -23,8 +23,8 @@ export function EvidenceCard({
   readonly item: EvidenceRecord;
   readonly audit: AuditRecord;
   readonly frequency: Frequency;
-  /** The audit's review state; undefined while it loads (or where review is not shown). */
-  readonly review?: AuditReview | undefined;
+  /** Review state of the item (and the items it refers to); undefined while it loads. */
+  readonly review?: ItemsReview | undefined;
   /** The route points at this item (a link from another item): bring it into view. */
   readonly isFocused?: boolean;
 }): React.JSX.Element {
@@ -43,7 +43,7 @@ export function EvidenceCard({
         : visibleName(item.source.originalPath);
   const state = review?.states.get(item.id);
   const nameOf = (id: string): string => {
-    const other = review?.evidence.find((e) => e.id === id);
+    const other = review?.evidenceById.get(id);
     return other ? visibleName(other.name) : 'an item no longer in this audit';
   };
   const superseded = state?.supersededBy ?? null;
@@ -64,7 +64,7 @@ export function EvidenceCard({
         <p className="evidence-source">
           <span className="pill">{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span> {source}
         </p>
-        {item.systemReport && <SystemReportLine item={item} report={item.systemReport} audit={audit} auditEvidence={review?.evidence} />}
+        {item.systemReport && <SystemReportLine item={item} report={item.systemReport} audit={audit} evidenceById={review?.evidenceById} />}
         {state && <ReviewBadge state={state} />}
         {superseded && (
           <p className="superseded-note">
@@ -126,7 +126,6 @@ export function EvidenceCard({
           item={item}
           audit={audit}
           frequency={frequency}
-          auditEvidence={review?.evidence}
         />
       </div>
     </article>

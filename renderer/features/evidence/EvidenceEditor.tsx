@@ -1,32 +1,18 @@
 import { useMemo, useState } from 'react';
 import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
-import { checkSystemReport, isFilterScreenshotCandidate, systemReportForm, type SystemReportForm } from '../../../shared/domain/systemReport';
-import { computeSlots, isInWindow, slotOf } from '../../../shared/periods/slots';
+import { checkSystemReport, systemReportForm, type SystemReportForm } from '../../../shared/domain/systemReport';
+import { cachedSlots, isInWindow, slotOf } from '../../../shared/periods/slots';
 import type { Frequency } from '../../../shared/domain/types';
-import { visibleName } from '../../../shared/files/visibleName';
 import { dayInZone, evidenceInstantForDay } from '../../../shared/time/evidenceDate';
-import { formatInZone } from '../../../shared/time/format';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { updateEvidence, type EvidencePatch } from '../../db/evidence';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { SystemReportFields, type ScreenshotOption } from './SystemReportFields';
+import { SystemReportFields } from './SystemReportFields';
+import { useScreenshotOptions } from './useScreenshotOptions';
 
 const sameForm = (a: SystemReportForm, b: SystemReportForm): boolean =>
   a.sourceSystem === b.sourceSystem && a.query === b.query && a.rowCount === b.rowCount && a.extractedAt === b.extractedAt && a.filterScreenshotId === b.filterScreenshotId;
-
-/** The audit's other images by name; two with the same name are told apart by capture time. */
-function screenshotOptions(item: EvidenceRecord, auditEvidence: readonly EvidenceRecord[], timeZone: string): ScreenshotOption[] {
-  const images = auditEvidence.filter((e) => isFilterScreenshotCandidate(e, item.id));
-  const counts = new Map<string, number>();
-  for (const e of images) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
-  return images
-    .map((e) => ({
-      id: e.id,
-      label: (counts.get(e.name) ?? 0) > 1 ? `${visibleName(e.name)} (${formatInZone(e.capturedAt, timeZone)})` : visibleName(e.name),
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
-}
 
 /**
  * What a collector may change about an item: the date it is evidence for (a Q1 report exported
@@ -37,13 +23,10 @@ export function EvidenceEditor({
   item,
   audit,
   frequency,
-  auditEvidence,
 }: {
   readonly item: EvidenceRecord;
   readonly audit: AuditRecord;
   readonly frequency: Frequency;
-  /** Every item of the audit, to choose the filter's screenshot from; undefined while it loads. */
-  readonly auditEvidence: readonly EvidenceRecord[] | undefined;
 }): React.JSX.Element {
   const info = useSystemInfo();
   const savedDay = dayInZone(item.evidenceDate, audit.timeZone);
@@ -56,10 +39,7 @@ export function EvidenceEditor({
   const [triedSave, setTriedSave] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const screenshots = useMemo(
-    () => (auditEvidence === undefined ? undefined : screenshotOptions(item, auditEvidence, audit.timeZone)),
-    [item, auditEvidence, audit.timeZone],
-  );
+  const screenshots = useScreenshotOptions(audit.id, audit.timeZone, item.id, isReport);
   const check = checkSystemReport(report, {
     timeZone: audit.timeZone,
     now: new Date(),
@@ -88,7 +68,7 @@ export function EvidenceEditor({
   };
 
   const inWindow = isInWindow(audit, item.evidenceDate);
-  const slot = inWindow ? slotOf(computeSlots(audit, frequency), item.evidenceDate) : null;
+  const slot = inWindow ? slotOf(cachedSlots(audit, frequency), item.evidenceDate) : null;
 
   return (
     <form

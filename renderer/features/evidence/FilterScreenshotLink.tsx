@@ -16,15 +16,16 @@ export function FilterScreenshotLink({
   id,
   item,
   audit,
-  auditEvidence,
+  evidenceById,
 }: {
   readonly id: string;
   readonly item: EvidenceRecord;
   readonly audit: AuditRecord;
-  readonly auditEvidence: readonly EvidenceRecord[] | undefined;
+  /** Items of the audit by id (at least this one's); undefined while they load. */
+  readonly evidenceById: ReadonlyMap<string, EvidenceRecord> | undefined;
 }): React.JSX.Element {
-  if (auditEvidence === undefined) return <span className="muted">…</span>;
-  const screenshot = auditEvidence.find((e) => e.id === id);
+  if (evidenceById === undefined) return <span className="muted">…</span>;
+  const screenshot = evidenceById.get(id);
   if (!screenshot) return <span className="muted">an item no longer in this audit</span>;
   const name = <bdi>{visibleName(screenshot.name)}</bdi>;
   const href = screenshotHref(audit, item, screenshot);

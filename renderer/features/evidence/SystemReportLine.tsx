@@ -12,13 +12,13 @@ export function SystemReportLine({
   item,
   report,
   audit,
-  auditEvidence,
+  evidenceById,
 }: {
   readonly item: EvidenceRecord;
   readonly report: SystemReport;
   readonly audit: AuditRecord;
-  /** Undefined while the audit's items load. */
-  readonly auditEvidence: readonly EvidenceRecord[] | undefined;
+  /** Items by id, the filter's screenshot among them; undefined while they load. */
+  readonly evidenceById: ReadonlyMap<string, EvidenceRecord> | undefined;
 }): React.JSX.Element {
   const parts = [
     visibleName(report.sourceSystem),
@@ -31,7 +31,7 @@ export function SystemReportLine({
       {report.filterScreenshotId !== null && (
         <>
           {' · filter: '}
-          <FilterScreenshotLink id={report.filterScreenshotId} item={item} audit={audit} auditEvidence={auditEvidence} />
+          <FilterScreenshotLink id={report.filterScreenshotId} item={item} audit={audit} evidenceById={evidenceById} />
         </>
       )}
       {report.query.trim() !== '' && (

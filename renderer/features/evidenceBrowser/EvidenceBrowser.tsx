@@ -1,25 +1,65 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { slotCache } from '../../../shared/coverage/coverage';
 import { criteriaInUse, evidenceRows, filterRows, isFiltering, NO_FILTER } from '../../../shared/coverage/evidenceFilter';
-import type { EvidenceFilter } from '../../../shared/coverage/evidenceFilter';
+import type { EvidenceFilter, EvidenceRow } from '../../../shared/coverage/evidenceFilter';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import type { Slot } from '../../../shared/periods/slots';
 import { reviewOf } from '../../../shared/review/reviewState';
+import { compareNumeric } from '../../../shared/text/compare';
+import { Pager } from '../../components/Pager';
 import { listControls } from '../../db/controls';
-import { listEvidenceForAudit } from '../../db/evidence';
-import { useReviewStates } from '../review/useReviewStates';
+import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, navigate } from '../app/useHashRoute';
 import { EvidenceFilters } from './EvidenceFilters';
 import { EvidenceRowView } from './EvidenceRowView';
 import './evidenceBrowser.css';
 
-/** Rows drawn at once: each row may decode a thumbnail, and nobody scrolls past a few hundred. */
-const PAGE = 200;
+/** Rows on one page: each row may decode a thumbnail, and the DOM stays the size of one page. */
+const PAGE = 100;
 
 function itemsText(n: number): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? 'item' : 'items'}`;
 }
+
+/** One page of rows; memoized so that a keystroke re-renders the input, not a hundred rows. */
+const EvidenceTable = memo(function EvidenceTable({
+  audit,
+  rows,
+  controlsById,
+  activeIds,
+  controlId,
+}: {
+  readonly audit: AuditRecord;
+  readonly rows: readonly EvidenceRow[];
+  readonly controlsById: ReadonlyMap<string, ControlRecord>;
+  readonly activeIds: ReadonlySet<string>;
+  readonly controlId: string | null;
+}): React.JSX.Element {
+  return (
+    <table className="eb-table">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="eb-sr">Preview</span>
+          </th>
+          <th scope="col">Name</th>
+          <th scope="col">Controls</th>
+          <th scope="col">Step</th>
+          <th scope="col">Evidence date ({audit.timeZone})</th>
+          <th scope="col">Slot</th>
+          <th scope="col">Size</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <EvidenceRowView key={row.item.id} audit={audit} row={row} controlsById={controlsById} activeIds={activeIds} controlId={controlId} />
+        ))}
+      </tbody>
+    </table>
+  );
+});
 
 /**
  * Every evidence item of the audit, filtered (issue #3, "Evidence list filters"). The route's
@@ -37,11 +77,13 @@ export function EvidenceBrowser({
   readonly controlId: string | null;
   readonly slotId: string | null;
 }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
+  // The audit's rows from memory, kept current by the change feed (renderer/db/auditRows.ts).
+  const audited = useAuditReview(audit.id);
+  const evidence = audited?.evidence;
   // Retired controls too: an item linked to one still names it, never an unexplained id.
   const allControls = useLiveQuery(() => listControls(audit.id), [audit.id]);
   const [filter, setFilter] = useState<EvidenceFilter>(() => ({ ...NO_FILTER, controlId, slotId }));
-  const [limit, setLimit] = useState(PAGE);
+  const [page, setPage] = useState(0);
 
   // A new route (another cell clicked) replaces the control and slot but keeps the rest; this
   // is React's "adjust state when a prop changes" pattern, without an effect's extra render.
@@ -54,10 +96,20 @@ export function EvidenceBrowser({
   const known = allControls ?? controls;
   const controlsById = useMemo(() => new Map(known.map((c) => [c.id, c])), [known]);
   const activeIds = useMemo(() => new Set(controls.map((c) => c.id)), [controls]);
-  const states = useReviewStates(audit.id);
-  const review = useMemo(() => reviewOf(states), [states]);
+  const review = useMemo(() => reviewOf(audited?.states), [audited]);
+  // Rows are built once per change of the audit's data; a keystroke only filters them.
   const rows = useMemo(() => (evidence === undefined ? [] : evidenceRows(audit, known, evidence, review)), [audit, known, evidence, review]);
   const criteria = useMemo(() => criteriaInUse(controls), [controls]);
+  // Typing stays instant: the input shows each key at once, the list follows as soon as it can
+  // (React drops a filtering render that a newer keystroke has overtaken).
+  const applied = useDeferredValue(filter);
+  const shown = useMemo(() => filterRows(rows, applied, controls), [rows, applied, controls]);
+  const current = useMemo(() => (applied.includeSuperseded ? rows.length : rows.filter((row) => !row.superseded).length), [rows, applied.includeSuperseded]);
+  // Retired controls stay choosable when the route or an item points at them.
+  const choosable = useMemo(
+    () => known.filter((c) => activeIds.has(c.id) || c.id === filter.controlId).sort((a, b) => compareNumeric(a.ref, b.ref)),
+    [known, activeIds, filter.controlId],
+  );
 
   const chosen = filter.controlId === null ? undefined : controlsById.get(filter.controlId);
   const slots = useMemo((): readonly Slot[] | null => {
@@ -71,32 +123,30 @@ export function EvidenceBrowser({
 
   if (evidence === undefined) return <p className="muted">Loading evidence…</p>;
 
-  const current = filter.includeSuperseded ? rows : rows.filter((row) => !row.superseded);
-  const shown = filterRows(rows, filter, controls);
-  const hiddenVersions = rows.length - current.length;
-  // Retired controls stay choosable when the route or an item points at them.
-  const choosable = known
-    .filter((c) => activeIds.has(c.id) || c.id === filter.controlId)
-    .sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  const hiddenVersions = rows.length - current;
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const currentPage = Math.min(page, pages - 1);
+  const visible = shown.slice(currentPage * PAGE, (currentPage + 1) * PAGE);
+  const stale = applied !== filter;
 
   const change = (patch: Partial<EvidenceFilter>): void => {
     setFilter((f) => ({ ...f, ...patch }));
-    setLimit(PAGE);
+    setPage(0);
   };
   const clear = (): void => {
     setFilter(NO_FILTER);
-    setLimit(PAGE);
+    setPage(0);
     // Drop the route's filter too, so a reload does not bring it back.
     if (controlId !== null || slotId !== null) navigate(auditRoute(audit.id, 'fieldwork', { view: 'evidence' }));
   };
 
   return (
-    <section className="eb" aria-labelledby="eb-heading">
+    <section className="eb" aria-labelledby="eb-heading" aria-busy={stale}>
       <header className="eb-head">
         <h2 id="eb-heading">All evidence</h2>
         <p className="eb-count" role="status" aria-live="polite">
-          <strong>{shown.length.toLocaleString('en-US')}</strong> of {itemsText(current.length)}
-          {!filter.includeSuperseded && hiddenVersions > 0 && (
+          <strong>{shown.length.toLocaleString('en-US')}</strong> of {itemsText(current)}
+          {!applied.includeSuperseded && hiddenVersions > 0 && (
             <span className="muted"> · {hiddenVersions === 1 ? '1 superseded version hidden' : `${hiddenVersions} superseded versions hidden`}</span>
           )}
         </p>
@@ -118,34 +168,20 @@ export function EvidenceBrowser({
         </p>
       ) : (
         <div className="eb-scroll">
-          <table className="eb-table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="eb-sr">Preview</span>
-                </th>
-                <th scope="col">Name</th>
-                <th scope="col">Controls</th>
-                <th scope="col">Step</th>
-                <th scope="col">Evidence date ({audit.timeZone})</th>
-                <th scope="col">Slot</th>
-                <th scope="col">Size</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(0, limit).map((row) => (
-                <EvidenceRowView key={row.item.id} audit={audit} row={row} controlsById={controlsById} activeIds={activeIds} controlId={filter.controlId} />
-              ))}
-            </tbody>
-          </table>
-          {shown.length > limit && (
-            <p className="eb-more">
-              Showing the first {limit.toLocaleString('en-US')}.{' '}
-              <button type="button" className="button" onClick={() => setLimit((l) => l + PAGE)}>
-                Show {Math.min(PAGE, shown.length - limit)} more
-              </button>
-            </p>
+          {pages > 1 && (
+            <div className="eb-pages">
+              <span className="muted">
+                {(currentPage * PAGE + 1).toLocaleString('en-US')}–{(currentPage * PAGE + visible.length).toLocaleString('en-US')} of{' '}
+                {shown.length.toLocaleString('en-US')}
+              </span>
+              <Pager page={currentPage} pages={pages} onPage={setPage} label="Evidence pages (top)" />
+            </div>
+          )}
+          <EvidenceTable audit={audit} rows={visible} controlsById={controlsById} activeIds={activeIds} controlId={applied.controlId} />
+          {pages > 1 && (
+            <div className="eb-pages eb-pages-foot">
+              <Pager page={currentPage} pages={pages} onPage={setPage} label="Evidence pages (bottom)" />
+            </div>
           )}
         </div>
       )}

@@ -6,6 +6,7 @@ import type { IntegrityReport } from '../../../shared/integrity/check';
 import { formatUtc } from '../../../shared/time/format';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { IntegrityStep } from '../../../shared/integrity/check';
 import { runIntegrityCheck, type IntegrityPhase } from '../../db/integrity';
 import { AuditChecks } from './AuditChecks';
 import { IntegrityProgress } from './IntegrityProgress';
@@ -13,6 +14,21 @@ import { ItemResults } from './ItemResults';
 import './integrity.css';
 
 type Progress = Events['evidence:verify-progress'];
+
+/** Problems listed in the summary; every one is also shown with its item in the results. */
+const MAX_LISTED_PROBLEMS = 100;
+
+/** A setter that applies only the latest value once per animation frame. */
+function perFrame<T>(set: (value: T) => void): (value: T) => void {
+  let pending: { readonly value: T } | null = null;
+  return (value) => {
+    if (pending === null) requestAnimationFrame(() => {
+      if (pending !== null) set(pending.value);
+      pending = null;
+    });
+    pending = { value };
+  };
+}
 
 /**
  * The on-demand integrity check (issue #5): every stored file re-hashed by main, every
@@ -22,6 +38,7 @@ type Progress = Events['evidence:verify-progress'];
 export function IntegrityScreen({ audit }: { readonly audit: AuditRecord }): React.JSX.Element {
   const [phase, setPhase] = useState<IntegrityPhase | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [step, setStep] = useState<IntegrityStep | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
@@ -33,10 +50,14 @@ export function IntegrityScreen({ audit }: { readonly audit: AuditRecord }): Rea
   const run = async (): Promise<void> => {
     setError(null);
     setProgress(null);
+    setStep(null);
     setPhase('reading');
+    // At most one progress render per frame, whatever the rate of events.
+    const showProgress = perFrame(setProgress);
+    const showStep = perFrame(setStep);
     try {
-      unsubscribe.current = bridge().onEvent('evidence:verify-progress', setProgress);
-      const result = await runIntegrityCheck(audit.id, (sha256s) => unwrap(bridge().verifyEvidence({ sha256s })), setPhase);
+      unsubscribe.current = bridge().onEvent('evidence:verify-progress', showProgress);
+      const result = await runIntegrityCheck(audit.id, (sha256s) => unwrap(bridge().verifyEvidence({ sha256s })), setPhase, showStep);
       setReport(result);
       setOnlyProblems(!result.ok && result.items.length > 20);
     } catch (caught) {
@@ -65,7 +86,7 @@ export function IntegrityScreen({ audit }: { readonly audit: AuditRecord }): Rea
         </button>
       </header>
 
-      {phase !== null && <IntegrityProgress phase={phase} progress={progress} />}
+      {phase !== null && <IntegrityProgress phase={phase} progress={progress} step={step} />}
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
 
       {report === null && phase === null && !error && (
@@ -83,9 +104,14 @@ export function IntegrityScreen({ audit }: { readonly audit: AuditRecord }): Rea
               <span className="muted"> Checked {formatUtc(report.checkedAt)}.</span>
               {!report.ok && (
                 <ul className="ic-problems" aria-label="Problems found">
-                  {report.problems.map((problem) => (
+                  {report.problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => (
                     <li key={problem}>{visibleName(problem)}</li>
                   ))}
+                  {report.problems.length > MAX_LISTED_PROBLEMS && (
+                    <li className="muted">
+                      and {(report.problems.length - MAX_LISTED_PROBLEMS).toLocaleString('en-US')} more, each listed with its item below
+                    </li>
+                  )}
                 </ul>
               )}
             </div>
@@ -108,7 +134,7 @@ export function IntegrityScreen({ audit }: { readonly audit: AuditRecord }): Rea
           {report.items.length === 0 ? (
             <p className="empty-inline">No evidence in this audit yet.</p>
           ) : (
-            <ItemResults items={items} />
+            <ItemResults key={String(onlyProblems)} items={items} />
           )}
         </>
       )}

@@ -1,12 +1,29 @@
+import { useMemo, useState } from 'react';
 import type { ItemReport } from '../../../shared/integrity/check';
 import { visibleName } from '../../../shared/files/visibleName';
+import { Pager } from '../../components/Pager';
 import { CheckCell } from './CheckCell';
 
-/** Every item with its three checks; items with a problem come first. */
+/** Rows on one page: 10,000 items are results, not a DOM (issue #12). */
+const PAGE = 100;
+
+/** Every item with its three checks; items with a problem come first, a page at a time. */
 export function ItemResults({ items }: { readonly items: readonly ItemReport[] }): React.JSX.Element {
-  const ordered = [...items].sort((a, b) => Number(a.ok) - Number(b.ok));
+  const ordered = useMemo(() => [...items].sort((a, b) => Number(a.ok) - Number(b.ok)), [items]);
+  const [chosen, setChosen] = useState(0);
+  const pages = Math.max(1, Math.ceil(ordered.length / PAGE));
+  const page = Math.min(chosen, pages - 1);
+  const shown = ordered.slice(page * PAGE, (page + 1) * PAGE);
   return (
     <div className="ic-scroll">
+      {pages > 1 && (
+        <div className="ic-pages">
+          <span className="muted">
+            {(page * PAGE + 1).toLocaleString('en-US')}–{(page * PAGE + shown.length).toLocaleString('en-US')} of {ordered.length.toLocaleString('en-US')}
+          </span>
+          <Pager page={page} pages={pages} onPage={setChosen} label="Result pages (top)" />
+        </div>
+      )}
       <table className="ic-table" aria-label="Results by item">
         <thead>
           <tr>
@@ -18,7 +35,7 @@ export function ItemResults({ items }: { readonly items: readonly ItemReport[] }
           </tr>
         </thead>
         <tbody>
-          {ordered.map((item) => (
+          {shown.map((item) => (
             <tr key={item.evidenceId} className={item.ok ? 'ic-row' : 'ic-row ic-row-fail'} aria-label={visibleName(item.name)}>
               <th scope="row" className="ic-item">
                 <bdi className="ic-item-name">{visibleName(item.name)}</bdi>
@@ -41,6 +58,11 @@ export function ItemResults({ items }: { readonly items: readonly ItemReport[] }
           ))}
         </tbody>
       </table>
+      {pages > 1 && (
+        <div className="ic-pages ic-pages-foot">
+          <Pager page={page} pages={pages} onPage={setChosen} label="Result pages (bottom)" />
+        </div>
+      )}
     </div>
   );
 }

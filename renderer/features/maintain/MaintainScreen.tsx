@@ -6,7 +6,7 @@ import { maintenanceSchedule, type ScheduleRow } from '../../../shared/maintain/
 import { tasksDue } from '../../../shared/maintain/tasks';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { listEvidenceForAudit } from '../../db/evidence';
+import { useAuditRows } from '../audits/useAuditRows';
 import { listTasks } from '../../db/tasks';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { DueTaskTable } from './DueTaskTable';
@@ -19,7 +19,7 @@ type Filter = DueStatus | 'all';
 const STATUSES: readonly DueStatus[] = ['overdue', 'due-soon', 'upcoming'];
 
 export function MaintainScreen({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
-  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
+  const evidence = useAuditRows(audit.id)?.evidence;
   const tasks = useLiveQuery(() => listTasks(audit.id), [audit.id]);
   const [filter, setFilter] = useState<Filter>('all');
   const byId = useMemo(() => new Map(controls.map((c) => [c.id, c])), [controls]);

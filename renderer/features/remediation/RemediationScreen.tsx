@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { AuditRecord, ControlRecord, TaskRecord } from '../../../shared/domain/records';
 import { isTaskOverdue } from '../../../shared/maintain/tasks';
-import { listEvidenceForAudit } from '../../db/evidence';
 import { listTasks } from '../../db/tasks';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
@@ -25,14 +24,13 @@ const FILTERS: readonly { readonly filter: TaskFilter; readonly label: string; r
 export function RemediationScreen({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
   const actor = actorOf(useSystemInfo());
   const tasks = useLiveQuery(() => listTasks(audit.id), [audit.id]);
-  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
   const [filter, setFilter] = useState<TaskFilter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const today = todayIn(audit.timeZone);
   const byId = useMemo(() => new Map(controls.map((c) => [c.id, c])), [controls]);
 
-  if (tasks === undefined || evidence === undefined) return <p className="muted">Loading tasks…</p>;
+  if (tasks === undefined) return <p className="muted">Loading tasks…</p>;
 
   const test = FILTERS.find((f) => f.filter === filter)?.test ?? (() => true);
   const shown = tasks.filter((t) => test(t, today));
@@ -116,7 +114,6 @@ export function RemediationScreen({ audit, controls }: { readonly audit: AuditRe
               audit={audit}
               task={selected}
               controls={controls}
-              evidence={evidence}
               today={today}
               actor={actor}
               onDeleted={() => setSelectedId(null)}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TASK_STATUSES, type AuditRecord, type ControlRecord, type EvidenceRecord, type TaskRecord, type TaskStatus } from '../../../shared/domain/records';
+import { TASK_STATUSES, type AuditRecord, type ControlRecord, type TaskRecord, type TaskStatus } from '../../../shared/domain/records';
 import { TASK_STATUS_LABELS, isTaskOverdue, validateTask, type TaskErrors } from '../../../shared/maintain/tasks';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -28,7 +28,6 @@ export function TaskDetail({
   audit,
   task,
   controls,
-  evidence,
   today,
   actor,
   onDeleted,
@@ -37,7 +36,6 @@ export function TaskDetail({
   readonly task: TaskRecord;
   /** The audit's active controls. */
   readonly controls: readonly ControlRecord[];
-  readonly evidence: readonly EvidenceRecord[];
   readonly today: string;
   readonly actor: string;
   readonly onDeleted: () => void;
@@ -179,7 +177,7 @@ export function TaskDetail({
               ))}
           </div>
         </form>
-        <TaskEvidence audit={audit} task={task} control={control} evidence={evidence} onLink={link} />
+        <TaskEvidence audit={audit} task={task} control={control} onLink={link} />
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { AuditRecord, ControlRecord, EvidenceRecord, TaskRecord } from '../../../shared/domain/records';
+import type { AuditRecord, ControlRecord, TaskRecord } from '../../../shared/domain/records';
+import { readTaskEvidence } from '../../db/evidence';
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatUtc } from '../../../shared/time/format';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
@@ -13,20 +15,22 @@ export function TaskEvidence({
   audit,
   task,
   control,
-  evidence,
   onLink,
 }: {
   readonly audit: AuditRecord;
   readonly task: TaskRecord;
   readonly control: ControlRecord | null;
-  /** All evidence of the audit. */
-  readonly evidence: readonly EvidenceRecord[];
   readonly onLink: (evidenceIds: string[]) => void;
 }): React.JSX.Element {
   const [pick, setPick] = useState('');
-  const byId = new Map(evidence.map((e) => [e.id, e]));
-  const linked = task.evidenceIds.map((id) => ({ id, item: byId.get(id) }));
-  const linkable = control === null ? [] : evidence.filter((e) => e.controlIds.includes(control.id) && !task.evidenceIds.includes(e.id));
+  // The task's own items and its control's, by index: never the audit's 10,000.
+  const rows = useLiveQuery(() => readTaskEvidence(task.evidenceIds, control?.id ?? null), [task.evidenceIds, control?.id]);
+  if (rows === undefined) return <p className="muted">Loading the evidence of the fix…</p>;
+  const linked = task.evidenceIds.map((id) => {
+    const item = rows.linked.get(id);
+    return { id, item: item?.auditId === audit.id ? item : undefined };
+  });
+  const linkable = rows.ofControl.filter((e) => e.auditId === audit.id && !task.evidenceIds.includes(e.id));
 
   return (
     <section className="task-evidence" aria-labelledby="task-evidence-heading">

@@ -6,7 +6,6 @@ import { countByStatus, indexEvidence, requestStatus, type EvidenceIndex, type R
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { listControls } from '../../db/controls';
-import { listEvidenceForAudit } from '../../db/evidence';
 import { listRequests } from '../../db/requests';
 import { plural, STATUS_LABELS } from './labels';
 import { RequestImport } from './RequestImport';
@@ -15,14 +14,13 @@ import { RequestsEmpty } from './RequestsEmpty';
 import { StatusSummary } from './StatusSummary';
 import { useNow } from './useNow';
 import { reviewOf } from '../../../shared/review/reviewState';
-import { useReviewStates } from '../review/useReviewStates';
+import { useAuditReview } from '../review/useAuditReview';
 import './requests.css';
 
 
 /** The auditor's request list (PBC list) with each request's status from its controls' evidence. */
 export function RequestList({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
   const requests = useLiveQuery(() => listRequests(audit.id), [audit.id]);
-  const evidence = useLiveQuery(() => listEvidenceForAudit(audit.id), [audit.id]);
   const allControls = useLiveQuery(() => listControls(audit.id), [audit.id]);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -30,8 +28,9 @@ export function RequestList({ audit, controls }: { readonly audit: AuditRecord; 
   const [search, setSearch] = useState('');
   const [editingId, setEditingId] = useState<string | null>(null);
   const now = useNow();
-  const states = useReviewStates(audit.id);
-  const review = useMemo(() => reviewOf(states), [states]);
+  const audited = useAuditReview(audit.id);
+  const evidence = audited?.evidence;
+  const review = useMemo(() => reviewOf(audited?.states), [audited]);
 
   const index = useMemo((): { ok: true; index: EvidenceIndex } | { ok: false; error: string } | null => {
     if (evidence === undefined) return null;

@@ -22,26 +22,29 @@ export function QueueRow({
   const { item, state } = entry;
   const name = visibleName(item.name);
   const invalid = state.validity && !state.validity.valid ? state.validity : null;
+  const invalidText = invalid ? `${SIGNOFF_PROBLEM_TITLES[invalid.kind]}: ${invalid.reason}` : null;
+  const flags = [item.supersedes ? 'Re-capture of a rejected item' : null, invalidText].filter((f) => f !== null);
   return (
-    <li className={isSelected ? 'queue-row queue-row-selected' : 'queue-row'} aria-current={isCurrent ? 'true' : undefined} data-evidence-id={item.id}>
+    <div className={isSelected ? 'queue-row queue-row-selected' : 'queue-row'} aria-current={isCurrent ? 'true' : undefined} data-evidence-id={item.id}>
       {canSelect && <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={`Select ${name}`} />}
       <button type="button" className="queue-row-main" onClick={onCurrent} aria-label={`Show ${name}`}>
         <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
         <span className="queue-row-text">
-          <span className="queue-row-name">
+          <span className="queue-row-name" title={name}>
             <bdi>{name}</bdi>
           </span>
           <span className="queue-row-meta">
             {item.source.kind === 'display' ? 'Screenshot' : 'File'} · {formatUtc(item.capturedAt)} · {formatBytes(item.size)}
           </span>
-          {item.supersedes && <span className="queue-row-flag queue-row-recapture">Re-capture of a rejected item</span>}
-          {invalid && (
-            <span className="queue-row-flag queue-row-invalid">
-              {SIGNOFF_PROBLEM_TITLES[invalid.kind]}: {invalid.reason}
+          {/* One line for both flags: rows have one fixed height in the virtual list. */}
+          {flags.length > 0 && (
+            <span className="queue-row-flags" title={flags.join(' · ')}>
+              {item.supersedes && <span className="queue-row-flag queue-row-recapture">Re-capture of a rejected item</span>}
+              {invalidText && <span className="queue-row-flag queue-row-invalid">{invalidText}</span>}
             </span>
           )}
         </span>
       </button>
-    </li>
+    </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { criteriaInUse } from '../../../shared/coverage/evidenceFilter';
+import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
+import { compareNumeric } from '../../../shared/text/compare';
 import { messageOf } from '../../bridge';
 import { listControls } from '../../db/controls';
 import { signOff, type Decision } from '../../db/signoffs';
@@ -9,7 +11,8 @@ import { hrefFor } from '../app/useHashRoute';
 import { DecisionPanel } from './DecisionPanel';
 import { itemCount } from './labels';
 import { NoReviewer } from './NoReviewer';
-import { buildQueue } from './queueGroups';
+import { buildQueue, filterQueue, isQueueFiltered, NO_QUEUE_FILTER, type QueueFilter } from './queueGroups';
+import { QueueFilters } from './QueueFilters';
 import { QueueList } from './QueueList';
 import { ReviewPreview } from './ReviewPreview';
 import { isShortcutKey } from '../shortcuts/keys';
@@ -17,6 +20,8 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useAuditReview } from './useAuditReview';
 import { useReviewer } from './useReviewer';
 import './review.css';
+
+const NO_ITEMS: ReadonlyMap<string, EvidenceRecord> = new Map();
 
 /** Fieldwork → Review: everything collected and not yet decided, with a large preview. */
 export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
@@ -34,14 +39,31 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   const [notice, setNotice] = useState<string | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
-  const queue = useMemo(() => (review ? buildQueue(audit, controls, review.evidence, review.states) : null), [audit, controls, review]);
+  const [filter, setFilter] = useState<QueueFilter>(NO_QUEUE_FILTER);
+  // The whole queue once per change of the audit's data; the filters only narrow it, and typing
+  // stays instant (React drops a filtering render a newer keystroke has overtaken).
+  const whole = useMemo(() => (review ? buildQueue(audit, controls, review.evidence, review.states) : null), [audit, controls, review]);
+  const applied = useDeferredValue(filter);
+  const queue = useMemo(() => (whole ? filterQueue(whole, applied, controls) : null), [whole, applied, controls]);
   const order = useMemo(() => queue?.order ?? [], [queue]);
-  const evidenceById = useMemo(() => new Map((review?.evidence ?? []).map((item) => [item.id, item])), [review]);
+  const evidenceById = review?.evidenceById ?? NO_ITEMS;
   const controlsById = useMemo(() => new Map((allControls ?? controls).map((c) => [c.id, c])), [allControls, controls]);
   const slotLabels = useMemo(
     () => new Map(queue?.groups.flatMap((g) => g.slots.flatMap((s) => s.items.map((entry) => [entry.item.id, s.label] as const))) ?? []),
     [queue],
   );
+  const criteria = useMemo(() => criteriaInUse(controls), [controls]);
+  const choosable = useMemo(() => [...controls].sort((a, b) => compareNumeric(a.ref, b.ref)), [controls]);
+  const decided = useMemo(() => {
+    let approved = 0;
+    let rejected = 0;
+    for (const s of review?.states.values() ?? []) {
+      if (s.supersededBy !== null) continue;
+      if (s.decision === 'approved') approved += 1;
+      else if (s.decision === 'rejected') rejected += 1;
+    }
+    return { approved, rejected };
+  }, [review]);
 
   // The current item is kept by id; when it leaves the queue (decided), the one that moved into
   // its place becomes current, so a reviewer can go on approving without touching the mouse.
@@ -58,17 +80,33 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
     const index = Math.max(0, Math.min(order.length - 1, currentIndex + delta));
     setCursor({ id: order[index]?.item.id ?? null, index });
   };
-  const show = (id: string): void => setCursor({ id, index: order.findIndex((entry) => entry.item.id === id) });
-  const selectMany = (ids: readonly string[], select: boolean): void =>
-    setSelected((before) => {
-      const next = new Set(before);
-      for (const id of ids) {
-        if (select) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
-  const toggle = (id: string): void => selectMany([id], !selected.has(id));
+  const show = useCallback((id: string): void => setCursor({ id, index: order.findIndex((entry) => entry.item.id === id) }), [order]);
+  const selectMany = useCallback(
+    (ids: readonly string[], select: boolean): void =>
+      setSelected((before) => {
+        const next = new Set(before);
+        for (const id of ids) {
+          if (select) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const toggle = useCallback(
+    (id: string): void =>
+      setSelected((before) => {
+        const next = new Set(before);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const changeFilter = (patch: Partial<QueueFilter>): void => {
+    setFilter((f) => ({ ...f, ...patch }));
+    // What the filter hides is not decided on: a selection never reaches items out of sight.
+    setSelected(new Set());
+  };
 
   const decide = async (decision: Decision): Promise<void> => {
     if (!reviewer || busy || targets.length === 0) return;
@@ -129,11 +167,9 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  if (!review || !queue || reviewer === undefined) return <p className="muted">Loading the review queue…</p>;
-
-  const decided = [...review.states.values()].filter((s) => s.supersededBy === null);
-  const approved = decided.filter((s) => s.decision === 'approved').length;
-  const rejected = decided.filter((s) => s.decision === 'rejected').length;
+  if (!review || !queue || !whole || reviewer === undefined) return <p className="muted">Loading the review queue…</p>;
+  const { approved, rejected } = decided;
+  const filtered = isQueueFiltered(applied);
 
   return (
     <section className="review" aria-labelledby="review-heading">
@@ -141,7 +177,13 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
         <div>
           <h2 id="review-heading">Review queue</h2>
           <p className="review-summary">
-            <strong>{itemCount(order.length)}</strong> waiting · {approved} approved · {rejected} rejected
+            <strong>{itemCount(whole.order.length)}</strong> waiting · {approved.toLocaleString('en-US')} approved · {rejected.toLocaleString('en-US')} rejected
+            {filtered && (
+              <span className="muted">
+                {' '}
+                · {itemCount(order.length)} {order.length === 1 ? 'matches' : 'match'} the filters
+              </span>
+            )}
           </p>
           {reviewer && (
             <p className="review-signer muted">
@@ -161,7 +203,22 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
           </button>
         </div>
       )}
-      {order.length === 0 || !current ? (
+      {whole.order.length > 0 && (
+        <QueueFilters
+          filter={filter}
+          onChange={changeFilter}
+          controls={choosable}
+          criteria={criteria}
+          canClear={isQueueFiltered(filter)}
+          onClear={() => changeFilter(NO_QUEUE_FILTER)}
+        />
+      )}
+      {whole.order.length > 0 && order.length === 0 ? (
+        <div className="review-empty" aria-busy={applied !== filter}>
+          <h3>No waiting item matches these filters</h3>
+          <p className="muted">{itemCount(whole.order.length)} wait for review in all; clear the filters to see them.</p>
+        </div>
+      ) : order.length === 0 || !current ? (
         <div className="review-empty">
           <h3>Nothing waits for review</h3>
           <p className="muted">
@@ -170,7 +227,7 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
           </p>
         </div>
       ) : (
-        <div className="review-layout">
+        <div className="review-layout" aria-busy={applied !== filter}>
           <QueueList
             queue={queue}
             currentId={current.item.id}

@@ -1,5 +1,7 @@
 import type { ControlRecord, EvidenceRecord } from '../../../shared/domain/records';
-import { computeSlots, isInWindow, slotOf, type AuditWindow, type Slot } from '../../../shared/periods/slots';
+import type { WindowMs } from '../../../shared/coverage/coverage';
+import { auditWindow, cachedSlots, instantMs, slotAt, type AuditWindow, type Slot } from '../../../shared/periods/slots';
+import { compareNumeric, compareText } from '../../../shared/text/compare';
 import type { ReviewState } from '../../../shared/review/reviewState';
 
 /**
@@ -53,33 +55,46 @@ interface Placement {
 
 const OUTSIDE: Placement = { id: 'outside', label: OUTSIDE_LABEL, rank: Number.MAX_SAFE_INTEGER, outside: true };
 
-function slotsFor(audit: AuditWindow, control: ControlRecord | null): Slot[] | null {
+function slotsFor(audit: AuditWindow, control: ControlRecord | null): readonly Slot[] | null {
   if (!control) return null;
   try {
-    return computeSlots(audit, control.frequency);
+    return cachedSlots(audit, control.frequency);
   } catch {
     return null;
   }
 }
 
-function placementOf(audit: AuditWindow, control: ControlRecord | null, slots: readonly Slot[] | null, evidenceDate: string): Placement {
-  try {
-    if (!isInWindow(audit, evidenceDate)) return OUTSIDE;
-    const slot = slots ? slotOf(slots, evidenceDate) : null;
-    if (!slot) {
-      // A continuous control's slots are the first and last 30 days; between them is still the period.
-      const label = control?.frequency === 'continuous' ? 'Mid-period (between the start and end slots)' : 'In the audit window';
-      return { id: 'window', label, rank: Number.MAX_SAFE_INTEGER - 1, outside: false };
-    }
-    return { id: slot.id, label: slot.label, rank: slots?.indexOf(slot) ?? 0, outside: false };
-  } catch {
-    // An audit without a valid window, or an item with an unreadable date: it still needs review.
-    return { id: 'unplaced', label: 'Not placed in a slot (check the audit period and the evidence date)', rank: Number.MAX_SAFE_INTEGER, outside: true };
+const UNPLACED: Placement = {
+  id: 'unplaced',
+  label: 'Not placed in a slot (check the audit period and the evidence date)',
+  rank: Number.MAX_SAFE_INTEGER,
+  outside: true,
+};
+
+function placementOf(window: WindowMs | null, control: ControlRecord | null, slots: readonly Slot[] | null, rankOf: ReadonlyMap<Slot, number>, t: number | null): Placement {
+  // An audit without a valid window, or an item with an unreadable date: it still needs review.
+  if (window === null || t === null) return UNPLACED;
+  if (!(window.start <= t && t < window.end)) return OUTSIDE;
+  const slot = slots ? slotAt(slots, t) : null;
+  if (!slot) {
+    // A continuous control's slots are the first and last 30 days; between them is still the period.
+    const label = control?.frequency === 'continuous' ? 'Mid-period (between the start and end slots)' : 'In the audit window';
+    return { id: 'window', label, rank: Number.MAX_SAFE_INTEGER - 1, outside: false };
   }
+  return { id: slot.id, label: slot.label, rank: rankOf.get(slot) ?? 0, outside: false };
 }
 
 function byEvidenceDate(a: QueueItem, b: QueueItem): number {
-  return a.item.evidenceDate.localeCompare(b.item.evidenceDate) || a.item.capturedAt.localeCompare(b.item.capturedAt) || a.item.id.localeCompare(b.item.id);
+  return compareText(a.item.evidenceDate, b.item.evidenceDate) || compareText(a.item.capturedAt, b.item.capturedAt) || compareText(a.item.id, b.item.id);
+}
+
+function windowOf(audit: AuditWindow): WindowMs | null {
+  try {
+    const window = auditWindow(audit);
+    return { start: Date.parse(window.start), end: Date.parse(window.end) };
+  } catch {
+    return null;
+  }
 }
 
 export function buildQueue(
@@ -88,8 +103,10 @@ export function buildQueue(
   evidence: readonly EvidenceRecord[],
   states: ReadonlyMap<string, ReviewState>,
 ): Queue {
-  const sorted = [...controls].sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  const sorted = [...controls].sort((a, b) => compareNumeric(a.ref, b.ref));
   const rank = new Map(sorted.map((control, index) => [control.id, index]));
+  // The window once for the whole queue, not per item: it is a time-zone conversion each time.
+  const window = windowOf(audit);
 
   // An item linked to several controls is listed once, under the first of them, so that one
   // decision is not offered twice; the preview names every control it belongs to.
@@ -99,7 +116,9 @@ export function buildQueue(
     if (!isWaiting(state)) continue;
     const linked = item.controlIds.filter((id) => rank.has(id)).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     const key = linked[0] ?? UNLINKED_KEY;
-    byControl.set(key, [...(byControl.get(key) ?? []), { item, state }]);
+    const list = byControl.get(key);
+    if (list) list.push({ item, state });
+    else byControl.set(key, [{ item, state }]);
   }
 
   const groups: QueueControl[] = [];
@@ -108,9 +127,10 @@ export function buildQueue(
     const entries = byControl.get(key);
     if (!entries) continue;
     const slots = slotsFor(audit, control);
+    const rankOf = new Map((slots ?? []).map((slot, index) => [slot, index]));
     const bySlot = new Map<string, { placement: Placement; items: QueueItem[] }>();
     for (const entry of entries) {
-      const placement = placementOf(audit, control, slots, entry.item.evidenceDate);
+      const placement = placementOf(window, control, slots, rankOf, instantMs(entry.item.evidenceDate));
       const group = bySlot.get(placement.id) ?? { placement, items: [] };
       group.items.push(entry);
       bySlot.set(placement.id, group);
@@ -125,5 +145,53 @@ export function buildQueue(
       }));
     groups.push({ key, control, slots: slotGroups });
   }
+  return { groups, order: groups.flatMap((g) => g.slots.flatMap((s) => s.items)) };
+}
+
+/** What the reviewer narrows the queue to: like All evidence's filters, for the items waiting. */
+export interface QueueFilter {
+  readonly text: string;
+  readonly controlId: string | null;
+  readonly criterion: string | null;
+}
+
+export const NO_QUEUE_FILTER: QueueFilter = { text: '', controlId: null, criterion: null };
+
+export function isQueueFiltered(filter: QueueFilter): boolean {
+  return filter.text.trim() !== '' || filter.controlId !== null || filter.criterion !== null;
+}
+
+/** Lower-cased name and notes, made once per row object: a keystroke is then a string scan. */
+const searchTexts = new WeakMap<EvidenceRecord, string>();
+
+function searchTextOf(item: EvidenceRecord): string {
+  let text = searchTexts.get(item);
+  if (text === undefined) {
+    text = `${item.name}\n${item.notes}`.toLowerCase();
+    searchTexts.set(item, text);
+  }
+  return text;
+}
+
+/**
+ * The queue narrowed to items whose name or notes hold the text, linked to the control, or to a
+ * control that addresses the criterion. Groups and slots left empty are dropped; order is kept.
+ */
+export function filterQueue(queue: Queue, filter: QueueFilter, controls: readonly Pick<ControlRecord, 'id' | 'criteria'>[]): Queue {
+  if (!isQueueFiltered(filter)) return queue;
+  const text = filter.text.trim().toLowerCase();
+  const criterion = filter.criterion;
+  const withCriterion = criterion === null ? null : new Set(controls.filter((c) => c.criteria.includes(criterion)).map((c) => c.id));
+  const keep = ({ item }: QueueItem): boolean =>
+    (text === '' || searchTextOf(item).includes(text)) &&
+    (filter.controlId === null || item.controlIds.includes(filter.controlId)) &&
+    (withCriterion === null || item.controlIds.some((id) => withCriterion.has(id)));
+  const groups = queue.groups.flatMap((group): QueueControl[] => {
+    const slots = group.slots.flatMap((slot): QueueSlot[] => {
+      const items = slot.items.filter(keep);
+      return items.length === 0 ? [] : [{ ...slot, items }];
+    });
+    return slots.length === 0 ? [] : [{ ...group, slots }];
+  });
   return { groups, order: groups.flatMap((g) => g.slots.flatMap((s) => s.items)) };
 }

@@ -1,16 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
-import { computeReviewStates, judgeSignoff, reviewContextFor, type ReviewState } from '../../../shared/review/reviewState';
+import { judgeSignoffWith, reviewStatesWith, type ReviewContext, type ReviewState } from '../../../shared/review/reviewState';
 import type { SignoffValidity } from '../../../shared/signing/signoff';
-import { db } from '../../db/db';
-import { listEvidenceForAudit } from '../../db/evidence';
-import { listKeyring } from '../../db/keyring';
-import { listSignoffs } from '../../db/signoffs';
+import type { AuditRows } from '../../db/auditRows';
+import { signatureVerdict } from '../../db/signatureVerdicts';
+import { useAuditRows } from '../audits/useAuditRows';
+import { useReviewContext } from './useReviewContext';
 
-export interface AuditReview {
-  /** Every item of the audit, superseded versions included. */
-  readonly evidence: readonly EvidenceRecord[];
+/** Review state of a set of items, and the items it refers to, by id. */
+export interface ItemsReview {
+  /** The items reviewed and those they refer to (replacements, replaced items, filter screenshots). */
+  readonly evidenceById: ReadonlyMap<string, EvidenceRecord>;
   readonly states: ReadonlyMap<string, ReviewState>;
   /**
    * Validity of every sign-off by id, not only the latest: an older sign-off shown in an item's
@@ -19,38 +18,42 @@ export interface AuditReview {
   readonly validity: ReadonlyMap<string, SignoffValidity>;
 }
 
+export interface AuditReview extends ItemsReview {
+  /** Every item of the audit, superseded versions included. */
+  readonly evidence: readonly EvidenceRecord[];
+}
+
+const reviews = new WeakMap<AuditRows, WeakMap<ReviewContext, AuditReview>>();
+
 /**
- * Evidence and review state of an audit from one snapshot, recomputed (signatures verified
- * again, staleness and the keyring applied) whenever evidence, sign-offs, controls, the audit
- * window or the keyring change. States and items always agree because they are computed from
- * the same read. Undefined while loading.
+ * Review state derived once per snapshot of the audit's rows and per review context (audit
+ * window, controls, keyring), and shared by every screen that shows it. Signatures were
+ * verified (once each) before the snapshot was published; here only the synchronous checks
+ * run: the item still matches what was signed, the subject is not stale, the key is trusted.
  */
-export function useAuditReview(auditId: string): AuditReview | undefined {
-  const data = useLiveQuery(
-    async () => ({
-      audit: await db.audits.get(auditId),
-      controls: await db.controls.where('auditId').equals(auditId).toArray(),
-      evidence: await listEvidenceForAudit(auditId),
-      signoffs: await listSignoffs(auditId),
-      keyring: await listKeyring(),
-    }),
-    [auditId],
-  );
-  const [review, setReview] = useState<AuditReview | undefined>(undefined);
-  useEffect(() => {
-    if (!data?.audit) return undefined;
-    let cancelled = false;
-    const context = reviewContextFor(data.audit, data.controls, data.keyring.map((k) => k.fingerprint));
-    const byId = new Map(data.evidence.map((item) => [item.id, item]));
-    void Promise.all([
-      computeReviewStates(data.evidence, data.signoffs, context),
-      Promise.all(data.signoffs.map(async (s) => [s.id, await judgeSignoff(s, byId.get(s.evidenceId), context)] as const)),
-    ]).then(([states, checks]) => {
-      if (!cancelled) setReview({ evidence: data.evidence, states, validity: new Map(checks) });
-    });
-    return () => {
-      cancelled = true;
+export function reviewOfRows(rows: AuditRows, context: ReviewContext): AuditReview {
+  let byContext = reviews.get(rows);
+  if (!byContext) {
+    byContext = new WeakMap();
+    reviews.set(rows, byContext);
+  }
+  let review = byContext.get(context);
+  if (!review) {
+    const validity = new Map(rows.signoffs.map((s) => [s.id, judgeSignoffWith(s, rows.evidenceById.get(s.evidenceId), context, signatureVerdict)] as const));
+    review = {
+      evidence: rows.evidence,
+      evidenceById: rows.evidenceById,
+      states: reviewStatesWith(rows.evidence, rows.signoffs, context, signatureVerdict),
+      validity,
     };
-  }, [data]);
+    byContext.set(context, review);
+  }
   return review;
+}
+
+/** Evidence and review state of an audit from one snapshot; undefined while loading. */
+export function useAuditReview(auditId: string): AuditReview | undefined {
+  const rows = useAuditRows(auditId);
+  const context = useReviewContext(auditId);
+  return rows === undefined || context === undefined ? undefined : reviewOfRows(rows, context);
 }

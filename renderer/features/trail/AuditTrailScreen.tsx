@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AuditRecord, LogEntry } from '../../../shared/domain/records';
 import {
   buildTrailRows,
@@ -12,18 +12,20 @@ import {
   zoneTimeFormatter,
   type TrailFilter,
   type TrailNames,
+  type TrailRow,
 } from '../../../shared/integrity/logView';
-import { verifyChain } from '../../../shared/log/chain';
+import { verifyChainInSlices } from '../../../shared/log/chain';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { loadTrailNames, trailVersion } from '../../db/integrity';
-import { listLog } from '../../db/log';
+import { readLogInChunks } from '../../db/log';
 import { ChainStatus, type ChainResult } from './ChainStatus';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 import { TrailFilters, type TrailOrder } from './TrailFilters';
 import { entryDomId } from './TrailEntryRow';
 import { TrailTable } from './TrailTable';
 import './trail.css';
+import { yieldToUi } from '../../db/yieldToUi';
 
 /** Rows in the DOM at once: a 10,000-entry trail stays responsive one page at a time. */
 const PAGE = 200;
@@ -33,6 +35,22 @@ const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GM
 interface CheckedChain extends ChainResult {
   /** The exact log array checked: a newer read means the verdict is stale until re-run. */
   readonly log: readonly LogEntry[];
+}
+
+const pause = yieldToUi;
+
+/** Rows per slice when building the trail's rows: names, summaries and search text per entry. */
+const ROW_SLICE = 1000;
+
+/** buildTrailRows over the whole log, a slice at a time, pausing between slices. */
+async function buildRowsInSlices(log: readonly LogEntry[], names: TrailNames, timeZone: string): Promise<TrailRow[]> {
+  const known = withTrailNames(names, log);
+  const rows: TrailRow[] = [];
+  for (let start = 0; start < log.length; start += ROW_SLICE) {
+    if (start > 0) await pause();
+    rows.push(...buildTrailRows(log.slice(start, start + ROW_SLICE), known, timeZone));
+  }
+  return rows;
 }
 
 function entriesText(n: number): string {
@@ -47,7 +65,7 @@ function entriesText(n: number): string {
 export function AuditTrailScreen({ audit }: { readonly audit: AuditRecord }): React.JSX.Element {
   const version = useLiveQuery(() => trailVersion(audit.id), [audit.id]);
   const [reads, setReads] = useState(0);
-  const [trail, setTrail] = useState<{ readonly log: readonly LogEntry[]; readonly names: TrailNames } | undefined>(undefined);
+  const [trail, setTrail] = useState<{ readonly log: readonly LogEntry[]; readonly rows: readonly TrailRow[] } | undefined>(undefined);
   const [readError, setReadError] = useState<string | null>(null);
   const [chain, setChain] = useState<CheckedChain | null>(null);
   const [filter, setFilter] = useState<TrailFilter>(NO_TRAIL_FILTER);
@@ -62,9 +80,11 @@ export function AuditTrailScreen({ audit }: { readonly audit: AuditRecord }): Re
     // Wait for the live query's first answer, or the log would be read twice on open.
     if (version === undefined) return undefined;
     let cancelled = false;
-    Promise.all([listLog(audit.id), loadTrailNames(audit.id)]).then(
-      ([log, names]) => {
-        if (!cancelled) setTrail({ log, names });
+    Promise.all([readLogInChunks(audit.id, pause), loadTrailNames(audit.id)])
+      .then(async ([log, names]) => ({ log, names, rows: await buildRowsInSlices(log, names, audit.timeZone) }))
+      .then(
+      (read) => {
+        if (!cancelled) setTrail(read);
       },
       (error: unknown) => {
         if (!cancelled) setReadError(`The audit trail could not be read: ${messageOf(error)}`);
@@ -73,29 +93,31 @@ export function AuditTrailScreen({ audit }: { readonly audit: AuditRecord }): Re
     return () => {
       cancelled = true;
     };
-  }, [audit.id, version, reads]);
+  }, [audit.id, audit.timeZone, version, reads]);
 
   const log = trail?.log;
-  // Hashing 10,000 entries takes a moment: let the table paint first, then verify.
+  // Hashing 15,000 entries takes a while: the table paints first, and the check goes a slice at
+  // a time so the window stays responsive meanwhile.
   useEffect(() => {
     if (log === undefined) return undefined;
-    const timer = setTimeout(() => {
-      const check = verifyChain(log);
-      setChain({ check, text: describeChain(check, log), checkedAt: new Date(), log });
-    }, 0);
-    return () => clearTimeout(timer);
+    let cancelled = false;
+    void verifyChainInSlices(log, pause).then((check) => {
+      if (!cancelled) setChain({ check, text: describeChain(check, log), checkedAt: new Date(), log });
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [log]);
 
-  const rows = useMemo(
-    () => (trail === undefined ? [] : buildTrailRows(trail.log, withTrailNames(trail.names, trail.log), audit.timeZone)),
-    [trail, audit.timeZone],
-  );
+  const rows = useMemo(() => trail?.rows ?? [], [trail]);
   const facets = useMemo(() => trailFacets(rows), [rows]);
   const zoneTime = useMemo(() => (UTC_ZONES.has(audit.timeZone) ? null : zoneTimeFormatter(audit.timeZone)), [audit.timeZone]);
+  // Typing in the search stays instant; the table follows as soon as it can.
+  const applied = useDeferredValue(filter);
   const shown = useMemo(() => {
-    const filtered = filterTrail(rows, filter);
+    const filtered = filterTrail(rows, applied);
     return order === 'newest' ? filtered.reverse() : filtered;
-  }, [rows, filter, order]);
+  }, [rows, applied, order]);
 
   // Scroll the entry asked for into view once its page is drawn.
   useEffect(() => {

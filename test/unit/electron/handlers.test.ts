@@ -163,3 +163,23 @@ describe('the integrity check of stored bytes', () => {
     }
   });
 });
+
+describe('the progress of re-hashing', () => {
+  it('is reported at most every 100 ms of its clock and once at the end, not once per file', async () => {
+    // A clock that moves 30 ms per reading: 200 files take "6 s", so about 60 reports, not 200.
+    let ms = 0;
+    const bridge = await createBridgeHarness(APP_ORIGIN, { now: () => new Date((ms += 30)) });
+    try {
+      const hashes: string[] = [];
+      for (let i = 0; i < 200; i += 1) hashes.push((await bridge.store.put(new TextEncoder().encode(`item ${i}`))).sha256);
+      value(await bridge.dispatch('evidence:verify', APP, { sha256s: hashes }));
+      const reports = bridge.events.filter((e) => e.name === 'evidence:verify-progress').map((e) => e.payload as { done: number; total: number });
+      expect(reports.length).toBeGreaterThan(10);
+      expect(reports.length).toBeLessThan(80);
+      expect(reports.at(-1)).toMatchObject({ done: 200, total: 200 });
+      expect(reports.map((r) => r.done)).toEqual([...reports.map((r) => r.done)].sort((a, b) => a - b));
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LockerDb, SCHEMA_V1, SCHEMA_V4 } from '../../../renderer/db/db';
+import { LockerDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V6 } from '../../../renderer/db/db';
 
 const NAME = 'migration-test';
 
@@ -20,8 +20,12 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null, archivedAt: null });
+    // v7's indexes are built over rows written by v1.
+    expect(await current.evidence.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['e1']);
+    expect(await current.evidence.where('[auditId+sha256]').equals(['a1', 'a'.repeat(64)]).count()).toBe(1);
+    expect(await current.keyring.count()).toBe(0);
     expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null });
     expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
     await current.requests.add({
@@ -75,6 +79,47 @@ describe('the database schema', () => {
     await current.open();
     expect(await current.keyring.count()).toBe(0);
     expect(await current.audits.get('a1')).toMatchObject({ name: 'FY2026' });
+    current.close();
+  });
+
+  it('upgrades a v6 database to v7: every row and keyring entry is kept, and the new indexes find them', async () => {
+    const hash = 'b'.repeat(64);
+    const item = (id: string, auditId: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+      id,
+      auditId,
+      controlIds: ['c1'],
+      sha256: hash,
+      capturedAt: '2026-02-01T00:00:00Z',
+      supersedes: null,
+      original: null,
+      systemReport: null,
+      ...extra,
+    });
+    // A database exactly as v6 wrote it: two audits holding the same bytes, one re-capture, a trusted key.
+    const v6 = new Dexie(NAME);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.table('evidence').bulkAdd([item('e1', 'a1'), item('e2', 'a1', { supersedes: 'e1', sha256: 'c'.repeat(64) }), item('e3', 'a2')]);
+    await v6.table('signoffs').bulkAdd([
+      { id: 's2', auditId: 'a1', evidenceId: 'e1' },
+      { id: 's1', auditId: 'a1', evidenceId: 'e2' },
+      { id: 's3', auditId: 'a2', evidenceId: 'e3' },
+    ]);
+    await v6.table('keyring').add({ fingerprint: 'abcd', publicKey: 'A', name: 'Dana', role: '', source: 'own', how: '', addedAt: '', addedBy: '' });
+    v6.close();
+
+    const current = new LockerDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(7);
+    expect(await current.evidence.count()).toBe(3);
+    expect(await current.keyring.get('abcd')).toMatchObject({ name: 'Dana', source: 'own' });
+    // An item's re-capture, found without reading the audit.
+    expect(await current.evidence.where('supersedes').equals('e1').primaryKeys()).toEqual(['e2']);
+    // The same bytes within one audit only: a2's copy is not a1's duplicate.
+    expect(await current.evidence.where('[auditId+sha256]').equals(['a1', hash]).primaryKeys()).toEqual(['e1']);
+    // An audit's rows in key order, resumable after a key: what the chunked reads rely on.
+    expect(await current.evidence.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['e1', 'e2']);
+    expect(await current.evidence.where('[auditId+id]').between(['a1', 'e1'], ['a1', Dexie.maxKey], false, true).primaryKeys()).toEqual(['e2']);
+    expect(await current.signoffs.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['s1', 's2']);
     current.close();
   });
 });

@@ -3,7 +3,7 @@ import type { ControlRecord, EvidenceRecord } from '../../../shared/domain/recor
 import type { Frequency } from '../../../shared/domain/types';
 import type { ReviewState } from '../../../shared/review/reviewState';
 import type { SignoffRecord } from '../../../shared/signing/signoff';
-import { buildQueue, OUTSIDE_LABEL, UNLINKED_KEY } from '../../../renderer/features/review/queueGroups';
+import { buildQueue, filterQueue, NO_QUEUE_FILTER, OUTSIDE_LABEL, UNLINKED_KEY, type QueueFilter } from '../../../renderer/features/review/queueGroups';
 
 const AUDIT = { type: 'type2', asOf: null, periodStart: '2026-01-01', periodEnd: '2026-12-31', timeZone: 'UTC' } as const;
 
@@ -124,5 +124,34 @@ describe('the review queue', () => {
       ['Period start', false, ['january']],
       ['Mid-period (between the start and end slots)', false, ['june']],
     ]);
+  });
+});
+
+describe('the review queue narrowed by search and filters', () => {
+  const evidence = [
+    { ...item('okta-q1', ['c1'], '2026-02-03T12:00:00.000Z'), name: 'Okta users Q1.csv' },
+    { ...item('okta-q2', ['c1'], '2026-05-03T12:00:00.000Z'), name: 'okta users Q2.csv', notes: '' },
+    { ...item('aws', ['c2'], '2026-03-05T12:00:00.000Z'), name: 'AWS IAM.png', notes: 'Exported from the OKTA admin console' },
+    { ...item('both', ['c2', 'c1'], '2026-03-06T12:00:00.000Z'), name: 'shared.pdf' },
+  ];
+  const controls = [{ ...control('c2', 'AC-10', 'monthly'), criteria: ['CC8.1'] }, { ...control('c1', 'AC-02', 'quarterly'), criteria: ['CC6.2'] }];
+  const queue = buildQueue(AUDIT, controls, evidence, new Map(evidence.map((e) => [e.id, state('pending')])));
+  const ids = (filter: Partial<QueueFilter>): string[] => filterQueue(queue, { ...NO_QUEUE_FILTER, ...filter }, controls).order.map((e) => e.item.id);
+
+  it('keeps the whole queue, the same object, when nothing is filtered', () => {
+    expect(filterQueue(queue, NO_QUEUE_FILTER, controls)).toBe(queue);
+  });
+
+  it('finds text in names and notes regardless of case, keeping the queue order', () => {
+    expect(ids({ text: '  OKTA ' })).toEqual(['okta-q1', 'okta-q2', 'aws']);
+    expect(ids({ text: 'q2' })).toEqual(['okta-q2']);
+    expect(ids({ text: 'nothing like this' })).toEqual([]);
+  });
+
+  it('narrows to the items linked to a control, or to a control that addresses a criterion, dropping empty groups', () => {
+    expect(ids({ controlId: 'c2' })).toEqual(['both', 'aws']);
+    const narrowed = filterQueue(queue, { ...NO_QUEUE_FILTER, criterion: 'CC8.1', text: 'aws' }, controls);
+    expect(narrowed.groups.map((g) => g.key)).toEqual(['c2']);
+    expect(narrowed.groups[0]?.slots.map((s) => s.label)).toEqual(['Mar 2026']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import { GENESIS_HASH, canonicalJson, hashEntry, nextEntry, sha256Hex, verifyChain } from '../../../shared/log/chain';
+import { GENESIS_HASH, canonicalJson, hashEntry, nextEntry, sha256Hex, verifyChain, verifyChainInSlices } from '../../../shared/log/chain';
 import type { LogEntry } from '../../../shared/domain/records';
 
 const DETAILS: readonly Record<string, unknown>[] = [
@@ -285,5 +285,32 @@ describe('sha256Hex', () => {
   it('hashes non-ASCII text as UTF-8', () => {
     const text = 'Prüfung ✓ 日本語 😀';
     expect(sha256Hex(text)).toBe(nodeSha256(text));
+  });
+});
+
+describe('the chain checked in slices', () => {
+  it('gives the same verdict as verifyChain on every tampering above, whatever the slice, pausing between slices', async () => {
+    const chain = buildChain();
+    const third = at(chain, 2);
+    const cases: LogEntry[][] = [
+      chain,
+      [],
+      withEntry(chain, 2, { ...third, details: { ...third.details, ok: false } }),
+      [at(chain, 0), ...chain.slice(2)],
+      [at(chain, 0), at(chain, 2), at(chain, 1), ...chain.slice(3)],
+      chain.slice(0, 4).concat({ ...at(chain, 4), prevHash: GENESIS_HASH }),
+    ];
+    for (const entries of cases) {
+      for (const slice of [1, 2, 5, 500]) {
+        let pauses = 0;
+        const progress: number[] = [];
+        const result = await verifyChainInSlices(entries, async () => void (pauses += 1), { slice, onProgress: (n) => progress.push(n) });
+        expect(result).toEqual(verifyChain(entries));
+        if (result.ok) {
+          expect(pauses).toBe(Math.max(0, Math.ceil(entries.length / slice) - 1));
+          expect(progress.at(-1) ?? 0).toBe(entries.length);
+        }
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ED25519, fingerprintOf, fromBase64, generateReviewerKeys, publicKeyPem, signBytes, toBase64, verifyBytes } from '../../../shared/signing/ed25519';
-import { verifySignoff, signSignoff, signoffMessage, type SignoffPayloadV1, type SignoffRecord } from '../../../shared/signing/signoff';
+import { verifySignoff, verifySignoffSignature, verifySignoffWith, signSignoff, signoffMessage, type SignoffPayloadV1, type SignoffRecord } from '../../../shared/signing/signoff';
 
 const hex = (h: string): Uint8Array<ArrayBuffer> => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
 
@@ -133,5 +133,30 @@ describe('sign-offs', () => {
     const other = await generateReviewerKeys();
     const forged = { ...record, publicKey: other.publicKeyRaw, signature: await signSignoff(other.privateKey, record.payload) };
     expect(await verifySignoff(forged, evidence)).toEqual({ valid: false, kind: 'invalid', reason: 'its public key does not match the fingerprint it names' });
+  });
+});
+
+describe('sign-offs checked with a remembered signature verdict', () => {
+  it('give the verdict verifySignoff gives, for sound and for altered sign-offs alike', async () => {
+    const { record, evidence } = await signoff();
+    const other = await generateReviewerKeys();
+    const cases: [SignoffRecord, { id: string; sha256: string } | undefined][] = [
+      [record, evidence],
+      [record, undefined],
+      [record, { ...evidence, sha256: 'cd'.repeat(32) }],
+      [record, { ...evidence, id: 'ev-2' }],
+      [{ ...record, payload: { ...record.payload, decision: 'rejected' } }, evidence],
+      [{ ...record, publicKey: other.publicKeyRaw }, evidence],
+      [{ ...record, publicKey: '!!not base64!!' }, evidence],
+    ];
+    for (const [candidate, item] of cases) {
+      expect(verifySignoffWith(candidate, item, await verifySignoffSignature(candidate))).toEqual(await verifySignoff(candidate, item));
+    }
+  });
+
+  it('never counts a sign-off whose signature was found not to verify, whatever else holds', async () => {
+    const { record, evidence } = await signoff();
+    expect(verifySignoffWith(record, evidence, false)).toEqual({ valid: false, kind: 'invalid', reason: 'the signature does not verify' });
+    expect(verifySignoffWith(record, evidence, true)).toEqual({ valid: true });
   });
 });

@@ -4,6 +4,7 @@ import type { Frequency } from '../../../shared/domain/types';
 import {
   MAX_SLOTS,
   auditWindow,
+  cachedSlots,
   computeSlots,
   isInWindow,
   nextDue,
@@ -637,5 +638,42 @@ describe('input validation', () => {
     expect(computeSlots(type2('2026-01-01', last), 'daily')).toHaveLength(MAX_SLOTS);
     expect(() => computeSlots(type2('2026-01-01', addCalendarDays(last, 1)), 'daily')).toThrow(/more than 5000 slots/);
     expect(() => computeSlots(type2('1900-01-01', '9999-12-31'), 'daily')).toThrow(/more than 5000 slots/);
+  });
+});
+
+describe('slotOf by binary search', () => {
+  /** The definition slotOf replaced: the first slot containing the instant, by a scan. */
+  function scan(slots: readonly Slot[], instant: string): Slot | null {
+    const t = ms(instant);
+    return slots.find((slot) => ms(slot.start) <= t && t < ms(slot.end)) ?? null;
+  }
+
+  it('finds the slot a scan finds, for every frequency, on every boundary and between them', () => {
+    const audits = [type2('2026-01-01', '2026-12-31', 'America/New_York'), type2('2026-02-15', '2027-02-14', 'Asia/Kolkata'), type1('2026-06-30', 'Europe/Berlin')];
+    for (const audit of audits) {
+      for (const frequency of FREQUENCIES) {
+        const slots = computeSlots(audit, frequency);
+        const instants = slots.flatMap((slot) => [slot.start, slot.end, shift(slot.start, -1), shift(slot.end, -1), shift(slot.start, 7 * HOUR)]);
+        instants.push('2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z');
+        for (const instant of instants) expect(slotOf(slots, instant)?.id ?? null).toBe(scan(slots, instant)?.id ?? null);
+      }
+    }
+  });
+
+  it("takes the first of overlapping slots, as the scan did: a short period's continuous start and end", () => {
+    const slots = computeSlots(type2('2026-01-01', '2026-02-14'), 'continuous');
+    expect(ms(slots[1]?.start ?? '')).toBeLessThan(ms(slots[0]?.end ?? ''));
+    for (let t = ms('2026-01-01T00:00:00Z'); t < ms('2026-02-15T00:00:00Z'); t += 6 * HOUR) {
+      const instant = new Date(t).toISOString();
+      expect(slotOf(slots, instant)?.id).toBe(scan(slots, instant)?.id);
+    }
+  });
+
+  it('hands out one shared list per window and frequency, equal to a fresh computation', () => {
+    const audit = type2('2026-01-01', '2026-12-31', 'America/New_York');
+    const shared = cachedSlots(audit, 'daily');
+    expect(cachedSlots({ ...audit }, 'daily')).toBe(shared);
+    expect(shared).toEqual(computeSlots(audit, 'daily'));
+    expect(cachedSlots({ ...audit, timeZone: 'UTC' }, 'daily')).not.toBe(shared);
   });
 });

@@ -12,20 +12,20 @@ export function Pager({
 }): React.JSX.Element | null {
   if (pages <= 1) return null;
   return (
-    <nav className="trail-pager" aria-label={label}>
-      <button type="button" className="button trail-small" onClick={() => onPage(0)} disabled={page === 0}>
+    <nav className="pager" aria-label={label}>
+      <button type="button" className="button button-small" onClick={() => onPage(0)} disabled={page === 0}>
         First
       </button>
-      <button type="button" className="button trail-small" onClick={() => onPage(page - 1)} disabled={page === 0}>
+      <button type="button" className="button button-small" onClick={() => onPage(page - 1)} disabled={page === 0}>
         Previous
       </button>
-      <span className="trail-pager-where">
+      <span className="pager-where">
         Page {(page + 1).toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
       </span>
-      <button type="button" className="button trail-small" onClick={() => onPage(page + 1)} disabled={page >= pages - 1}>
+      <button type="button" className="button button-small" onClick={() => onPage(page + 1)} disabled={page >= pages - 1}>
         Next
       </button>
-      <button type="button" className="button trail-small" onClick={() => onPage(pages - 1)} disabled={page >= pages - 1}>
+      <button type="button" className="button button-small" onClick={() => onPage(pages - 1)} disabled={page >= pages - 1}>
         Last
       </button>
     </nav>

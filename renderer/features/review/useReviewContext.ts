@@ -1,0 +1,18 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { reviewContextFor, type ReviewContext } from '../../../shared/review/reviewState';
+import { readReviewInputs } from '../../db/reviewContext';
+
+/**
+ * The audit's review context (subjects from its window and controls, trust from the keyring),
+ * live: a key added to or removed from the keyring, a control re-mapped or the window changed
+ * makes a new context, and every review derived from it is judged again. Undefined while
+ * loading or when the audit is gone.
+ */
+export function useReviewContext(auditId: string): ReviewContext | undefined {
+  const inputs = useLiveQuery(() => readReviewInputs(auditId), [auditId]);
+  return useMemo(
+    () => (inputs?.audit ? reviewContextFor(inputs.audit, inputs.controls, inputs.keyring.map((k) => k.fingerprint)) : undefined),
+    [inputs],
+  );
+}

@@ -1,0 +1,237 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EvidenceRecord } from '../../../shared/domain/records';
+import { createAudit } from '../../../renderer/db/audits';
+import { loadAuditRows, watchAuditRows, type AuditRows } from '../../../renderer/db/auditRows';
+import { onCommitted, type TableChange } from '../../../renderer/db/changeFeed';
+import { listControls } from '../../../renderer/db/controls';
+import { db } from '../../../renderer/db/db';
+import { addEvidence, countEvidence, readControlEvidence, updateEvidence } from '../../../renderer/db/evidence';
+import { getReviewer, saveReviewer } from '../../../renderer/db/reviewer';
+import { knownSignature, verifySignatures } from '../../../renderer/db/signatureVerdicts';
+import { signOff } from '../../../renderer/db/signoffs';
+import { loadReviewContext } from '../../../renderer/db/reviewContext';
+import { reviewOfRows } from '../../../renderer/features/review/useAuditReview';
+import { reviewContextFor } from '../../../shared/review/reviewState';
+
+const ACTOR = 'dana@laptop';
+
+async function newAudit(name = 'FY2026'): Promise<{ auditId: string; ac01: string; ac02: string }> {
+  const audit = await createAudit(
+    { name, organization: 'Acme', type: 'type2', asOf: '', periodStart: '2026-01-01', periodEnd: '2026-12-31', timeZone: 'UTC' },
+    ACTOR,
+  );
+  const controls = new Map((await listControls(audit.id)).map((c) => [c.ref, c.id]));
+  return { auditId: audit.id, ac01: controls.get('AC-01') ?? '', ac02: controls.get('AC-02') ?? '' };
+}
+
+function item(auditId: string, controlId: string, n: number, extra: Partial<EvidenceRecord> = {}): EvidenceRecord {
+  const at = new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
+  return {
+    id: crypto.randomUUID(),
+    auditId,
+    controlIds: [controlId],
+    step: 'fieldwork',
+    name: `export ${n}.csv`,
+    evidenceDate: at,
+    capturedAt: at,
+    timeZone: 'UTC',
+    capturedBy: 'alice',
+    host: 'laptop',
+    source: { kind: 'file', originalName: `export ${n}.csv`, originalPath: '', modifiedAt: at },
+    processing: [],
+    mime: 'text/csv',
+    size: 10 + n,
+    sha256: n.toString(16).padStart(64, '0'),
+    width: null,
+    height: null,
+    notes: '',
+    supersedes: null,
+    original: null,
+    systemReport: null,
+    createdAt: at,
+    ...extra,
+  };
+}
+
+/** Resolves with the next snapshot that satisfies `test`. */
+function nextRows(auditId: string, test: (rows: AuditRows) => boolean): Promise<AuditRows> {
+  return new Promise((resolve) => {
+    const stop = watchAuditRows(auditId, (rows) => {
+      if (!test(rows)) return;
+      stop();
+      resolve(rows);
+    });
+  });
+}
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the change feed', () => {
+  it('reports the keys a committed transaction wrote, table by table, and nothing for one that aborted', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const seen: TableChange[][] = [];
+    const stop = onCommitted((changes) => seen.push([...changes]));
+    const a = item(auditId, ac01, 1);
+    await addEvidence([a], ACTOR);
+    await updateEvidence(a.id, { notes: 'checked' }, ACTOR);
+    await db
+      .transaction('rw', db.evidence, async () => {
+        await db.evidence.delete(a.id);
+        throw new Error('changed my mind');
+      })
+      .catch(() => {});
+    stop();
+    const keysOf = (changes: readonly TableChange[]): (readonly unknown[] | null)[] => changes.filter((c) => c.table === 'evidence').map((c) => c.keys);
+    expect(seen.map(keysOf)).toEqual([[[a.id]], [[a.id]]]);
+    // The log is written in the same transactions but is not a watched table.
+    expect(seen.flat().some((c) => c.table === 'log')).toBe(false);
+    expect(await db.evidence.get(a.id)).toMatchObject({ notes: 'checked' });
+  });
+});
+
+describe("an audit's rows held in memory", () => {
+  it('reads every row of the audit, chunk after chunk, and none of another audit', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const other = await newAudit('Other');
+    // More than two chunks of 500, so resuming after the last key is exercised.
+    await addEvidence(Array.from({ length: 1201 }, (_, n) => item(auditId, ac01, n)), ACTOR);
+    await addEvidence([item(other.auditId, other.ac01, 5000)], ACTOR);
+    const rows = await loadAuditRows(auditId);
+    expect(rows.evidence).toHaveLength(1201);
+    expect(new Set(rows.evidence.map((e) => e.id)).size).toBe(1201);
+    expect(rows.evidence.every((e) => e.auditId === auditId)).toBe(true);
+  });
+
+  it('takes in each write the app makes without reading the audit again: added, edited, signed, moved away', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const other = await newAudit('Other');
+    const [a, b] = [item(auditId, ac01, 1), item(auditId, ac01, 2)];
+    await addEvidence([a], ACTOR);
+    const first = await loadAuditRows(auditId);
+    expect(first.evidence.map((e) => e.id)).toEqual([a.id]);
+
+    const reads = vi.spyOn(db.evidence, 'where');
+    const added = nextRows(auditId, (rows) => rows.evidenceById.has(b.id));
+    await addEvidence([b], ACTOR);
+    expect((await added).evidence).toHaveLength(2);
+
+    const edited = nextRows(auditId, (rows) => rows.evidenceById.get(a.id)?.notes === 'seen by Dana');
+    await updateEvidence(a.id, { notes: 'seen by Dana' }, ACTOR);
+    await edited;
+
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 1);
+    await signOff([a.id], 'approved', '', reviewer, ACTOR);
+    const withSignoff = await signed;
+    // Published only once the signature's verdict is known.
+    expect(knownSignature(withSignoff.signoffs[0] ?? (undefined as never))).toBe(true);
+
+    const moved = nextRows(auditId, (rows) => !rows.evidenceById.has(b.id));
+    await db.evidence.update(b.id, { auditId: other.auditId });
+    expect((await moved).evidence.map((e) => e.id)).toEqual([a.id]);
+    // Only the rows written were read back, by key: the audit's rows were never read again.
+    expect(reads.mock.calls.map(([index]) => (typeof index === 'string' ? index : JSON.stringify(index))).filter((index) => index === '[auditId+id]' || index === 'auditId')).toEqual([]);
+  });
+});
+
+describe("a control's own rows", () => {
+  it('are its items newest first, their replacements, what they refer to, and their sign-offs', async () => {
+    const { auditId, ac01, ac02 } = await newAudit();
+    const older = item(auditId, ac01, 1);
+    const newer = item(auditId, ac01, 2);
+    const screenshot = item(auditId, ac02, 3, { mime: 'image/png', name: 'filter.png' });
+    const report = item(auditId, ac01, 4, {
+      systemReport: { sourceSystem: 'Okta', query: 'all', rowCount: 3, extractedAt: null, filterScreenshotId: screenshot.id },
+    });
+    const recapture = item(auditId, ac02, 5, { supersedes: older.id });
+    await addEvidence([older, newer, screenshot, report, recapture], ACTOR);
+    await signOff([older.id, screenshot.id], 'approved', '', await saveReviewer('Dana', 'IT Manager', ACTOR), ACTOR);
+
+    const read = await readControlEvidence(ac01);
+    expect(read.items.map((e) => e.id)).toEqual([report.id, newer.id, older.id]);
+    expect([...read.related.keys()].sort()).toEqual([older.id, newer.id, report.id, screenshot.id, recapture.id].sort());
+    // The screenshot is only referred to: its sign-off belongs to another control's page.
+    expect(read.signoffs.map((s) => s.evidenceId)).toEqual([older.id]);
+  });
+
+  it('counts items per control and in all through the indexes', async () => {
+    const { auditId, ac01, ac02 } = await newAudit();
+    await addEvidence([item(auditId, ac01, 1), item(auditId, ac01, 2), item(auditId, ac02, 3, { controlIds: [ac01, ac02] })], ACTOR);
+    const counts = await countEvidence(auditId, [ac01, ac02]);
+    expect(counts.total).toBe(3);
+    expect(counts.byControl.get(ac01)).toBe(3);
+    expect(counts.byControl.get(ac02)).toBe(1);
+  });
+});
+
+describe('sign-off signature verdicts', () => {
+  it('verifies each sign-off once, and a row altered behind the app anew', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const a = item(auditId, ac01, 1);
+    await addEvidence([a], ACTOR);
+    await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const reviewer = await getReviewer();
+    const [record] = await signOff([a.id], 'rejected', 'blurry', reviewer ?? (undefined as never), ACTOR);
+    if (!record) throw new Error('no sign-off');
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    await verifySignatures([record]);
+    await verifySignatures([record]);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(knownSignature(record)).toBe(true);
+    const flipped = { ...record, payload: { ...record.payload, decision: 'approved' as const } };
+    expect(knownSignature(flipped)).toBeUndefined();
+    await verifySignatures([flipped]);
+    expect(knownSignature(flipped)).toBe(false);
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('review state from remembered verdicts, sign-offs v2 and the keyring', () => {
+  async function signedAudit(): Promise<{ auditId: string; itemId: string }> {
+    const { auditId, ac01 } = await newAudit();
+    const a = item(auditId, ac01, 1);
+    await addEvidence([a], ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    await signOff([a.id], 'approved', '', reviewer, ACTOR);
+    return { auditId, itemId: a.id };
+  }
+
+  it('re-verifies a sign-off whose signed subject was altered behind the app, and never counts it', async () => {
+    const { auditId } = await signedAudit();
+    const rows = await loadAuditRows(auditId);
+    const [record] = rows.signoffs;
+    if (!record || record.payload.v !== 2) throw new Error('expected a v2 sign-off');
+    expect(knownSignature(record)).toBe(true);
+    // Same id, signature and key; only a field of the v2 subject changed.
+    const redated = { ...record, payload: { ...record.payload, evidenceDate: '2026-06-01T00:00:00.000Z' } };
+    expect(knownSignature(redated)).toBeUndefined();
+    await verifySignatures([redated]);
+    expect(knownSignature(redated)).toBe(false);
+  });
+
+  it('judges the keyring every time: the same rows count with the key trusted and not without it, verifying nothing again', async () => {
+    const { auditId, itemId } = await signedAudit();
+    const rows = await loadAuditRows(auditId);
+    const trusted = await loadReviewContext(auditId);
+    expect(reviewOfRows(rows, trusted).states.get(itemId)?.decision).toBe('approved');
+
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    const audit = await db.audits.get(auditId);
+    if (!audit) throw new Error('no audit');
+    const revoked = reviewContextFor(audit, await listControls(auditId), []);
+    const state = reviewOfRows(rows, revoked).states.get(itemId);
+    expect(state?.decision).toBe('pending');
+    expect(state?.validity).toMatchObject({ valid: false, kind: 'unknown-key' });
+    expect(verify).not.toHaveBeenCalled();
+    // Derived once per rows and context: asking again hands out the same review.
+    expect(reviewOfRows(rows, revoked)).toBe(reviewOfRows(rows, revoked));
+  });
+});
