@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { messageOf } from '../../bridge';
 import { listControls } from '../../db/controls';
+import { countsInScope, outOfScopeIds } from '../../../shared/scope/inScope';
 import { signOff, type Decision } from '../../db/signoffs';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { hrefFor } from '../app/useHashRoute';
@@ -34,7 +35,10 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   const [notice, setNotice] = useState<string | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
-  const queue = useMemo(() => (review ? buildQueue(audit, controls, review.evidence, review.states) : null), [audit, controls, review]);
+  // Items linked only to out-of-scope controls wait for no one: Scope took their controls out.
+  const outOfScope = useMemo(() => outOfScopeIds(allControls ?? [], audit.categories), [allControls, audit.categories]);
+  const inScope = useMemo(() => review?.evidence.filter((item) => countsInScope(item.controlIds, outOfScope)), [review, outOfScope]);
+  const queue = useMemo(() => (review && inScope ? buildQueue(audit, controls, inScope, review.states) : null), [audit, controls, review, inScope]);
   const order = useMemo(() => queue?.order ?? [], [queue]);
   const evidenceById = useMemo(() => new Map((review?.evidence ?? []).map((item) => [item.id, item])), [review]);
   const controlsById = useMemo(() => new Map((allControls ?? controls).map((c) => [c.id, c])), [allControls, controls]);
@@ -131,7 +135,8 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
 
   if (!review || !queue || reviewer === undefined) return <p className="muted">Loading the review queue…</p>;
 
-  const decided = [...review.states.values()].filter((s) => s.supersededBy === null);
+  const counted = new Set((inScope ?? []).map((item) => item.id));
+  const decided = [...review.states.entries()].filter(([id, s]) => s.supersededBy === null && counted.has(id)).map(([, s]) => s);
   const approved = decided.filter((s) => s.decision === 'approved').length;
   const rejected = decided.filter((s) => s.decision === 'rejected').length;
 
