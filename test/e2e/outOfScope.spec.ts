@@ -11,7 +11,7 @@ import { snapAtWidths } from './widths';
  * categories are out of scope, and they count on no other screen, nor in the bundle except in
  * its labelled "Excluded from scope" list.
  */
-test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion list', async ({ app }) => {
+test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion list; Maintain and Coverage agree on overdue', async ({ app }) => {
   test.setTimeout(180_000);
   const page = app.page;
   const dir = await mkdtemp(join(tmpdir(), 'out-of-scope-'));
@@ -69,6 +69,11 @@ test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion
   await expect(page.getByRole('heading', { name: 'Maintain' })).toBeVisible();
   await expect(page.locator('.schedule-row').first()).toBeVisible();
   for (const ref of outOfScope) await expect(page.locator('.schedule-row', { hasText: ref })).toHaveCount(0);
+  for (const ref of outOfScope) await expect(page.locator('.overdue-row', { hasText: ref })).toHaveCount(0);
+  const maintainOverdue = Number(await page.getByTestId('maintain-count-overdue').textContent());
+  // 30 November: every slot that ended empty since January is overdue, on Maintain as on Coverage.
+  expect(maintainOverdue).toBeGreaterThan(0);
+  await snapAtWidths(app, '92-maintain-overdue');
 
   // Coverage: no row, no slot, no overdue for them.
   await steps.getByRole('link', { name: 'Fieldwork' }).click();
@@ -77,6 +82,10 @@ test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion
   await expect(page.getByRole('region', { name: 'Coverage summary' })).toBeVisible();
   await expect(page.locator('tr[data-control]').first()).toBeVisible();
   for (const ref of outOfScope) await expect(page.locator(`tr[data-control="${ref}"]`)).toHaveCount(0);
+  const summary = page.getByRole('region', { name: 'Coverage summary' });
+  await expect(summary.locator('[data-status="overdue"] dd')).toHaveText(String(maintainOverdue));
+  await expect(summary).toContainText(/of due slots covered/);
+  await snapAtWidths(app, '93-coverage-due');
 
   // Review: the PRIV-04 file waits for no one.
   await views.getByRole('link', { name: 'Review' }).click();

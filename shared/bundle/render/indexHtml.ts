@@ -2,6 +2,7 @@ import { FREQUENCY_LABELS, processingText, STEP_LABELS } from '../../domain/labe
 import type { ControlRecord, SystemReport } from '../../domain/records';
 import { AUDIT_STEPS, type AuditStep } from '../../domain/types';
 import { visibleName } from '../../files/visibleName';
+import { buildCoverage, percentCovered } from '../../coverage/coverage';
 import { TSC_CATEGORIES } from '../../domain/types';
 import { outOfScopeSeries, seriesInScope } from '../../scope/controls';
 import { countsInScope, scopeOfControl } from '../../scope/inScope';
@@ -117,6 +118,7 @@ function summary(content: BundleContent, options: IndexOptions): string {
         apart === 0 ? '' : `; <a href="#excluded-heading">${escapeHtml(apart)} more under controls excluded from scope</a>`
       }</span>`,
     ),
+    coverageFact(content),
     fact('Sign-offs', escapeHtml(content.signoffs.length)),
     fact('Audit-trail entries', escapeHtml(content.log.length)),
     fact('Generated', escapeHtml(formatUtc(content.generatedAt))),
@@ -133,6 +135,27 @@ function summary(content: BundleContent, options: IndexOptions): string {
 <dl class="facts">${facts.join('')}</dl>
 <p class="summary-note">Every file's SHA-256 is listed below and in <code>manifest-sha256.txt</code>. To check every hash and signature, open <a href="VERIFY.html">VERIFY.html</a> and choose the unzipped bundle folder; the data is also in <a href="manifest.json">manifest.json</a>, <a href="evidence.csv">evidence.csv</a> and <a href="audit-log.jsonl">audit-log.jsonl</a>.</p>
 </header>`;
+}
+
+/**
+ * Slots covered as of the export, by the one definition the app's screens use (coverage/due.ts):
+ * over the in-scope, active controls and the items in this bundle.
+ */
+function coverageFact(content: BundleContent): string {
+  const decisions = new Map(content.evidence.map((e) => [e.record.id, e.decision]));
+  let totals;
+  try {
+    const controls = content.controls.filter((c) => scopeOfControl(c, content.audit.categories) === 'in');
+    totals = buildCoverage(content.audit, controls, content.evidence.map((e) => e.record), (id) => decisions.get(id) ?? 'pending', content.generatedAt).totals;
+  } catch {
+    return '';
+  }
+  const percent = percentCovered(totals);
+  const headline = percent === null ? 'no slot due yet' : `${percent} % of due slots`;
+  return fact(
+    'Slots covered, as of export',
+    `${escapeHtml(headline)} <span class="muted">(${escapeHtml(totals.covered)} of ${escapeHtml(totals.due)} due covered, ${escapeHtml(totals.overdue)} overdue, ${escapeHtml(totals.notDue)} not due yet)</span>`,
+  );
 }
 
 /** Controls the audit tests (retired ones included, marked): the ones Scope left out are listed apart. */

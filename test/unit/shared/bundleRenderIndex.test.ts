@@ -304,4 +304,11 @@ describe('a system report in data/index.html', () => {
     const { content } = await miniBundleContent();
     expect(renderIndexHtml(content)).not.toContain('Excluded from scope');
   });
+
+  it('states the slots covered as of the export, by the definition the app uses: running slots are not due', async () => {
+    const { content } = await miniBundleContent();
+    const { text } = parsePage(renderIndexHtml(content));
+    // Exported 5 April: Q1 has ended and holds evidence; Q2 and the per-event population run on.
+    expect(text).toMatch(/Slots covered, as of export\s*100 % of due slots\s*\(1 of 1 due covered, 0 overdue, 2 not due yet\)/);
+  });
 });
