@@ -12,6 +12,7 @@ import type { ControlRecord, EvidenceRecord } from '../domain/records';
 import type { Frequency } from '../domain/types';
 import { auditWindow, cachedSlots, instantMs, slotAt, slotStatusAt } from '../periods/slots';
 import type { AuditWindow, Slot, SlotStatus } from '../periods/slots';
+import { countStandings, percentOfDueCovered } from './due';
 
 export type Review = 'pending' | 'approved' | 'rejected';
 export type ReviewOf = (evidenceId: string) => Review;
@@ -43,8 +44,12 @@ export interface CoverageTotals {
   readonly approved: number;
   readonly rejected: number;
   readonly overdue: number;
-  /** Slots whose evidence is pending or approved: what "covered" means to a reviewer. */
+  /** Due slots (ended) whose evidence is pending or approved: see ./due.ts, the one definition. */
   readonly covered: number;
+  /** Slots that have ended: the denominator of "% covered". */
+  readonly due: number;
+  /** Slots still running or to come: neither covered nor overdue. */
+  readonly notDue: number;
 }
 
 export interface ControlCoverage {
@@ -91,7 +96,7 @@ export function compareMs(x: number, y: number): number {
   return x - y;
 }
 
-const EMPTY_TOTALS: CoverageTotals = { slots: 0, missing: 0, collected: 0, approved: 0, rejected: 0, overdue: 0, covered: 0 };
+const EMPTY_TOTALS: CoverageTotals = { slots: 0, missing: 0, collected: 0, approved: 0, rejected: 0, overdue: 0, covered: 0, due: 0, notDue: 0 };
 
 /**
  * Ids of the items some other item of the audit supersedes. Following the links one step is
@@ -155,13 +160,16 @@ function add(a: CoverageTotals, b: CoverageTotals): CoverageTotals {
     rejected: a.rejected + b.rejected,
     overdue: a.overdue + b.overdue,
     covered: a.covered + b.covered,
+    due: a.due + b.due,
+    notDue: a.notDue + b.notDue,
   };
 }
 
-function totalsOf(cells: readonly CellCoverage[]): CoverageTotals {
+function totalsOf(cells: readonly CellCoverage[], now: string): CoverageTotals {
   const counts = { ...EMPTY_TOTALS, slots: cells.length };
   for (const cell of cells) counts[cell.status] += 1;
-  return { ...counts, covered: counts.collected + counts.approved };
+  const standing = countStandings(cells, now);
+  return { ...counts, covered: standing.covered, overdue: standing.overdue, due: standing.due, notDue: standing.notDue };
 }
 
 /**
@@ -220,7 +228,7 @@ export function buildCoverage(
       return { slot, evidenceIds, status: slotStatusAt(Date.parse(slot.end), evidenceIds.map((id) => ({ review: reviewOf(id) })), nowMs) };
     });
     const population = control.frequency === 'per-event' ? cells.reduce((n, cell) => n + cell.evidenceIds.length, 0) : null;
-    return { controlId: control.id, frequency: control.frequency, cells, population, outside, between, totals: totalsOf(cells) };
+    return { controlId: control.id, frequency: control.frequency, cells, population, outside, between, totals: totalsOf(cells, now) };
   });
 
   return {
@@ -233,7 +241,7 @@ export function buildCoverage(
   };
 }
 
-/** Whole percent of slots covered, rounded down: 99.6 % is not yet "100 %". */
-export function percentCovered(totals: CoverageTotals): number {
-  return totals.slots === 0 ? 0 : Math.floor((totals.covered / totals.slots) * 100);
+/** Whole percent of due slots covered, rounded down (see ./due.ts); null while nothing is due yet. */
+export function percentCovered(totals: CoverageTotals): number | null {
+  return percentOfDueCovered(totals);
 }

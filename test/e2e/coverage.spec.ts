@@ -32,6 +32,9 @@ test('a collector sees which quarters of a control have evidence and opens exact
   await page.getByRole('button', { name: 'Create audit' }).click();
   await expect(page.getByRole('heading', { name: 'Coverage FY2026' })).toBeVisible();
   await expect(page.locator('.audit-header-meta')).toContainText(/UTC$/);
+  // Availability in scope brings in BC-01, a daily control (out-of-scope controls have no coverage).
+  await page.getByRole('region', { name: 'Trust Services Categories' }).getByRole('checkbox', { name: /Availability/ }).check();
+  await expect(page.locator('.scope-summary')).toContainText(/\d+ in scope/);
 
   // Three files for the quarterly access review: a Q1 and a Q3 review, and last year's one.
   await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
@@ -57,7 +60,7 @@ test('a collector sees which quarters of a control have evidence and opens exact
 
   await page.getByRole('navigation', { name: 'Fieldwork views' }).getByRole('link', { name: 'Coverage' }).click();
   const summary = page.getByRole('region', { name: 'Coverage summary' });
-  await expect(summary).toContainText('of slots covered');
+  await expect(summary).toContainText(/of due slots covered|No slot is due yet/);
   await expect(summary).toContainText(/Outside the window\s*1 item/);
 
   // AC-01 has exactly the two quarters filled; the out-of-window review fills none.
@@ -74,7 +77,10 @@ test('a collector sees which quarters of a control have evidence and opens exact
     emptyStatus('2027-01-01T00:00:00Z'),
   ]);
   await expect(row.getByRole('link', { name: 'AC-01 Q1 2026: Collected, 1 item' })).toBeVisible();
-  await expect(row.getByRole('cell').first()).toContainText('2 / 4 covered');
+  // Covered counts due slots only (issue #13): a quarter still running is neither covered nor overdue.
+  const dueQuarters = ['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01'].filter((end) => Date.now() >= Date.parse(`${end}T00:00:00Z`));
+  const coveredQuarters = dueQuarters.filter((end) => end === '2026-04-01' || end === '2026-10-01').length;
+  await expect(row.getByRole('cell').first()).toContainText(dueQuarters.length === 0 ? 'Not due yet' : `${coveredQuarters} / ${dueQuarters.length} due covered`);
   await expect(row.getByRole('link', { name: '1 item dated outside the audit window' })).toBeVisible();
   // Every other quarterly control is empty (all six rows are drawn once the section is in view).
   await expect(quarterly.locator('tr[data-control] a[data-status]')).toHaveCount(6 * 4);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { getAudit } from '../../db/audits';
 import { listControls } from '../../db/controls';
 import { countEvidence } from '../../db/evidence';
+import { inScopeControls } from '../../../shared/scope/inScope';
 import { hrefFor, type Route } from '../app/useHashRoute';
 import { FieldworkScreen } from '../fieldwork/FieldworkScreen';
 import { MaintainScreen } from '../maintain/MaintainScreen';
@@ -36,7 +37,8 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
       </div>
     );
   }
-  const active = controls.filter((c) => !c.retired);
+  // Scope decides what exists for every other step: out-of-scope and retired controls count nowhere else.
+  const active = inScopeControls(controls, audit.categories);
 
   return (
     <div className="audit-page">

@@ -10,7 +10,7 @@ export function ControlTotals({ auditId, row }: { readonly auditId: string; read
   return (
     <td className="cov-totals">
       <span className="cov-total-main">
-        {totals.covered} / {totals.slots} covered
+        {totals.due === 0 ? 'Not due yet' : `${totals.covered} / ${totals.due} due covered`}
       </span>
       {totals.overdue > 0 && <span className="cov-total-flag cov-text-overdue">{totals.overdue} overdue</span>}
       {totals.rejected > 0 && <span className="cov-total-flag cov-text-rejected">{totals.rejected} rejected</span>}

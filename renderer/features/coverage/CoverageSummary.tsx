@@ -10,10 +10,16 @@ export function CoverageSummary({ coverage, asOf }: { readonly coverage: AuditCo
     <section className="panel cov-summary" aria-label="Coverage summary">
       <div className="cov-summary-head">
         <p className="cov-percent">
-          <strong>{percent} %</strong> of slots covered
+          {percent === null ? (
+            <strong>No slot is due yet</strong>
+          ) : (
+            <>
+              <strong>{percent} %</strong> of due slots covered
+            </>
+          )}
           <span className="muted">
             {' '}
-            ({totals.covered} of {totals.slots}, as of {asOf})
+            ({totals.covered} of {totals.due} due, as of {asOf}; {totals.notDue} not due yet)
           </span>
         </p>
         <div className="cov-bar" aria-hidden="true">

@@ -5,6 +5,7 @@ import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared
 import { compareNumeric } from '../../../shared/text/compare';
 import { messageOf } from '../../bridge';
 import { listControls } from '../../db/controls';
+import { countsInScope, outOfScopeIds } from '../../../shared/scope/inScope';
 import { signOff, type Decision } from '../../db/signoffs';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { hrefFor } from '../app/useHashRoute';
@@ -40,9 +41,12 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
   const [filter, setFilter] = useState<QueueFilter>(NO_QUEUE_FILTER);
+  // Items linked only to out-of-scope controls wait for no one: Scope took their controls out.
+  const outOfScope = useMemo(() => outOfScopeIds(allControls ?? [], audit.categories), [allControls, audit.categories]);
+  const inScope = useMemo(() => review?.evidence.filter((item) => countsInScope(item.controlIds, outOfScope)), [review, outOfScope]);
   // The whole queue once per change of the audit's data; the filters only narrow it, and typing
   // stays instant (React drops a filtering render a newer keystroke has overtaken).
-  const whole = useMemo(() => (review ? buildQueue(audit, controls, review.evidence, review.states) : null), [audit, controls, review]);
+  const whole = useMemo(() => (review && inScope ? buildQueue(audit, controls, inScope, review.states) : null), [audit, controls, review, inScope]);
   const applied = useDeferredValue(filter);
   const queue = useMemo(() => (whole ? filterQueue(whole, applied, controls) : null), [whole, applied, controls]);
   const order = useMemo(() => queue?.order ?? [], [queue]);
@@ -57,13 +61,14 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   const decided = useMemo(() => {
     let approved = 0;
     let rejected = 0;
-    for (const s of review?.states.values() ?? []) {
-      if (s.supersededBy !== null) continue;
+    const counted = new Set((inScope ?? []).map((item) => item.id));
+    for (const [id, s] of review?.states.entries() ?? []) {
+      if (s.supersededBy !== null || !counted.has(id)) continue;
       if (s.decision === 'approved') approved += 1;
       else if (s.decision === 'rejected') rejected += 1;
     }
     return { approved, rejected };
-  }, [review]);
+  }, [review, inScope]);
 
   // The current item is kept by id; when it leaves the queue (decided), the one that moved into
   // its place becomes current, so a reviewer can go on approving without touching the mouse.

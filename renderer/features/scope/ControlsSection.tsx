@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { controlsToCsv } from '../../../shared/csv/controlsCsv';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { controlsExportFileName, outOfScopeSeries, seriesInScope } from '../../../shared/scope/controls';
+import { inScopeControls, outOfScopeControls } from '../../../shared/scope/inScope';
 import { refWarnings } from '../../../shared/scope/refs';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -29,7 +30,8 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
   const warnings = useMemo(() => refWarnings(controls), [controls]);
   const outOf = new Map(controls.map((c) => [c.id, outOfScopeSeries(c.criteria, audit.categories)]));
   const retired = controls.filter((c) => c.retired).length;
-  const outCount = controls.filter((c) => !c.retired && (outOf.get(c.id)?.length ?? 0) > 0).length;
+  const outCount = outOfScopeControls(controls, audit.categories).length;
+  const inScopeCount = inScopeControls(controls, audit.categories).length;
   const needle = query.trim().toLowerCase();
   const shown = controls.filter(
     (c) => (showRetired || !c.retired) && (needle === '' || `${c.ref} ${c.title} ${c.owner} ${c.criteria.join(' ')}`.toLowerCase().includes(needle)),
@@ -52,7 +54,7 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
         <div>
           <h2 id="scope-controls-heading">Controls</h2>
           <p className="muted scope-summary">
-            {controls.length - retired} active · {outCount} out of scope · {retired} retired
+            {inScopeCount} in scope · {outCount} out of scope · {retired} retired
             {warnings.size > 0 && <span className="scope-warn-text"> · {warnings.size} with a ref to check</span>}
           </p>
         </div>

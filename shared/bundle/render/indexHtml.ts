@@ -2,6 +2,10 @@ import { FREQUENCY_LABELS, processingText, STEP_LABELS } from '../../domain/labe
 import type { ControlRecord, SystemReport } from '../../domain/records';
 import { AUDIT_STEPS, type AuditStep } from '../../domain/types';
 import { visibleName } from '../../files/visibleName';
+import { buildCoverage, percentCovered } from '../../coverage/coverage';
+import { TSC_CATEGORIES } from '../../domain/types';
+import { outOfScopeSeries, seriesInScope } from '../../scope/controls';
+import { countsInScope, scopeOfControl } from '../../scope/inScope';
 import type { ReviewDecision } from '../../review/reviewState';
 import { formatBytes, formatInZone, formatUtc } from '../../time/format';
 import type { BundleContent, BundledEvidence } from '../model';
@@ -51,6 +55,7 @@ export function renderIndexHtml(content: BundleContent, options: IndexOptions = 
     controlsOverview(content, links),
     requestsSection(content, links),
     ...AUDIT_STEPS.map((step) => stepSection(content, step, anchors, links)),
+    excludedSection(content, anchors, links),
     keysSection(content),
     `<footer>Made by ${line(content.generator.name)} ${line(content.generator.version)} on ${escapeHtml(formatUtc(content.generatedAt))}. ` +
       `This page runs no script and loads nothing from the network.</footer>`,
@@ -84,7 +89,10 @@ function periodText(content: BundleContent): string {
 
 function summary(content: BundleContent, options: IndexOptions): string {
   const counts = { approved: 0, rejected: 0, pending: 0 };
-  for (const item of content.evidence) counts[item.decision] += 1;
+  const outOfScope = new Set(excluded(content).map((c) => c.id));
+  const counted = content.evidence.filter((item) => countsInScope(item.record.controlIds, outOfScope));
+  for (const item of counted) counts[item.decision] += 1;
+  const apart = content.evidence.length - counted.length;
   const sel = content.selection;
   const filters = [
     sel.step === null ? null : `step ${sel.step}`,
@@ -96,11 +104,21 @@ function summary(content: BundleContent, options: IndexOptions): string {
   const facts = [
     fact('Audit type and period', escapeHtml(periodText(content))),
     fact('Organization time zone', line(content.audit.timeZone)),
-    fact('Controls', escapeHtml(content.controls.length)),
+    fact(
+      'Controls',
+      `${escapeHtml(inScope(content).length)}${
+        excluded(content).length === 0
+          ? ''
+          : ` <span class="muted">(<a href="#excluded-heading">${escapeHtml(excluded(content).length)} excluded from scope</a>)</span>`
+      }`,
+    ),
     fact(
       'Evidence items',
-      `${escapeHtml(content.evidence.length)} <span class="muted">(${escapeHtml(counts.approved)} approved, ${escapeHtml(counts.rejected)} rejected, ${escapeHtml(counts.pending)} pending)</span>`,
+      `${escapeHtml(counted.length)} <span class="muted">(${escapeHtml(counts.approved)} approved, ${escapeHtml(counts.rejected)} rejected, ${escapeHtml(counts.pending)} pending)${
+        apart === 0 ? '' : `; <a href="#excluded-heading">${escapeHtml(apart)} more under controls excluded from scope</a>`
+      }</span>`,
     ),
+    coverageFact(content),
     fact('Sign-offs', escapeHtml(content.signoffs.length)),
     fact('Audit-trail entries', escapeHtml(content.log.length)),
     fact('Generated', escapeHtml(formatUtc(content.generatedAt))),
@@ -117,6 +135,40 @@ function summary(content: BundleContent, options: IndexOptions): string {
 <dl class="facts">${facts.join('')}</dl>
 <p class="summary-note">Every file's SHA-256 is listed below and in <code>manifest-sha256.txt</code>. To check every hash and signature, open <a href="VERIFY.html">VERIFY.html</a> and choose the unzipped bundle folder; the data is also in <a href="manifest.json">manifest.json</a>, <a href="evidence.csv">evidence.csv</a> and <a href="audit-log.jsonl">audit-log.jsonl</a>.</p>
 </header>`;
+}
+
+/**
+ * Slots covered as of the export, by the one definition the app's screens use (coverage/due.ts):
+ * over the in-scope, active controls and the items in this bundle.
+ */
+function coverageFact(content: BundleContent): string {
+  const decisions = new Map(content.evidence.map((e) => [e.record.id, e.decision]));
+  let totals;
+  try {
+    const controls = content.controls.filter((c) => scopeOfControl(c, content.audit.categories) === 'in');
+    totals = buildCoverage(content.audit, controls, content.evidence.map((e) => e.record), (id) => decisions.get(id) ?? 'pending', content.generatedAt).totals;
+  } catch {
+    return '';
+  }
+  const percent = percentCovered(totals);
+  const headline = percent === null ? 'no slot due yet' : `${percent} % of due slots`;
+  return fact(
+    'Slots covered, as of export',
+    `${escapeHtml(headline)} <span class="muted">(${escapeHtml(totals.covered)} of ${escapeHtml(totals.due)} due covered, ${escapeHtml(totals.overdue)} overdue, ${escapeHtml(totals.notDue)} not due yet)</span>`,
+  );
+}
+
+/** Controls the audit tests (retired ones included, marked): the ones Scope left out are listed apart. */
+function inScope(content: BundleContent): ControlRecord[] {
+  return content.controls.filter((c) => !isExcluded(c, content));
+}
+
+function excluded(content: BundleContent): ControlRecord[] {
+  return content.controls.filter((c) => isExcluded(c, content)).sort(byRef);
+}
+
+function isExcluded(control: ControlRecord, content: BundleContent): boolean {
+  return scopeOfControl(control, content.audit.categories) === 'out-of-scope';
 }
 
 function byRef(a: ControlRecord, b: ControlRecord): number {
@@ -163,8 +215,9 @@ function refLink(control: ControlRecord, links: Links): string {
 }
 
 function controlsOverview(content: BundleContent, links: Links): string {
-  if (content.controls.length === 0) return '';
-  const rows = [...content.controls].sort(byRef).map((c) => {
+  const controls = inScope(content);
+  if (controls.length === 0) return '';
+  const rows = controls.sort(byRef).map((c) => {
     const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id));
     const n = (d: ReviewDecision): number => items.filter((e) => e.decision === d).length;
     const sections = links.sections.get(c.id) ?? [];
@@ -257,7 +310,7 @@ function groupsOfStep(content: BundleContent, step: AuditStep): ControlGroup[] {
 }
 
 function stepSection(content: BundleContent, step: AuditStep, anchors: ReadonlyMap<string, string>, links: Links): string {
-  const groups = groupsOfStep(content, step);
+  const groups = groupsOfStep(content, step).filter((g) => g.control === null || !isExcluded(g.control, content));
   if (groups.length === 0) return '';
   return `<section class="step" aria-labelledby="step-${step}">
 <h2 id="step-${step}">${escapeHtml(STEP_LABELS[step])}</h2>
@@ -304,6 +357,40 @@ ${items.map((item) => itemHtml(content, item, anchors, links)).join('\n')}
   return `<section class="control"${anchor === undefined ? '' : ` id="${escapeHtml(anchor)}"`}>
 ${heading}
 ${slotHtml.join('\n')}${also}${empty}
+</section>`;
+}
+
+/**
+ * Controls the audit's scope leaves out, apart from the rest and labelled: an auditor asks about
+ * exclusions. Evidence filed under them is still in the bag, so it is listed here in full.
+ */
+function excludedSection(content: BundleContent, anchors: ReadonlyMap<string, string>, links: Links): string {
+  const controls = excluded(content);
+  if (controls.length === 0) return '';
+  const rows = controls.map((c) => {
+    const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id)).length;
+    const why = outOfScopeSeries(c.criteria, content.audit.categories)
+      .map((series) => TSC_CATEGORIES[series])
+      .join(', ');
+    return `<tr><td>${refLink(c, links)}</td><td>${line(c.title)}</td><td>${line(c.criteria.join(', '))}</td><td>${escapeHtml(why)} not in scope</td><td class="num">${items === 0 ? '<span class="muted">none</span>' : escapeHtml(items)}</td></tr>`;
+  });
+  const evidence = AUDIT_STEPS.flatMap((step) =>
+    groupsOfStep(content, step)
+      .filter((g) => g.control !== null && isExcluded(g.control, content) && g.filed.length > 0)
+      .map((g) => controlSection(content, g, anchors, links, step)),
+  );
+  return `<section class="excluded" aria-labelledby="excluded-heading">
+<h2 id="excluded-heading">Excluded from scope</h2>
+<p class="muted">The audit covers ${escapeHtml(
+    [...seriesInScope(content.audit.categories)].map((series) => TSC_CATEGORIES[series]).join(', '),
+  )}. These controls map only to criteria of other categories: they are not tested and count in none of the figures above.</p>
+<table>
+<thead><tr><th scope="col">Ref</th><th scope="col">Control</th><th scope="col">Criteria</th><th scope="col">Why excluded</th><th scope="col" class="num">Items</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+${evidence.join('\n')}
 </section>`;
 }
 

@@ -1,5 +1,8 @@
 import type { AuditRecord, ControlRecord, EvidenceSource, RequestRecord } from '../../domain/records';
 import type { SignoffRecord } from '../../signing/signoff';
+import { outOfScopeSeries } from '../../scope/controls';
+import { scopeOfControl } from '../../scope/inScope';
+import type { TscSeries } from '../../domain/types';
 import { BUNDLE_SCHEMA_ID, type BundleContent, type BundledEvidence } from '../model';
 
 /**
@@ -15,7 +18,7 @@ export function renderManifestJson(content: BundleContent): string {
     generatedAt: content.generatedAt,
     generator: { name: content.generator.name, version: content.generator.version },
     audit: auditOf(content.audit),
-    controls: content.controls.map(controlOf),
+    controls: content.controls.map((c) => controlOf(c, content.audit.categories)),
     requests: content.requests.map(requestOf),
     evidence: content.evidence.map(evidenceOf),
     signoffs: content.signoffs.map(signoffOf),
@@ -67,7 +70,7 @@ function auditOf(a: AuditRecord): Record<string, unknown> {
   };
 }
 
-function controlOf(c: ControlRecord): Record<string, unknown> {
+function controlOf(c: ControlRecord, categories: readonly TscSeries[]): Record<string, unknown> {
   return {
     id: c.id,
     auditId: c.auditId,
@@ -81,6 +84,9 @@ function controlOf(c: ControlRecord): Record<string, unknown> {
     readinessNotes: c.readinessNotes,
     retired: c.retired,
     createdAt: c.createdAt,
+    // Scope as the audit decided it: an auditor asks about exclusions, so they are listed, marked.
+    inScope: scopeOfControl(c, categories) !== 'out-of-scope',
+    outOfScopeCategories: outOfScopeSeries(c.criteria, categories),
   };
 }
 

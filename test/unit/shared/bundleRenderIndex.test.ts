@@ -275,4 +275,40 @@ describe('a system report in data/index.html', () => {
     expect(text).not.toContain('System report from');
     expect(text).not.toContain('Filter screenshot');
   });
+
+  it('lists out-of-scope controls only in a labelled "Excluded from scope" list, with their evidence', async () => {
+    const { content } = await miniBundleContent();
+    const [a, b] = content.evidence as [BundledEvidence, BundledEvidence];
+    const pi03 = { ...content.controls[0]!, id: 'c-pi03', ref: 'PI-03', title: 'Input validation', criteria: ['PI1.3'] };
+    const priv04 = { ...content.controls[0]!, id: 'c-priv04', ref: 'PRIV-04', title: 'Privacy notice', criteria: ['P1.1'] };
+    const onPi: BundledEvidence = { ...b, path: 'data/evidence/PI-03/2026-Q1/001-rules.csv', controlRefs: ['PI-03'], record: { ...b.record, id: 'ev-9', name: 'rules.csv', controlIds: ['c-pi03'] } };
+    const html = renderIndexHtml({ ...content, controls: [...content.controls, pi03, priv04], evidence: [a, b, onPi] });
+    const { text } = parsePage(html);
+    const [before, after] = html.split('<h2 id="excluded-heading">');
+    expect(after).toBeDefined();
+    // Nowhere above the list: not in the controls table, not in the step sections, not in the counts.
+    expect(before).not.toContain('PI-03');
+    expect(before).not.toContain('PRIV-04');
+    expect(text).toMatch(/Controls\s*2\s*\(\s*2 excluded from scope\s*\)/);
+    expect(text).toMatch(/Evidence items\s*2\s*\(1 approved, 0 rejected, 1 pending\);\s*1 more under controls excluded from scope/);
+    expect(after).toContain('PI-03');
+    expect(after).toContain('PRIV-04');
+    expect(text).toContain('Processing Integrity not in scope');
+    expect(text).toContain('Privacy not in scope');
+    // Its evidence is in the bag, so it is listed in full under the exclusion.
+    expect(after).toContain('rules.csv');
+    expect(after).toContain('data/evidence/PI-03/2026-Q1/001-rules.csv'.replace('data/', ''));
+  });
+
+  it('has no "Excluded from scope" list when every control is in scope', async () => {
+    const { content } = await miniBundleContent();
+    expect(renderIndexHtml(content)).not.toContain('Excluded from scope');
+  });
+
+  it('states the slots covered as of the export, by the definition the app uses: running slots are not due', async () => {
+    const { content } = await miniBundleContent();
+    const { text } = parsePage(renderIndexHtml(content));
+    // Exported 5 April: Q1 has ended and holds evidence; Q2 and the per-event population run on.
+    expect(text).toMatch(/Slots covered, as of export\s*100 % of due slots\s*\(1 of 1 due covered, 0 overdue, 2 not due yet\)/);
+  });
 });

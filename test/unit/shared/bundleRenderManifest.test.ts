@@ -58,6 +58,20 @@ describe('data/manifest.json', () => {
     expect(validate(manifest), errorsOf(manifest)).toBe(true);
   });
 
+  it('marks the controls Scope leaves out, and why, and still validates', async () => {
+    const manifest = await manifestOf((c) => ({
+      ...c,
+      controls: [...c.controls, { ...c.controls[0]!, id: 'c-pi03', ref: 'PI-03', criteria: ['PI1.3'] }],
+    }));
+    expect(validate(manifest), errorsOf(manifest)).toBe(true);
+    const controls = manifest['controls'] as Json[];
+    expect(controls.map((c) => [c['ref'], c['inScope'], c['outOfScopeCategories']])).toEqual([
+      ['AC-01', true, []],
+      ['AC-02', true, []],
+      ['PI-03', false, ['PI']],
+    ]);
+  });
+
   it('is pretty-printed with two spaces and ends in a newline', async () => {
     const { content } = await miniBundleContent();
     const text = renderManifestJson(content);

@@ -27,7 +27,8 @@ describe('buildCoverage', () => {
     expect(statuses(coverage, 'ac-01')).toEqual({ '2026-Q1': 'collected', '2026-Q2': 'overdue', '2026-Q3': 'collected', '2026-Q4': 'missing' });
     expect(idsIn(coverage, 'ac-01', '2026-Q1')).toEqual(['q1']);
     expect(idsIn(coverage, 'ac-01', '2026-Q3')).toEqual(['q3']);
-    expect(row(coverage, 'ac-01').totals).toEqual({ slots: 4, missing: 1, collected: 2, approved: 0, rejected: 0, overdue: 1, covered: 2 });
+    // Q3 has evidence but has not ended: not due, so neither covered nor in the denominator.
+    expect(row(coverage, 'ac-01').totals).toEqual({ slots: 4, missing: 1, collected: 2, approved: 0, rejected: 0, overdue: 1, covered: 1, due: 2, notDue: 2 });
   });
 
   it('calls no empty quarter overdue before the period begins, and every empty one overdue after it ends', () => {
@@ -60,7 +61,7 @@ describe('buildCoverage', () => {
     ];
     const coverage = buildCoverage(type2(), [quarterly], items, pending, '2026-08-15T00:00:00.000Z');
     expect(row(coverage, 'ac-01').outside).toEqual(['before', 'after', 'garbled']);
-    expect(row(coverage, 'ac-01').totals.covered).toBe(2);
+    expect(row(coverage, 'ac-01').totals.covered).toBe(1);
     expect(statuses(coverage, 'ac-01')['2026-Q4']).toBe('missing');
     expect(coverage.outside).toBe(3);
   });
@@ -121,7 +122,8 @@ describe('buildCoverage', () => {
     expect(idsIn(coverage, 'ac-01', '2026-Q2')).toEqual(['shared']);
     expect(idsIn(coverage, 'cm-01', '2026-05')).toEqual(['shared']);
     expect(statuses(coverage, 'cm-01')['2026-04']).toBe('overdue');
-    expect(coverage.totals.covered).toBe(2);
+    // May has ended, Q2 has not: only May's is a covered due slot.
+    expect(coverage.totals.covered).toBe(1);
   });
 
   it('gives a Type I audit one as-of slot for every control', () => {
@@ -132,7 +134,8 @@ describe('buildCoverage', () => {
     expect(statuses(coverage, 'ac-01')).toEqual({ 'as-of': 'collected' });
     expect(statuses(coverage, 'ops-01')).toEqual({ 'as-of': 'missing' });
     expect(row(coverage, 'cm-02').population).toBe(1);
-    expect(coverage.totals).toMatchObject({ slots: 3, covered: 2, missing: 1 });
+    // Before the as-of date nothing is due yet.
+    expect(coverage.totals).toMatchObject({ slots: 3, covered: 0, missing: 1, due: 0, notDue: 3 });
   });
 
   it('takes each item’s sign-off state from reviewOf', () => {
@@ -168,8 +171,8 @@ describe('buildCoverage', () => {
   });
 
   it('rounds the covered share down, so nearly complete never reads 100 %', () => {
-    expect(percentCovered({ slots: 365, covered: 364, missing: 1, collected: 364, approved: 0, rejected: 0, overdue: 0 })).toBe(99);
-    expect(percentCovered({ slots: 0, covered: 0, missing: 0, collected: 0, approved: 0, rejected: 0, overdue: 0 })).toBe(0);
+    expect(percentCovered({ slots: 365, covered: 364, missing: 0, collected: 364, approved: 0, rejected: 0, overdue: 1, due: 365, notDue: 0 })).toBe(99);
+    expect(percentCovered({ slots: 4, covered: 0, missing: 2, collected: 2, approved: 0, rejected: 0, overdue: 0, due: 0, notDue: 4 })).toBeNull();
   });
 
   it('refuses an audit without a period, saying what is missing', () => {
