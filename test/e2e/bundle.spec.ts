@@ -9,7 +9,8 @@ import { paintRootPattern } from '../support/display';
 import { expect, test } from './fixtures';
 
 test('a manager exports a signed bundle, cancels one export midway, and a fresh installation imports it whole', async ({ app }) => {
-  test.setTimeout(180_000);
+  // It stores 320 MiB, exports, verifies it twice (CLI and VERIFY.html) and imports it again.
+  test.setTimeout(300_000);
   // A fresh Xvfb screen is black, and a black capture is refused: paint something to capture.
   paintRootPattern();
   const page = app.page;

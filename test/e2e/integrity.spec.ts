@@ -197,6 +197,8 @@ test('an auditor reads the audit trail, runs the integrity check, and sees a tam
 });
 
 test('a 10,000-entry trail opens, verifies, pages and filters while drawing one page at a time', async ({ app }) => {
+  // Writing 10,000 entries through the app takes most of a minute on a shared machine.
+  test.setTimeout(180_000);
   const page = app.page;
   await page.getByRole('link', { name: 'New audit' }).first().click();
   await page.getByLabel('Audit name').fill('Long trail');

@@ -241,5 +241,5 @@ test('the queue asks for a reviewer identity first, and a sign-off altered in th
   await expect(card.getByTestId('review-status')).toContainText('Pending');
   await expect(card.getByTestId('signoff-invalid')).toContainText('Sign-off invalid — the signature does not verify');
   await card.getByText('Sign-off history (1)').click();
-  await expect(card.getByText('Invalid — the signature does not verify', { exact: true })).toBeVisible();
+  await expect(card.locator('details.signoff-history').getByText('Sign-off invalid — the signature does not verify', { exact: true })).toBeVisible();
 });

@@ -205,7 +205,7 @@ test('an import of a forged approval is refused: the bundle is signed by a key n
 
   // Nothing changed here: the item is still waiting for review.
   await page.getByRole('link', { name: '← All audits' }).click();
-  await page.getByRole('link', { name: /FY2026 forged/ }).click();
+  await page.getByRole('link', { name: /^FY2026 forged/ }).click();
   await page.getByRole('navigation', { name: 'Audit steps' }).getByRole('link', { name: 'Fieldwork' }).click();
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   await expect(page.locator('section.detail').getByRole('article', { name: 'firewall-rules.csv' }).getByTestId('review-status')).toHaveText(/Pending/);

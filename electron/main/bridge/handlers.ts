@@ -19,6 +19,7 @@ import { writeBundle } from '../bundle/writer';
 import { createTextStaging, type TextStaging } from '../bundle/staging';
 import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
 import type { TrustedKey } from '../../../shared/trust/keyring';
+import { throttled } from './progress';
 import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
@@ -206,15 +207,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       for (const [index, path] of paths.entries()) {
         // The platform's own basename: on Linux a backslash is an ordinary file-name character.
         const name = basename(path);
+        const progress = throttled(
+          (bytes: { bytesDone: number; bytesTotal: number }) => deps.emit('files:progress', { name, index, count: paths.length, ...bytes }),
+          (bytes) => bytes.bytesDone >= bytes.bytesTotal,
+        );
         try {
-          files.push(
-            await importFile(
-              deps.store,
-              path,
-              (bytesDone, bytesTotal) => deps.emit('files:progress', { name, index, count: paths.length, bytesDone, bytesTotal }),
-              now,
-            ),
-          );
+          files.push(await importFile(deps.store, path, (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }), now));
         } catch (error) {
           const message = error instanceof BridgeFailure ? error.message : `"${visibleName(name)}" could not be stored: ${String(error)}`;
           failures.push({ name, path, message });
@@ -273,7 +271,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         if (target === null) return { status: 'cancelled' };
         const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
-          onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+          onProgress: throttled(
+            (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+            (progress) => progress.itemsDone >= progress.itemsTotal,
+          ),
         });
         written.set(exportId, result.path);
         return { status: 'written', ...result };
@@ -320,9 +321,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
       try {
-        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) =>
-          deps.emit('bundle:import-progress', { done, total }),
+        const progress = throttled(
+          (counts: { done: number; total: number }) => deps.emit('bundle:import-progress', counts),
+          (counts) => counts.done >= counts.total,
         );
+        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) => progress({ done, total }));
       } catch (error) {
         throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
       }
