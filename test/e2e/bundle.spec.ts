@@ -142,7 +142,8 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
 
 test('on first run the app offers the built-in sample audit, verified and imported like any bundle', async ({ app }) => {
   const page = app.page;
-  await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
+  // The welcome offers it (issue #16).
+  await expect(page.getByRole('heading', { name: 'Welcome to Evidence Locker' })).toBeVisible();
   await page.getByRole('link', { name: 'Explore a sample audit' }).click();
   await page.getByRole('button', { name: 'Use the built-in sample audit' }).click();
   await expect(page.getByText('valid, signer not confirmed', { exact: true })).toBeVisible({ timeout: 60_000 });

@@ -41,7 +41,8 @@ test('the menu opens screens and dialogs, the shortcut sheet lists every shortcu
     if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
   });
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
+  // A fresh installation opens on the first-run welcome (issue #16).
+  await expect(page.getByRole('heading', { name: 'Welcome to Evidence Locker' })).toBeVisible();
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './favicon.svg');
   const favicon = await page.evaluate(async () => {
     const response = await fetch('./favicon.svg');

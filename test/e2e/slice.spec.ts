@@ -12,7 +12,8 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   let page = app.page;
 
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CSP_META);
-  await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
+  // A fresh installation opens on the first-run welcome (issue #16); firstRun.spec.ts covers it.
+  await expect(page.getByRole('heading', { name: 'Welcome to Evidence Locker' })).toBeVisible();
   await app.snap('01-audit-list-empty');
 
   await page.getByRole('link', { name: 'New audit' }).first().click();

@@ -17,6 +17,7 @@ import { KeyNamesProvider } from '../review/KeyNamesProvider';
 import { useHashRoute } from './useHashRoute';
 import { useMenuCommands } from './useMenuCommands';
 import { usePlaceMemory } from './usePlaceMemory';
+import { useTheme } from './useTheme';
 
 export function App(): React.JSX.Element {
   const route = useHashRoute();
@@ -27,6 +28,7 @@ export function App(): React.JSX.Element {
   const settled = usePlaceMemory(route);
   const openSheet = (): void => setSheetOpen(true);
   usePageShortcuts(openSheet);
+  useTheme();
   useMenuCommands(route, { openSheet, notify: setNotice });
 
   useEffect(() => {

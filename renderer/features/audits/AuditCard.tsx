@@ -29,7 +29,7 @@ export function AuditCard({
         </span>
       </a>
       <span className="audit-card-actions">
-        <a className="link-button" href={hrefFor({ screen: 'new-audit', from: audit.id })} aria-label={`Start the next audit from ${audit.name}`}>
+        <a className="link-button" href={hrefFor({ screen: 'new-audit', from: audit.id })} aria-label={`Start next audit from ${audit.name}`}>
           Start next audit
         </a>
         {archived ? (

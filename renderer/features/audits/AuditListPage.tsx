@@ -5,10 +5,12 @@ import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { deleteAudit, setAuditArchived } from '../../db/auditLifecycle';
 import { listAuditSummaries } from '../../db/audits';
+import { isWelcomeDone } from '../../db/welcome';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { hrefFor } from '../app/useHashRoute';
 import { AuditCard } from './AuditCard';
 import { AuditRemovalDialog, type RemovalKind } from './AuditRemovalDialog';
+import { WelcomePanel } from '../welcome/WelcomePanel';
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly message: string } | null;
 
@@ -20,6 +22,9 @@ export function AuditListPage(): React.JSX.Element {
   const [notice, setNotice] = useState<Notice>(null);
   const summaries = all?.filter((s) => (s.audit.archivedAt ?? null) === null);
   const archived = all?.filter((s) => (s.audit.archivedAt ?? null) !== null) ?? [];
+  const welcomeDone = useLiveQuery(isWelcomeDone, []);
+  // First run: no audit at all (archived ones count) and the welcome not yet left behind.
+  const firstRun = all?.length === 0 && welcomeDone === false;
 
   const remove = async (auditId: string, kind: RemovalKind): Promise<void> => {
     const name = all?.find((s) => s.audit.id === auditId)?.audit.name ?? 'The audit';
@@ -79,8 +84,9 @@ export function AuditListPage(): React.JSX.Element {
           </button>
         </div>
       )}
-      {summaries === undefined && <p className="muted">Loading…</p>}
-      {summaries?.length === 0 && (
+      {(summaries === undefined || (summaries.length === 0 && welcomeDone === undefined)) && <p className="muted">Loading…</p>}
+      {firstRun && <WelcomePanel />}
+      {summaries?.length === 0 && welcomeDone !== undefined && !firstRun && (
         <div className="empty-state">
           <h2>No audits yet</h2>
           <p>

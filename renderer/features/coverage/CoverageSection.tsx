@@ -37,9 +37,9 @@ export function CoverageSection({
   const headingId = `cov-section-${id}`;
   return (
     <section className="cov-section" aria-labelledby={headingId}>
-      <h3 id={headingId} className="cov-section-title">
+      <h2 id={headingId} className="cov-section-title">
         {title} <span className="muted">· {entries.length === 1 ? '1 control' : `${entries.length} controls`} · {slots.length === 1 ? '1 slot' : `${slots.length} slots`} each</span>
-      </h3>
+      </h2>
       <div className="cov-scroll">
         <table className={compact ? 'cov-table cov-compact' : 'cov-table'} aria-labelledby={headingId}>
           <thead>

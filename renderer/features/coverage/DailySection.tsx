@@ -11,9 +11,9 @@ export function DailySection({ auditId, entries }: { readonly auditId: string; r
   const days = entries[0]?.row.cells.length ?? 0;
   return (
     <section className="cov-section" aria-labelledby="cov-section-daily">
-      <h3 id="cov-section-daily" className="cov-section-title">
+      <h2 id="cov-section-daily" className="cov-section-title">
         Daily <span className="muted">· {entries.length === 1 ? '1 control' : `${entries.length} controls`} · {days} days each, by month</span>
-      </h3>
+      </h2>
       <div className="cov-scroll">
         <table className="cov-table cov-daily" aria-labelledby="cov-section-daily">
           <thead>

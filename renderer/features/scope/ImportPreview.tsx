@@ -32,7 +32,8 @@ export function ImportPreview({ plan, mapping }: { readonly plan: ControlImportP
           </label>
         )}
       </div>
-      <div className="scope-preview-scroll">
+      {/* Scrolls both ways: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
+      <div className="scope-preview-scroll" tabIndex={0} role="region" aria-label="Rows of the file">
         <table className="scope-table scope-preview-table" aria-label="Import preview">
           <thead>
             <tr>

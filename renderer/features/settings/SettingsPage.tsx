@@ -3,6 +3,7 @@ import { KeyCardPanel } from './KeyCardPanel';
 import { KeyPanel } from './KeyPanel';
 import { KeyringPanel } from './KeyringPanel';
 import { ReviewerForm } from './ReviewerForm';
+import { ThemePanel } from './ThemePanel';
 import './settings.css';
 
 /** #/settings: who signs off on this installation, and the key that signs. */
@@ -31,6 +32,7 @@ export function SettingsPage(): React.JSX.Element {
       </div>
       {reviewer && <KeyCardPanel reviewer={reviewer} />}
       <KeyringPanel />
+      <ThemePanel />
     </div>
   );
 }

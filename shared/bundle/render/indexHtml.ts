@@ -70,9 +70,9 @@ export function renderIndexHtml(content: BundleContent, options: IndexOptions = 
 <style>${INDEX_CSS}</style>
 </head>
 <body>
-<div class="page">
+<main class="page">
 ${body}
-</div>
+</main>
 </body>
 </html>
 `;
