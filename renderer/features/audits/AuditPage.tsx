@@ -14,6 +14,7 @@ import { AuditTrailScreen } from '../trail/AuditTrailScreen';
 import { IntegrityScreen } from '../integrity/IntegrityScreen';
 import { ExportScreen } from '../export/ExportScreen';
 import { AuditHeader } from './AuditHeader';
+import { Breadcrumb } from './Breadcrumb';
 import { StepNav } from './StepNav';
 
 type AuditRoute = Extract<Route, { screen: 'audit' }>;
@@ -38,6 +39,7 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
 
   return (
     <div className="audit-page">
+      <Breadcrumb audit={audit} route={route} />
       <AuditHeader
         audit={audit}
         controls={active.length}

@@ -6,14 +6,9 @@ import { CoverageMatrix } from '../coverage/CoverageMatrix';
 import { EvidenceBrowser } from '../evidenceBrowser/EvidenceBrowser';
 import { RequestList } from '../requests/RequestList';
 import { ReviewQueue } from '../review/ReviewQueue';
+import { FIELDWORK_VIEW_LABELS } from './viewLabels';
 
-const VIEW_LABELS: Readonly<Record<FieldworkView, string>> = {
-  controls: 'Controls',
-  coverage: 'Coverage',
-  requests: 'Request list',
-  review: 'Review',
-  evidence: 'All evidence',
-};
+const VIEW_LABELS = FIELDWORK_VIEW_LABELS;
 
 export function FieldworkScreen({
   audit,
