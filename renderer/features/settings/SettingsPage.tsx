@@ -4,6 +4,7 @@ import { KeyCardPanel } from './KeyCardPanel';
 import { KeyPanel } from './KeyPanel';
 import { KeyringPanel } from './KeyringPanel';
 import { ReviewerForm } from './ReviewerForm';
+import { SegregationPanel } from './SegregationPanel';
 import './settings.css';
 
 /** #/settings: who signs off on this installation, and the key that signs. */
@@ -32,6 +33,7 @@ export function SettingsPage(): React.JSX.Element {
         )}
       </div>
       {reviewer && <KeyCardPanel reviewer={reviewer} />}
+      <SegregationPanel />
       <KeyringPanel />
     </div>
   );
