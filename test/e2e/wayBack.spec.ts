@@ -30,6 +30,12 @@ test('audit pages carry a breadcrumb, and Settings leads back to the review queu
   await page.getByLabel('Role').fill('IT Manager');
   await page.getByRole('button', { name: 'Save and create key' }).click();
   await expect(page.getByTestId('key-fingerprint')).toBeVisible();
+  // Segregation of duties is a setting here, warn by default.
+  const sod = page.getByRole('region', { name: 'Segregation of duties' });
+  await expect(sod.getByRole('radio', { name: /Warn/ })).toBeChecked();
+  await sod.getByRole('radio', { name: /Forbid/ }).check();
+  await expect(sod.getByRole('radio', { name: /Forbid/ })).toBeChecked();
+  await snapAtWidths(app, '97-settings-sod');
   await page.getByRole('link', { name: '← Back to Fieldwork › Review' }).click();
   expect(page.url()).toBe(queueUrl);
   await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
