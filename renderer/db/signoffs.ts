@@ -3,7 +3,9 @@ import { GENESIS_HASH } from '../../shared/log/chain';
 import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../shared/signing/signoff';
 import { subjectChanges, type LogHead } from '../../shared/signing/subject';
 import { subjectResolver } from '../../shared/signing/subjectResolver';
+import { checkSegregation } from '../../shared/review/segregation';
 import { db } from './db';
+import { getSodPolicy, signerOf } from './segregation';
 import { appendLog, lastEntry } from './log';
 import type { Reviewer } from './reviewer';
 
@@ -28,6 +30,9 @@ export async function signOff(
   if (comment.length > 4000) throw new Error('Keep the comment under 4,000 characters.');
   const items = (await db.evidence.bulkGet([...evidenceIds])).filter((e): e is EvidenceRecord => e !== undefined);
   if (items.length !== evidenceIds.length) throw new Error('Some of the selected evidence no longer exists. Nothing was signed.');
+  // Enforced here, where every sign-off is made, not only where the button is drawn.
+  const sod = checkSegregation(decision, items, signerOf(actor), await getSodPolicy());
+  if (sod.refused) throw new Error(`${sod.message ?? ''} Nothing was signed.`);
   const auditIds = [...new Set(items.map((e) => e.auditId))];
   const resolvers = new Map<string, ReturnType<typeof subjectResolver>>();
   const heads = new Map<string, LogHead>();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
+import { snapAtWidths } from './widths';
 
 /** A PNG that looks like a screenshot of an admin console: a title bar, a sidebar and table rows. */
 function consolePng(width: number, height: number, accent: readonly [number, number, number]): Buffer {
@@ -147,6 +148,9 @@ test('a manager reviews evidence in bulk from the keyboard, rejects one item, an
 
   // 6. The collector sees the rejection on AC-02 and re-captures with a replacement file.
   await views.getByRole('link', { name: 'Controls' }).click();
+  // Not green "1 evidence": the control needs rework until the rejected item is replaced.
+  await expect(checklist.getByRole('link', { name: /AC-02/ })).toContainText('rework needed: 1 rejected of 1');
+  await snapAtWidths(app, '95-checklist-rework');
   await checklist.getByRole('link', { name: /AC-02/ }).click();
   const rejected = detail.getByRole('article', { name: 'mfa-policy.png' });
   await expect(rejected.getByTestId('review-status')).toContainText('Rejected');
@@ -161,6 +165,7 @@ test('a manager reviews evidence in bulk from the keyboard, rejects one item, an
   await expect(replacement.getByText('Replaces mfa-policy.png.')).toBeVisible();
   await expect(rejected.getByText('Superseded by mfa-policy-all-users.png')).toBeVisible();
   await expect(rejected.getByRole('button', { name: 'Re-capture' })).toHaveCount(0);
+  await expect(checklist.getByRole('link', { name: /AC-02/ })).not.toContainText('rework needed');
 
   // 7. The replacement is in the queue, flagged as a re-capture; the reviewer approves it.
   await views.getByRole('link', { name: 'Review' }).click();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
+import { snapAtWidths } from './widths';
 
 /** A small PNG standing in for a screenshot of the admin console's filter. */
 function filterScreenshot(): Buffer {
@@ -75,6 +76,19 @@ test('an IT admin marks an exported user list as a system report, links the filt
   await expect(reloaded.getByRole('checkbox', { name: /This is a system report/ })).toBeChecked();
   await expect(reloaded.getByLabel('Extracted at (America/New_York)')).toHaveValue('2026-03-31T11:58');
   await expect(reloaded.getByLabel('Screenshot of the filter')).toHaveValue(/.+/);
+
+  // The reviewer sees the same facts in the review pane: the sign-off covers them.
+  const controlUrl = page.url();
+  await page.getByRole('navigation', { name: 'Fieldwork views' }).getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('region', { name: 'Items waiting for review' }).getByText('okta-users.csv').click();
+  const pane = page.getByRole('article', { name: 'okta-users.csv' });
+  await expect(pane.getByTestId('review-report-source')).toHaveText('Okta');
+  await expect(pane.getByTestId('review-report-query')).toHaveText('status eq "ACTIVE" and type eq "employee"');
+  await expect(pane.getByTestId('review-report-rows')).toHaveText('412');
+  await expect(pane.getByTestId('review-report-extracted')).toContainText('2026-03-31 11:58:00 America/New_York');
+  await expect(pane).toContainText('okta-filter.png');
+  await snapAtWidths(app, '96-review-system-report');
+  await page.goto(controlUrl);
 
   // The screenshot's name goes to the screenshot.
   await reloaded.getByRole('link', { name: 'okta-filter.png' }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
+import { notePlace } from './returnPlace';
 
 /**
  * Screens are hash routes, so a reload or restart returns to the same screen and the window
@@ -130,7 +131,10 @@ export function navigate(route: Route): void {
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = (): void => setRoute(parseRoute(window.location.hash));
+    const update = (event: HashChangeEvent): void => {
+      notePlace(event.oldURL, event.newURL);
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

@@ -15,6 +15,7 @@ import { AuditTrailScreen } from '../trail/AuditTrailScreen';
 import { IntegrityScreen } from '../integrity/IntegrityScreen';
 import { ExportScreen } from '../export/ExportScreen';
 import { AuditHeader } from './AuditHeader';
+import { Breadcrumb } from './Breadcrumb';
 import { StepNav } from './StepNav';
 import { useAuditRowsPrefetch } from './useAuditRows';
 
@@ -42,6 +43,7 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
 
   return (
     <div className="audit-page">
+      <Breadcrumb audit={audit} route={route} />
       <AuditHeader
         audit={audit}
         controls={active.length}

@@ -1,12 +1,8 @@
 import { STEP_LABELS } from '../../../shared/domain/labels';
 import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
-import { auditRoute, hrefFor, toolRoute, type AuditTool } from '../app/useHashRoute';
+import { AUDIT_TOOLS, auditRoute, hrefFor, toolRoute, type AuditTool } from '../app/useHashRoute';
+import { TOOL_LABELS } from './toolLabels';
 
-const TOOL_LABELS: readonly (readonly [AuditTool, string])[] = [
-  ['trail', 'Audit trail'],
-  ['integrity', 'Integrity check'],
-  ['export', 'Export bundle'],
-];
 
 
 export function StepNav({
@@ -33,9 +29,9 @@ export function StepNav({
         ))}
       </ol>
       <div className="step-tools">
-        {TOOL_LABELS.map(([t, label]) => (
+        {AUDIT_TOOLS.map((t) => (
           <a key={t} href={hrefFor(toolRoute(auditId, t))} aria-current={t === tool ? 'page' : undefined}>
-            {label}
+            {TOOL_LABELS[t]}
           </a>
         ))}
       </div>

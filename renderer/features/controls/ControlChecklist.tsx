@@ -8,11 +8,14 @@ export function ControlChecklist({
   auditId,
   controls,
   counts,
+  rework,
   selectedId,
 }: {
   readonly auditId: string;
   readonly controls: readonly ControlRecord[];
   readonly counts: ReadonlyMap<string, number>;
+  /** Items per control that were rejected and not replaced yet. */
+  readonly rework: ReadonlyMap<string, number>;
   readonly selectedId: string | null;
 }): React.JSX.Element {
   const [query, setQuery] = useState('');
@@ -56,6 +59,8 @@ export function ControlChecklist({
       <ul ref={list}>
         {shown.map((control) => {
           const count = counts.get(control.id) ?? 0;
+          const toRedo = rework.get(control.id) ?? 0;
+          const status = toRedo > 0 ? 'rework' : count > 0 ? 'collected' : 'missing';
           return (
             <li key={control.id}>
               <a
@@ -63,12 +68,18 @@ export function ControlChecklist({
                 href={hrefFor(auditRoute(auditId, 'fieldwork', { controlId: control.id }))}
                 aria-current={control.id === selectedId ? 'true' : undefined}
               >
-                <span className={`status-dot ${count > 0 ? 'status-collected' : 'status-missing'}`} aria-hidden="true" />
+                <span className={`status-dot status-${status}`} aria-hidden="true" />
                 <span className="checklist-ref">{control.ref}</span>
                 <span className="checklist-title">{control.title}</span>
                 <span className="checklist-meta">
                   {FREQUENCY_LABELS[control.frequency]} ·{' '}
-                  <span className={count > 0 ? 'count-some' : 'count-none'}>{count > 0 ? `${count} evidence` : 'no evidence'}</span>
+                  {toRedo > 0 ? (
+                    <span className="count-rework">
+                      rework needed: {toRedo} rejected of {count}
+                    </span>
+                  ) : (
+                    <span className={count > 0 ? 'count-some' : 'count-none'}>{count > 0 ? `${count} evidence` : 'no evidence'}</span>
+                  )}
                 </span>
               </a>
             </li>

@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
+import { reworkByControl } from '../../../shared/review/rework';
+import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, hrefFor, type FieldworkView } from '../app/useHashRoute';
 import { ControlChecklist } from '../controls/ControlChecklist';
 import { ControlDetail } from '../controls/ControlDetail';
@@ -6,14 +9,9 @@ import { CoverageMatrix } from '../coverage/CoverageMatrix';
 import { EvidenceBrowser } from '../evidenceBrowser/EvidenceBrowser';
 import { RequestList } from '../requests/RequestList';
 import { ReviewQueue } from '../review/ReviewQueue';
+import { FIELDWORK_VIEW_LABELS } from './viewLabels';
 
-const VIEW_LABELS: Readonly<Record<FieldworkView, string>> = {
-  controls: 'Controls',
-  coverage: 'Coverage',
-  requests: 'Request list',
-  review: 'Review',
-  evidence: 'All evidence',
-};
+const VIEW_LABELS = FIELDWORK_VIEW_LABELS;
 
 export function FieldworkScreen({
   audit,
@@ -33,6 +31,8 @@ export function FieldworkScreen({
   readonly itemId: string | null;
 }): React.JSX.Element {
   const selected = controls.find((c) => c.id === controlId) ?? null;
+  const review = useAuditReview(audit.id);
+  const rework = useMemo(() => (review ? reworkByControl(review.evidence, review.states) : new Map<string, number>()), [review]);
   return (
     <div className="fieldwork">
       <nav className="subnav" aria-label="Fieldwork views">
@@ -44,7 +44,7 @@ export function FieldworkScreen({
       </nav>
       {view === 'controls' && (
         <div className="workspace">
-          <ControlChecklist auditId={audit.id} controls={controls} counts={counts} selectedId={selected?.id ?? null} />
+          <ControlChecklist auditId={audit.id} controls={controls} counts={counts} rework={rework} selectedId={selected?.id ?? null} />
           {selected ? (
             <ControlDetail audit={audit} control={selected} focusItemId={itemId} />
           ) : (

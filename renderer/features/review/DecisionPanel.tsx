@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
 import { visibleName } from '../../../shared/files/visibleName';
+import type { SodVerdict } from '../../../shared/review/segregation';
 import { itemCount } from './labels';
 
 /**
@@ -17,6 +18,7 @@ export function DecisionPanel({
   busy,
   error,
   commentRef,
+  segregation,
 }: {
   readonly targets: readonly EvidenceRecord[];
   readonly fromSelection: boolean;
@@ -27,6 +29,8 @@ export function DecisionPanel({
   readonly busy: boolean;
   readonly error: string | null;
   readonly commentRef: React.RefObject<HTMLTextAreaElement | null>;
+  /** Segregation of duties for an approval of these targets (checked again when signing). */
+  readonly segregation: SodVerdict;
 }): React.JSX.Element {
   const id = useId();
   const only = targets.length === 1 ? targets[0] : undefined;
@@ -68,7 +72,7 @@ export function DecisionPanel({
         }}
       />
       <div className="decision-actions">
-        <button type="submit" className="button button-approve" disabled={busy || targets.length === 0}>
+        <button type="submit" className="button button-approve" disabled={busy || targets.length === 0 || segregation.refused}>
           <span aria-hidden="true">✓</span> Approve{suffix}
         </button>
         <button type="button" className="button button-reject" disabled={busy || targets.length === 0} onClick={onReject}>
@@ -76,6 +80,11 @@ export function DecisionPanel({
         </button>
         {busy && <span className="muted">Signing…</span>}
       </div>
+      {segregation.message && (
+        <p className={segregation.refused ? 'decision-sod decision-sod-refused' : 'decision-sod'} role="note" data-testid="segregation">
+          {segregation.message}
+        </p>
+      )}
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}

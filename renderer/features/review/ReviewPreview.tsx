@@ -9,6 +9,7 @@ import { useSystemInfo } from '../app/systemInfo';
 import { HashValue } from '../evidence/HashValue';
 import { signedBy, useKeyNames } from './keyNames';
 import { PreviewPane } from './PreviewPane';
+import { ReviewSystemReport } from './ReviewSystemReport';
 import { SignoffHistory } from './SignoffHistory';
 import { SignoffInvalid } from './SignoffInvalid';
 
@@ -99,6 +100,7 @@ export function ReviewPreview({
             </>
           )}
         </dd>
+        {item.systemReport && <ReviewSystemReport report={item.systemReport} timeZone={audit.timeZone} evidenceById={evidenceById} />}
         {item.processing.length > 0 && (
           <>
             <dt>Processing</dt>

@@ -5,6 +5,8 @@ import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared
 import { compareNumeric } from '../../../shared/text/compare';
 import { messageOf } from '../../bridge';
 import { listControls } from '../../db/controls';
+import { getSodPolicy } from '../../db/segregation';
+import { checkSegregation } from '../../../shared/review/segregation';
 import { countsInScope, outOfScopeIds } from '../../../shared/scope/inScope';
 import { signOff, type Decision } from '../../db/signoffs';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
@@ -79,6 +81,8 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   const fromSelection = selectedItems.length > 0;
   const targets = fromSelection ? selectedItems : current ? [current.item] : [];
   const canSign = reviewer !== undefined && reviewer !== null;
+  const sodPolicy = useLiveQuery(getSodPolicy);
+  const sod = checkSegregation('approved', targets, { user: info.user, host: info.host }, sodPolicy ?? 'warn');
 
   const move = (delta: number): void => {
     if (order.length === 0) return;
@@ -153,7 +157,7 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
         toggle(current.item.id);
         break;
       case 'a':
-        if (!canSign) return;
+        if (!canSign || sod.refused) return;
         void decide('approved');
         break;
       case 'r':
@@ -257,6 +261,7 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
                 busy={busy}
                 error={error}
                 commentRef={commentRef}
+                segregation={sod}
               />
             )}
             <ReviewPreview

@@ -1,19 +1,22 @@
+import { returnFromSettings } from '../app/returnPlace';
 import { useReviewer } from '../review/useReviewer';
 import { KeyCardPanel } from './KeyCardPanel';
 import { KeyPanel } from './KeyPanel';
 import { KeyringPanel } from './KeyringPanel';
 import { ReviewerForm } from './ReviewerForm';
+import { SegregationPanel } from './SegregationPanel';
 import { ThemePanel } from './ThemePanel';
 import './settings.css';
 
 /** #/settings: who signs off on this installation, and the key that signs. */
 export function SettingsPage(): React.JSX.Element {
   const reviewer = useReviewer();
+  const back = returnFromSettings();
   if (reviewer === undefined) return <p className="muted">Loading settings…</p>;
   return (
     <div className="settings">
-      <a className="back-link" href="#/">
-        ← All audits
+      <a className="back-link" href={back.href}>
+        ← {back.label}
       </a>
       <h1>Reviewer, signing key and keyring</h1>
       <p className="settings-lead muted">
@@ -31,6 +34,7 @@ export function SettingsPage(): React.JSX.Element {
         )}
       </div>
       {reviewer && <KeyCardPanel reviewer={reviewer} />}
+      <SegregationPanel />
       <KeyringPanel />
       <ThemePanel />
     </div>

@@ -14,6 +14,7 @@ import { listLog } from '../../../renderer/db/log';
 import { getReviewer, INSTALLATION_LOG, saveReviewer } from '../../../renderer/db/reviewer';
 import { listSignoffs, signOff } from '../../../renderer/db/signoffs';
 import { loadReviewContext } from '../../../renderer/db/reviewContext';
+import { getSodPolicy, setSodPolicy } from '../../../renderer/db/segregation';
 
 const ACTOR = 'dana@laptop';
 
@@ -135,6 +136,26 @@ describe('signing off evidence', () => {
 
     expect(await listSignoffs(auditId)).toEqual([]);
     expect(await listLog(auditId)).toHaveLength(logBefore.length);
+  });
+
+  it('refuses an approval of one’s own evidence when segregation of duties forbids it, logs the setting, and allows a rejection', async () => {
+    const { auditId, items } = await auditWithEvidence();
+    const reviewer = await saveReviewer('Dana Reviewer', 'IT Manager', ACTOR);
+    const own = items[0]?.id ?? '';
+    await db.evidence.update(own, { capturedBy: 'dana', host: 'laptop' });
+    // Warn (the default) lets it through.
+    await signOff([items[1]?.id ?? ''], 'approved', '', reviewer, ACTOR);
+    await setSodPolicy('forbid', ACTOR);
+    expect(await getSodPolicy()).toBe('forbid');
+    const logBefore = await listLog(auditId);
+    await expect(signOff([own, items[2]?.id ?? ''], 'approved', '', reviewer, ACTOR)).rejects.toThrow(
+      'You collected "q1.csv" yourself (dana on laptop), and segregation of duties is set to forbid',
+    );
+    expect(await listLog(auditId)).toHaveLength(logBefore.length);
+    await signOff([own], 'rejected', 'Someone else must capture this.', reviewer, ACTOR);
+    expect((await statesOf(auditId)).get(own)?.decision).toBe('rejected');
+    const setting = (await listLog(INSTALLATION_LOG)).filter((e) => e.target === 'segregation-of-duties');
+    expect(setting.map((e) => e.details)).toEqual([{ changes: { policy: { from: 'warn', to: 'forbid' } } }]);
   });
 
   it('shows an approval as invalid, with the hash reason, once the evidence row changes behind the app', async () => {
