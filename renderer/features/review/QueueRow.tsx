@@ -27,7 +27,7 @@ export function QueueRow({
   return (
     <div className={isSelected ? 'queue-row queue-row-selected' : 'queue-row'} aria-current={isCurrent ? 'true' : undefined} data-evidence-id={item.id}>
       {canSelect && <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={`Select ${name}`} />}
-      <button type="button" className="queue-row-main" onClick={onCurrent} aria-label={`Show ${name}`}>
+      <button type="button" className="queue-row-main" onClick={onCurrent}>
         <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
         <span className="queue-row-text">
           <span className="queue-row-name" title={name}>
