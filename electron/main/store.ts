@@ -12,6 +12,17 @@ import { SHA256_HEX, type StoredBlob } from '../../shared/bridge/contract';
  * stored once, and stored bytes are never modified (files are made read-only).
  */
 
+/** Bytes to store: a stream, chunks from any async source, or one buffer. */
+export type StoreSource = Readable | AsyncIterable<Uint8Array> | Uint8Array;
+
+async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, position + offset);
+    offset += bytesWritten;
+  }
+}
+
 export interface PutOptions {
   /** Runs after the bytes are durable but before they become visible; throwing discards them. */
   readonly beforeCommit?: (blob: { sha256: string; size: number }) => Promise<void>;
@@ -20,7 +31,7 @@ export interface PutOptions {
 
 export interface EvidenceStore {
   readonly root: string;
-  put(source: Readable | Uint8Array, options?: PutOptions): Promise<StoredBlob>;
+  put(source: StoreSource, options?: PutOptions): Promise<StoredBlob>;
   has(sha256: string): Promise<boolean>;
   /** Absolute path of stored bytes; throws on a malformed hash so no path is built from one. */
   pathOf(sha256: string): string;
@@ -42,21 +53,23 @@ export function createEvidenceStore(root: string): EvidenceStore {
     return join(blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
 
-  async function writeAll(handle: FileHandle, source: Readable | Uint8Array, options: PutOptions) {
+  async function writeAll(handle: FileHandle, source: StoreSource, options: PutOptions) {
     const hash = createHash('sha256');
     let size = 0;
-    const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
+    // One write in flight while the next chunk is read and hashed: disk and CPU overlap.
+    let writing: Promise<void> = Promise.resolve();
+    const chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
     for await (const chunk of chunks) {
       const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
-      let offset = 0;
-      while (offset < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-        offset += bytesWritten;
-      }
+      await writing;
+      writing = writeFully(handle, bytes, size);
+      // Seen by the next iteration's await; without a handler now, a failure would count as unhandled meanwhile.
+      writing.catch(() => {});
       size += bytes.length;
       options.onBytes?.(size);
     }
+    await writing;
     await handle.sync();
     return { sha256: hash.digest('hex'), size };
   }

@@ -14,6 +14,7 @@ import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
+import { openRegularFile } from '../safeFile';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
 import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   readonly chooseBundleToImport: () => Promise<string | null>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /** How long a user-chosen file may go without answering an open or a read (safeFile.ts). */
+  readonly stallTimeoutMs?: number;
 }
 
 /** Captures kept open for editing at once; older ones are dropped. */
@@ -89,6 +92,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   }
 
   async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
+    // Opened safely first: a pipe or device chosen in the dialog is named, not verified.
+    await (await openRegularFile(path, { stallTimeoutMs: deps.stallTimeoutMs })).close();
     const report = await verifyBundle(path);
     let texts: { manifestJson: string; auditLog: string } | null = null;
     if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
@@ -210,6 +215,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
               path,
               (bytesDone, bytesTotal) => deps.emit('files:progress', { name, index, count: paths.length, bytesDone, bytesTotal }),
               now,
+              { stallTimeoutMs: deps.stallTimeoutMs },
             ),
           );
         } catch (error) {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { BAGIT_TXT, parseManifest } from '../../../shared/bundle/bagit';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 import type { LogEntry } from '../../../shared/domain/records';
 import { verifyChain } from '../../../shared/log/chain';
 import { fingerprintOf, fromBase64, verifyBytes } from '../../../shared/signing/ed25519';
 import { checkSignoff, type SignoffRecord } from '../../../shared/signing/signoff';
+import { openZipSafely } from './zipSource';
 
 /**
  * Verifies a bundle ZIP from the outside, as an auditor's tool would: structure, every hash,
@@ -40,12 +41,10 @@ export interface VerifyReport {
   readonly bytes: number;
 }
 
+// Opened as a regular file only, with a deadline on every read (./zipSource): a pipe, a device
+// or a stalled drive is named, not waited on.
 function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
-    );
-  });
+  return openZipSafely(path, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
