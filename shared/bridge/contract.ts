@@ -44,6 +44,7 @@ export const CHANNELS = [
   'bundle:inspect',
   'bundle:import-files',
   'sample:open',
+  'bundle:import-settle',
 ] as const;
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
@@ -196,6 +197,8 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  /** After the renderer wrote (applied) or failed to write the import's rows: the blobs it copied are kept or taken back. */
+  'bundle:import-settle': { readonly removed: number; readonly kept: readonly string[] };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -247,6 +250,7 @@ export const API_METHODS = {
   inspectBundle: 'bundle:inspect',
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
+  settleImport: 'bundle:import-settle',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -294,6 +298,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     inspectBundle: call(API_METHODS.inspectBundle),
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
+    settleImport: call(API_METHODS.settleImport),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

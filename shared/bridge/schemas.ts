@@ -52,4 +52,5 @@ export const requestSchemas = {
   'bundle:inspect': empty,
   'sample:open': empty,
   'bundle:import-files': z.strictObject({ token: z.uuid(), files: z.array(z.strictObject({ path: z.string().max(400), sha256: sha256Schema })).max(65_535) }),
+  'bundle:import-settle': z.strictObject({ token: z.uuid(), applied: z.boolean() }),
 } as const satisfies Record<Channel, z.ZodType>;

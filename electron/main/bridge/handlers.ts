@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
@@ -14,10 +14,11 @@ import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure, isDiskFull } from './failure';
 import { importFile } from './files';
-import { openRegularFile } from '../safeFile';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
-import { importBundleFiles, readBundleTexts, verifyBundle } from '../bundle/verify';
+import { readBundleTexts, verifyBundle } from '../bundle/verify';
+import { currentIdentity, importBundleFiles, sameIdentity, type FileIdentity } from '../bundle/importFiles';
+import { createInspections } from '../bundle/inspections';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -50,6 +51,9 @@ const MAX_PENDING_CAPTURES = 4;
 /** The largest pasted image the editor opens: about two 8K screens side by side (530 MB decoded). */
 const MAX_EDIT_PIXELS = 16_384 * 8_192;
 
+/** Temporary folders of the built-in sample audit; the start-up sweep knows them by this prefix. */
+export const SAMPLE_DIR_PREFIX = 'evidence-locker-sample-';
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function systemInfo(appVersion: string): Response<'system:info'> {
@@ -77,7 +81,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const running = new Map<string, AbortController>();
   const written = new Map<string, string>();
   // Bundles chosen for import, by token: only those that verified may be imported from.
-  const inspected = new Map<string, { path: string; bagName: string; ok: boolean }>();
+  const inspections = createInspections();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
   const uploads = createUploads(deps.store, now);
@@ -91,23 +95,25 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
-  async function inspect(path: string, fileName: string): Promise<Response<'bundle:inspect'>> {
+  async function inspect(path: string, fileName: string, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
     // Opened safely first: a pipe or device chosen in the dialog is named, not verified.
-    await (await openRegularFile(path, { stallTimeoutMs: deps.stallTimeoutMs })).close();
+    const before = await currentIdentity(path, deps.stallTimeoutMs);
     const report = await verifyBundle(path);
     let texts: { manifestJson: string; auditLog: string } | null = null;
     if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
       texts = await readBundleTexts(path, report.bagName).catch(() => null);
     }
-    const token = randomUUID();
-    inspected.set(token, { path, bagName: report.bagName ?? '', ok: report.ok });
+    const after: FileIdentity | null = await currentIdentity(path, deps.stallTimeoutMs).catch(() => null);
+    const unchanged = after !== null && sameIdentity(after, before);
+    const problems = unchanged ? report.problems : [...report.problems, 'the bundle file changed while it was being verified: choose it again'];
+    const token = await inspections.add({ path, bagName: report.bagName ?? '', ok: report.ok && unchanged, identity: before, tempDir });
     return {
       status: 'inspected',
       token,
       fileName,
-      ok: report.ok,
+      ok: report.ok && unchanged,
       checks: report.checks,
-      problems: report.problems,
+      problems,
       manifestJson: texts?.manifestJson ?? null,
       auditLog: texts?.auditLog ?? null,
     };
@@ -296,26 +302,45 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     // The sample audit goes through the same path as any bundle: written by the same planner
     // and writer, verified, previewed, imported.
     'sample:open': async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'evidence-locker-sample-'));
-      const sample = await buildSampleAudit(join(dir, 'store'));
-      const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
-      return inspect(written.path, 'Sample audit (built in)');
+      // Ours alone: removed when the inspection ends, and by the start-up sweep after a crash.
+      const dir = await mkdtemp(join(tmpdir(), SAMPLE_DIR_PREFIX));
+      try {
+        const sample = await buildSampleAudit(join(dir, 'store'));
+        const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
+        await rm(sample.store.root, { recursive: true, force: true });
+        return await inspect(written.path, 'Sample audit (built in)', dir);
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
     },
 
     'bundle:import-files': async ({ token, files }) => {
-      const bundle = inspected.get(token);
+      const bundle = inspections.get(token);
       if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
       if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (bundle.transaction) throw new BridgeFailure('invalid-payload', 'The files of this bundle were already copied; choose it again to import it anew.');
       for (const file of files) {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
-      try {
-        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) =>
-          deps.emit('bundle:import-progress', { done, total }),
-        );
-      } catch (error) {
-        throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
+      const { result, transaction } = await importBundleFiles(deps.store, bundle.path, bundle.bagName, files, {
+        verified: bundle.identity ?? undefined,
+        onProgress: (done, total) => deps.emit('bundle:import-progress', { done, total }),
+      });
+      if (inspections.get(token) !== bundle) {
+        // The inspection ended meanwhile (the page went away): no row can refer to these blobs.
+        await transaction.rollback();
+        throw new BridgeFailure('cancelled', 'The window was reloaded or closed during the import. Nothing was added.');
       }
+      // Kept provisional until the renderer says whether it wrote the rows (bundle:import-settle).
+      bundle.transaction = transaction;
+      return result;
+    },
+
+    'bundle:import-settle': async ({ token, applied }) => {
+      const outcome = await inspections.settle(token, applied);
+      if (!outcome) throw new BridgeFailure('not-found', 'This import is no longer open.');
+      return outcome;
     },
 
     'bundle:reveal': async ({ exportId }) => {

@@ -43,11 +43,11 @@ export interface VerifyReport {
 
 // Opened as a regular file only, with a deadline on every read (./zipSource): a pipe, a device
 // or a stalled drive is named, not waited on.
-function openZip(path: string): Promise<yauzl.ZipFile> {
+export function openZip(path: string): Promise<yauzl.ZipFile> {
   return openZipSafely(path, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
 }
 
-function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -64,7 +64,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+export function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
 }
 
@@ -278,37 +278,6 @@ export async function readBundleTexts(zipPath: string, bagName: string): Promise
       manifestJson: (await readText(zip, find('data/manifest.json'))).toString('utf8'),
       auditLog: (await readText(zip, find('data/audit-log.jsonl'))).toString('utf8'),
     };
-  } finally {
-    zip.close();
-  }
-}
-
-/**
- * Streams the listed evidence files out of a verified bundle into the store, one at a time.
- * The store hashes what it writes; a file whose bytes are not the expected ones is refused.
- */
-export async function importBundleFiles(
-  zipPath: string,
-  bagName: string,
-  files: readonly { readonly path: string; readonly sha256: string }[],
-  put: (stream: Readable) => Promise<{ sha256: string; existed: boolean }>,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ stored: number; existed: number }> {
-  const zip = await openZip(zipPath);
-  try {
-    const entries = new Map((await listEntries(zip)).map((e) => [e.fileName, e]));
-    let stored = 0;
-    let existed = 0;
-    for (const [index, file] of files.entries()) {
-      const entry = entries.get(`${bagName}/${file.path}`);
-      if (!entry) throw new Error(`${file.path} is not in the bundle`);
-      const result = await put(await openEntry(zip, entry));
-      if (result.sha256 !== file.sha256) throw new Error(`${file.path}: its bytes hash to ${result.sha256}, not the ${file.sha256} the bundle lists`);
-      if (result.existed) existed += 1;
-      else stored += 1;
-      onProgress?.(index + 1, files.length);
-    }
-    return { stored, existed };
   } finally {
     zip.close();
   }

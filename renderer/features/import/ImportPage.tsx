@@ -5,7 +5,7 @@ import { describeAuditWindow } from '../../../shared/domain/audit';
 import { visibleName } from '../../../shared/files/visibleName';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { applyImport, localStateFor } from '../../db/importBundle';
+import { importBundle, localStateFor } from '../../db/importBundle';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import './import.css';
@@ -66,14 +66,11 @@ export function ImportPage(): React.JSX.Element {
     setError(null);
     setPhase({ kind: 'importing', bundle, preview, done: 0, total: preview.evidence.length });
     try {
-      await unwrap(bridge().importBundleFiles({ token: bundle.token, files: preview.evidence.flatMap((e) => [
-            { path: e.path, sha256: e.record.sha256 },
-            ...(e.originalPath !== null && e.record.original ? [{ path: e.originalPath, sha256: e.record.original.sha256 }] : []),
-          ]) }));
-      await applyImport(preview, actorOf(info), bundle.fileName);
+      await importBundle(bundle.token, preview, actorOf(info), bundle.fileName);
       setPhase({ kind: 'imported', preview });
     } catch (e) {
-      setError(`The import stopped and nothing was added: ${messageOf(e)}`);
+      // Main's and importBundle's messages say what stopped and what was kept.
+      setError(messageOf(e));
       setPhase({ kind: 'inspected', bundle, preview, previewError: null });
     }
   };

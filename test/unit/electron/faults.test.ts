@@ -116,6 +116,40 @@ describe('a disk that fills up', () => {
     expect(await readdir(join(mount, 'store', 'sha256')).catch(() => [])).toEqual([]);
   });
 
+  it('during a bundle import says so, and removes what the import had stored', async () => {
+    // A bundle with a 1 MiB file of noise, imported into a store on the 256 KiB disk: the small
+    // files fit, the large one does not.
+    const sample = await buildSampleAudit(join(dir, 'import-full-sample'));
+    const big = await sample.store.put(randomBytes(1024 * 1024));
+    const first = sample.input.evidence[0];
+    if (!first) throw new Error('no sample evidence');
+    const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: 'big', name: 'big.zip', mime: 'application/zip', size: big.size, sha256: big.sha256 }] } };
+    const zip = join(dir, 'import-full.zip');
+    const { plan } = await signAndWrite(padded, zip);
+    const blobs = plan.entries.flatMap((e) => (e.kind === 'blob' ? [{ path: e.path, sha256: e.sha256 }] : []));
+    const large = blobs.find((b) => b.sha256 === big.sha256);
+    if (!large) throw new Error('the large file is not in the plan');
+    const files = [...blobs.filter((b) => b !== large).slice(0, 2), large];
+
+    const root = join(mount, 'import-store');
+    const bridge = await createBridgeHarness(APP_ORIGIN, { store: createEvidenceStore(root) });
+    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+    bridge.answerImportDialog(zip);
+    const inspected = await bridge.dispatch('bundle:inspect', sender, {});
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    const { token } = inspected.value as { token: string };
+    expect(await bridge.dispatch('bundle:import-files', sender, { token, files })).toEqual({
+      ok: false,
+      error: {
+        code: 'io-error',
+        message: `The disk is full: the import stopped at ${large.path} (file 3 of 3). Nothing was added: the 2 files it had stored were removed again. Free some space and import again.`,
+      },
+    });
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+    expect(await readdir(join(root, 'sha256'), { recursive: true, withFileTypes: true }).then((e) => e.filter((x) => x.isFile()))).toEqual([]);
+    await rm(bridge.store.root, { recursive: true, force: true });
+  });
+
   it('while saving a capture gives a clear error, stores nothing, and keeps the capture open to save again', async () => {
     // Noise does not compress: a 640 × 400 capture is far larger than the 256 KiB disk.
     const noise = new PNG({ width: 640, height: 400 });

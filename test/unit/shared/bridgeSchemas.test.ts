@@ -195,6 +195,13 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a 1 MB path', payload: { token: EXPORT_ID, files: [{ path: ONE_MEGABYTE, sha256: SHA_OF_ABC }] }, path: ['files', 0, 'path'] },
     { label: 'a destination beside the file', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: SHA_OF_ABC, to: '/etc' }] }, path: ['files', 0] },
   ],
+  'bundle:import-settle': [
+    ...NOT_AN_OBJECT,
+    { label: 'no decision', payload: { token: EXPORT_ID }, path: ['applied'] },
+    { label: 'a decision as text', payload: { token: EXPORT_ID, applied: 'yes' }, path: ['applied'] },
+    { label: 'a path as token', payload: { token: '/tmp/bundle.zip', applied: true }, path: ['token'] },
+    { label: 'hashes to delete', payload: { token: EXPORT_ID, applied: false, sha256s: [SHA_OF_ABC] } },
+  ],
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
@@ -237,6 +244,10 @@ const VALID: Record<Channel, readonly Case[]> = {
   'bundle:inspect': [{ label: 'an empty object', payload: {} }],
   'sample:open': [{ label: 'an empty object', payload: {} }],
   'bundle:import-files': [{ label: 'a token and one file', payload: { token: EXPORT_ID, files: [{ path: 'data/evidence/a.png', sha256: SHA_OF_ABC }] } }],
+  'bundle:import-settle': [
+    { label: 'applied', payload: { token: EXPORT_ID, applied: true } },
+    { label: 'not applied', payload: { token: EXPORT_ID, applied: false } },
+  ],
 };
 
 function parse(channel: Channel, payload: unknown) {
@@ -329,6 +340,7 @@ const REQUESTS: Record<Channel, unknown> = {
   'bundle:inspect': {},
   'sample:open': {},
   'bundle:import-files': { token: EXPORT_ID, files: [] },
+  'bundle:import-settle': { token: EXPORT_ID, applied: true },
 };
 
 function recordingTransport() {
