@@ -71,7 +71,11 @@ void app.whenReady().then(async () => {
       request: async () => void (await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 1, height: 1 } })),
     },
   );
+  // What the page had open in main (uploads, captures, imports) ends with the page.
+  const pageGoneListeners: ((reason: string) => void)[] = [];
+  const pageGone = (reason: string): void => pageGoneListeners.forEach((listener) => listener(reason));
   const handlers = createHandlers({
+    onPageGone: (listener) => void pageGoneListeners.push(listener),
     store,
     capturer,
     appVersion: app.getVersion(),
@@ -128,7 +132,13 @@ void app.whenReady().then(async () => {
   mainWindow = createMainWindow(devUrl);
   mainWindow.on('closed', () => {
     mainWindow = null;
+    pageGone('the window was closed.');
   });
+  mainWindow.webContents.on('did-start-navigation', (details) => {
+    // A reload or a new document; hash routes within the app are same-document and keep everything.
+    if (details.isMainFrame && !details.isSameDocument) pageGone('the window was reloaded.');
+  });
+  mainWindow.webContents.on('render-process-gone', (_event, details) => pageGone(`the window's page stopped (${details.reason}).`));
 
   const releaseShortcut = registerCaptureShortcut({
     register: (accelerator, callback) => globalShortcut.register(accelerator, callback),

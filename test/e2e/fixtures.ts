@@ -124,6 +124,8 @@ export const test = base.extend<{ app: AppHarness }>({
       origin: server.origin,
       restart: async () => {
         await current.context.close();
+        // As main's window reports it: what the page had open in main ends with it.
+        bridge.pageGone('the window was closed.');
         current = await launchInstance(server.origin, bridge, profile);
         return current.page;
       },

@@ -41,8 +41,15 @@ export interface HandlerDeps {
   readonly chooseBundleToImport: () => Promise<string | null>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /**
+   * Subscribes to "the app's page went away" (reloaded, closed, crashed): what it had open in
+   * main — uploads, captures being edited, bundles being imported — can no longer be finished.
+   */
+  readonly onPageGone?: (listener: (reason: string) => void) => void;
   /** How long a user-chosen file may go without answering an open or a read (safeFile.ts). */
   readonly stallTimeoutMs?: number;
+  /** How long an upload may go without data before it is given up (upload.ts). */
+  readonly uploadIdleMs?: number;
 }
 
 /** Captures kept open for editing at once; older ones are dropped. */
@@ -84,7 +91,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const inspections = createInspections();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
-  const uploads = createUploads(deps.store, now);
+  const uploads = createUploads(deps.store, now, { idleMs: deps.uploadIdleMs });
+  deps.onPageGone?.((reason) => {
+    uploads.expireAll(reason);
+    pending.clear();
+    void inspections.releaseAll();
+  });
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
     const token = randomUUID();

@@ -150,6 +150,26 @@ describe('a disk that fills up', () => {
     await rm(bridge.store.root, { recursive: true, force: true });
   });
 
+  it('during a dropped file\'s upload says the disk is full, at the chunk that did not fit, and leaves nothing behind', async () => {
+    const root = join(mount, 'upload-store');
+    const bridge = await createBridgeHarness(APP_ORIGIN, { store: createEvidenceStore(root) });
+    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+    const size = 2 * 1024 * 1024;
+    const begun = await bridge.dispatch('files:upload-begin', sender, { name: 'siem-export.bin', size, modifiedAt: null, path: '' });
+    if (!begun.ok) throw new Error(begun.error.message);
+    const { uploadId } = begun.value as { uploadId: string };
+    let failure: unknown = null;
+    for (let offset = 0; offset < size && failure === null; offset += 64 * 1024) {
+      const sent = await bridge.dispatch('files:upload-chunk', sender, { uploadId, offset, bytes: randomBytes(64 * 1024) });
+      if (!sent.ok) failure = sent.error;
+    }
+    const full = { code: 'io-error', message: 'The disk is full: "siem-export.bin" could not be stored. Nothing was stored; free some space and add it again.' };
+    expect(failure).toEqual(full);
+    expect(await bridge.dispatch('files:upload-finish', sender, { uploadId })).toEqual({ ok: false, error: full });
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+    expect(await readdir(join(root, 'sha256')).catch(() => [])).toEqual([]);
+  });
+
   it('while saving a capture gives a clear error, stores nothing, and keeps the capture open to save again', async () => {
     // Noise does not compress: a 640 × 400 capture is far larger than the 256 KiB disk.
     const noise = new PNG({ width: 640, height: 400 });
