@@ -12,7 +12,7 @@ import { explainBlankCapture, type ScreenCapturer } from '../capture';
 import { decodePng, encodePng } from '../png';
 import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure, isDiskFull } from './failure';
+import { BridgeFailure, describeKnownError, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { writeBundle } from '../bundle/writer';
@@ -323,7 +323,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         return await inspect(written.path, 'Sample audit (built in)', dir);
       } catch (error) {
         await rm(dir, { recursive: true, force: true });
-        throw error;
+        // Said as for any call (the writer's own words are about exporting).
+        throw (isDiskFull(error) ? describeKnownError(error, 'sample:open') : null) ?? error;
       }
     },
 

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import type { BundlePlan, PlanEntry } from '../../../shared/bundle/planTypes';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure } from '../bridge/failure';
+import { BridgeFailure, isDiskFull } from '../bridge/failure';
 
 export interface BundleProgress {
   readonly itemsDone: number;
@@ -81,9 +81,11 @@ function lazyVerifiedStream(store: EvidenceStore, entry: Extract<PlanEntry, { ki
 function describeWriteError(error: unknown): BridgeFailure {
   if (error instanceof BridgeFailure) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new BridgeFailure('io-error', 'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.');
+  // A full disk and an exhausted quota read alike on every path (issue #14).
+  if (isDiskFull(error)) {
+    return new BridgeFailure('io-error', 'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.', { cause: error });
+  }
   if (code === 'EACCES' || code === 'EPERM') return new BridgeFailure('io-error', 'That folder cannot be written to. Choose another place to save the bundle.');
-  if (code === 'EDQUOT') return new BridgeFailure('io-error', 'Your disk quota is exhausted: the bundle could not be written.');
   return new BridgeFailure('io-error', `The bundle could not be written: ${error instanceof Error ? error.message : String(error)}`);
 }
 

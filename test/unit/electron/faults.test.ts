@@ -170,6 +170,28 @@ describe('a disk that fills up', () => {
     expect(await readdir(join(root, 'sha256')).catch(() => [])).toEqual([]);
   });
 
+  it('while preparing the built-in sample audit says the disk is full and leaves no temporary folder', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+    // The sample is built in the temporary folder: here, on the 256 KiB disk, nearly full.
+    const ballast = join(mount, 'ballast.bin');
+    execFileSync('dd', ['if=/dev/zero', `of=${ballast}`, 'bs=1024', 'count=220'], { stdio: 'pipe' });
+    const savedTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = mount;
+    try {
+      expect(await bridge.dispatch('sample:open', sender, {})).toEqual({
+        ok: false,
+        error: { code: 'io-error', message: 'The disk is full, so the sample audit could not be prepared. Free some space and try again.' },
+      });
+    } finally {
+      if (savedTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = savedTmp;
+      await rm(ballast);
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+    expect((await readdir(mount)).filter((n) => n.startsWith('evidence-locker-'))).toEqual([]);
+  });
+
   it('while saving a capture gives a clear error, stores nothing, and keeps the capture open to save again', async () => {
     // Noise does not compress: a 640 × 400 capture is far larger than the 256 KiB disk.
     const noise = new PNG({ width: 640, height: 400 });
