@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatReport, verifyBundle } from '../main/bundle/verify';
 
@@ -25,7 +26,14 @@ export async function main(argv: readonly string[], stdout: Output = process.std
   }
   if (command === 'sample-bundle' && file && rest.length === 0) {
     const { buildSampleAudit, signAndWrite } = await import('../main/bundle/sample');
-    const { written } = await signAndWrite(await buildSampleAudit(), resolve(file));
+    const sample = await buildSampleAudit();
+    let written;
+    try {
+      ({ written } = await signAndWrite(sample, resolve(file)));
+    } finally {
+      // The sample's store is scratch space: only the bundle is the result.
+      await rm(sample.store.root, { recursive: true, force: true });
+    }
     stdout.write(`Wrote ${written.path}\n${written.size} bytes, SHA-256 ${written.sha256}\nCheck it with: evidence-locker verify ${file}\n`);
     return 0;
   }

@@ -1,5 +1,6 @@
 import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, protocol, screen, session, shell, systemPreferences } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
 import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppAsset } from './appProtocol';
@@ -10,6 +11,7 @@ import { createDesktopCapturer } from './desktopCapture';
 import { applySessionSecurity, guardWebContents } from './security';
 import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
+import { createTempLedger, sweepLeftovers } from './sweep';
 import { openAllowedExternal } from './external';
 import { createMainWindow } from './window';
 import { CSP_HEADER } from '../../shared/security/csp';
@@ -57,6 +59,11 @@ void app.whenReady().then(async () => {
   // Before any write can start (the bridge is registered below): files of an import the last
   // run was killed in the middle of.
   await store.sweepTemp();
+  // And what a killed run left elsewhere: an export's hidden .partial, the sample's folder.
+  const ledgerDir = join(app.getPath('userData'), 'temp-ledger');
+  const tempLedger = createTempLedger(ledgerDir);
+  const swept = await sweepLeftovers({ ledgerDir, tmpDir: tmpdir(), startedAt: Date.now() - process.uptime() * 1000 });
+  if (swept.length > 0) console.warn(`start-up sweep: removed what an earlier run left behind: ${swept.join(', ')}`);
   const fallbackCapturer = createDesktopCapturer({
     getSources: (options) => desktopCapturer.getSources(options),
     getAllDisplays: () => screen.getAllDisplays(),
@@ -76,6 +83,7 @@ void app.whenReady().then(async () => {
   const pageGone = (reason: string): void => pageGoneListeners.forEach((listener) => listener(reason));
   const handlers = createHandlers({
     onPageGone: (listener) => void pageGoneListeners.push(listener),
+    tempLedger,
     store,
     capturer,
     appVersion: app.getVersion(),

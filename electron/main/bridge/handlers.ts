@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
 import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, PendingCapture, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
@@ -15,7 +15,8 @@ import type { EvidenceStore } from '../store';
 import { BridgeFailure, describeKnownError, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
-import { writeBundle } from '../bundle/writer';
+import { PARTIAL_SUFFIX, partialPrefix, writeBundle } from '../bundle/writer';
+import type { TempLedger } from '../sweep';
 import { readBundleTexts, verifyBundle } from '../bundle/verify';
 import { currentIdentity, importBundleFiles, sameIdentity, type FileIdentity } from '../bundle/importFiles';
 import { createInspections } from '../bundle/inspections';
@@ -50,6 +51,8 @@ export interface HandlerDeps {
   readonly stallTimeoutMs?: number;
   /** How long an upload may go without data before it is given up (upload.ts). */
   readonly uploadIdleMs?: number;
+  /** Where temporary files about to be written are noted, for the start-up sweep (sweep.ts). */
+  readonly tempLedger?: TempLedger;
 }
 
 /** Captures kept open for editing at once; older ones are dropped. */
@@ -284,6 +287,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (target === null) return { status: 'cancelled' };
       const controller = new AbortController();
       running.set(exportId, controller);
+      // Should this run be killed midway, the next start finds and removes the hidden temporary file.
+      const forget = await deps.tempLedger?.note({ dir: dirname(target), prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
       try {
         const result = await writeBundle(plan, deps.store, target, {
           signal: controller.signal,
@@ -296,6 +301,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         throw error;
       } finally {
         running.delete(exportId);
+        await forget?.();
       }
     },
 

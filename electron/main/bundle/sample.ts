@@ -50,7 +50,8 @@ export interface SampleAudit {
 }
 
 export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit> {
-  const store = createEvidenceStore(storeRoot ?? (await mkdtemp(join(tmpdir(), 'sample-store-'))));
+  // A name the start-up sweep knows (sweep.ts), should the caller not remove it.
+  const store = createEvidenceStore(storeRoot ?? (await mkdtemp(join(tmpdir(), 'evidence-locker-sample-store-'))));
   const keys = await generateReviewerKeys();
   const reviewer = { name: 'Dana Whitfield', role: 'IT Manager' };
   const audit: AuditRecord = {
@@ -169,12 +170,10 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
   return { input: { audit, controls, requests: [], evidence, signoffs, log }, keys, reviewer, store };
 }
 
-/** Plans, signs and writes a bundle of a sample (or any) audit, as the app does. */
-export async function signAndWrite(
-  sample: SampleAudit,
-  target: string,
-  options: { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string } = {},
-): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
+type SignOptions = { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string };
+
+/** Plans and signs a bundle of a sample (or any) audit, as the renderer does before an export. */
+export async function signPlan(sample: SampleAudit, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
   const unsigned = planBundle({
     ...sample.input,
     reviewStates: await computeReviewStates(sample.input.evidence, sample.input.signoffs),
@@ -191,5 +190,15 @@ export async function signAndWrite(
     publicKeyPem: await publicKeyPem(sample.keys.publicKeyRaw),
     keyFingerprint: sample.keys.fingerprint,
   });
+  return { unsigned, plan };
+}
+
+/** Plans, signs and writes a bundle of a sample (or any) audit, as the app does. */
+export async function signAndWrite(
+  sample: SampleAudit,
+  target: string,
+  options: SignOptions = {},
+): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
+  const { unsigned, plan } = await signPlan(sample, options);
   return { written: await writeBundle(plan, sample.store, target), unsigned, plan };
 }

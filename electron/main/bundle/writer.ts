@@ -78,6 +78,12 @@ function lazyVerifiedStream(store: EvidenceStore, entry: Extract<PlanEntry, { ki
   return out;
 }
 
+/** An export of `target` is written first to `.<name>.<uuid>.partial` beside it (the start-up sweep knows the pattern). */
+export const PARTIAL_SUFFIX = '.partial';
+export function partialPrefix(target: string): string {
+  return `.${basename(target)}.`;
+}
+
 function describeWriteError(error: unknown): BridgeFailure {
   if (error instanceof BridgeFailure) return error;
   const code = (error as NodeJS.ErrnoException).code;
@@ -127,10 +133,10 @@ export async function writeBundle(
   }
 
   // A killed export of the same name left its temporary file: it is never a bundle, remove it.
-  const prefix = `.${basename(target)}.`;
+  const prefix = partialPrefix(target);
   const siblings = await readdir(dirname(target)).catch(() => [] as string[]);
-  await Promise.all(siblings.filter((n) => n.startsWith(prefix) && n.endsWith('.partial')).map((n) => rm(join(dirname(target), n), { force: true })));
-  const partial = join(dirname(target), `${prefix}${randomUUID()}.partial`);
+  await Promise.all(siblings.filter((n) => n.startsWith(prefix) && n.endsWith(PARTIAL_SUFFIX)).map((n) => rm(join(dirname(target), n), { force: true })));
+  const partial = join(dirname(target), `${prefix}${randomUUID()}${PARTIAL_SUFFIX}`);
   const output = createWriteStream(partial, { flags: 'wx', mode: 0o644 });
   const zipHash = createHash('sha256');
   let size = 0;

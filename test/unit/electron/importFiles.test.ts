@@ -178,4 +178,17 @@ describe('"Use the built-in sample audit"', () => {
       await rm(bridge.store.root, { recursive: true, force: true });
     }
   });
+
+  it('removes its temporary folder when the window goes away without importing', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    try {
+      const before = sampleDirs();
+      valueOf(await bridge.dispatch('sample:open', APP, {}));
+      expect(sampleDirs()).toHaveLength(before.length + 1);
+      bridge.pageGone('the window was closed.');
+      await expect.poll(sampleDirs).toEqual(before);
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
 });
