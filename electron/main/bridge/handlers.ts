@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -10,6 +10,8 @@ import { composeEvidenceImage, isBlank, MAX_STAMP_HEIGHT, stampWidthFor, type Ra
 import { visibleName } from '../../../shared/files/visibleName';
 import { explainBlankCapture, type ScreenCapturer } from '../capture';
 import { decodePng, encodePng } from '../png';
+import { createPendingCaptures } from '../pendingCaptures';
+import { imageBudgetProblem, MAX_IMAGE_PIXELS } from '../../../shared/image/budget';
 import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure, describeKnownError, isDiskFull } from './failure';
@@ -55,12 +57,6 @@ export interface HandlerDeps {
   readonly tempLedger?: TempLedger;
 }
 
-/** Captures kept open for editing at once; older ones are dropped. */
-const MAX_PENDING_CAPTURES = 4;
-
-/** The largest pasted image the editor opens: about two 8K screens side by side (530 MB decoded). */
-const MAX_EDIT_PIXELS = 16_384 * 8_192;
-
 /** Temporary folders of the built-in sample audit; the start-up sweep knows them by this prefix. */
 export const SAMPLE_DIR_PREFIX = 'evidence-locker-sample-';
 
@@ -93,7 +89,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Bundles chosen for import, by token: only those that verified may be imported from.
   const inspections = createInspections();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
-  const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
+  const pending = createPendingCaptures();
   const uploads = createUploads(deps.store, now, { idleMs: deps.uploadIdleMs });
   deps.onPageGone?.((reason) => {
     uploads.expireAll(reason);
@@ -102,12 +98,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   });
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
-    const token = randomUUID();
-    const sha256 = createHash('sha256').update(png).digest('hex');
-    pending.set(token, { png, raster, sha256 });
-    // A person edits one capture at a time; abandoned ones must not pile up in memory.
-    for (const old of [...pending.keys()].slice(0, -MAX_PENDING_CAPTURES)) pending.delete(old);
-    return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
+    const held = pending.hold(png, raster);
+    return { token: held.token, png: new Uint8Array(png), sha256: held.sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
   async function inspect(path: string, fileName: string, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
@@ -144,6 +136,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         deps.emit('capture:countdown', { secondsLeft: left });
         await sleep(Math.min(1000, delayMs - (left - 1) * 1000));
       }
+      // The capturer may read raw pixels: the ones kept for an earlier capture go first.
+      pending.releasePixels();
       const restore = await deps.hideWindowForCapture();
       let shot;
       try {
@@ -152,7 +146,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         restore();
       }
       const capturedAt = now().toISOString();
-      const raster = decodePng(shot.png);
+      // A capturer that read raw pixels hands them over; a PNG from elsewhere is judged by its header first.
+      const declared = shot.raster ?? pngDimensions(shot.png);
+      if (!declared) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
+      const tooLarge = imageBudgetProblem(declared.width, declared.height);
+      if (tooLarge) throw new BridgeFailure('too-large', `The capture is ${tooLarge}. Nothing was stored.`);
+      const raster = shot.raster ?? (await decodePng(shot.png, MAX_IMAGE_PIXELS));
       if (!raster) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
       if (isBlank(raster)) throw explainBlankCapture();
       return hold(shot.png, raster, capturedAt, { id: shot.display.id, name: shot.display.name, width: shot.display.width, height: shot.display.height }, 'screen');
@@ -162,10 +161,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
       const declared = pngDimensions(png);
       if (!declared) throw new BridgeFailure('invalid-payload', 'The pasted image is not a PNG. Nothing was stored; attach it as a file instead.');
-      if (declared.width * declared.height > MAX_EDIT_PIXELS) {
-        throw new BridgeFailure('too-large', `The pasted image is ${declared.width} × ${declared.height} px, too large to edit; attach it as a file instead.`);
-      }
-      const raster = decodePng(png);
+      const tooLarge = imageBudgetProblem(declared.width, declared.height);
+      if (tooLarge) throw new BridgeFailure('too-large', `The pasted image is ${tooLarge}. Nothing was stored; attach it as a file instead.`);
+      pending.releasePixels();
+      const raster = await decodePng(png, MAX_IMAGE_PIXELS);
       if (!raster) throw new BridgeFailure('invalid-payload', 'The pasted image could not be read as a PNG. Nothing was stored.');
       if (isBlank(raster)) throw new BridgeFailure('capture-blank', 'The pasted image is entirely black, so it was not opened. Copy the screenshot again.');
       const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
@@ -177,7 +176,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (!raw) throw new BridgeFailure('not-found', 'This capture is no longer open (it was saved, discarded, or replaced by newer captures). Capture again.');
       // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
       const declared = pngDimensions(stamp);
-      const width = stampWidthFor(crop?.width ?? raw.raster.width);
+      const width = stampWidthFor(crop?.width ?? raw.width);
       if (!declared) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
       if (declared.width !== width || declared.height > MAX_STAMP_HEIGHT) {
         throw new BridgeFailure(
@@ -185,32 +184,38 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           `The evidence stamp is ${declared.width} × ${declared.height} px; it must be ${width} px wide and at most ${MAX_STAMP_HEIGHT} px high. Nothing was stored.`,
         );
       }
-      const banner = decodePng(stamp);
+      // The stamp is at most as wide as the capture (or 640 px) and 600 px high: within the budget the capture met.
+      const banner = await decodePng(stamp, Math.max(MAX_IMAGE_PIXELS, width * MAX_STAMP_HEIGHT));
       if (!banner) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
       let composed;
       try {
-        composed = composeEvidenceImage(raw.raster, { crop, redactions, stamp: banner });
+        composed = composeEvidenceImage(await pending.pixels(raw), { crop, redactions, stamp: banner });
       } catch (error) {
         if (error instanceof RangeError) throw new BridgeFailure('invalid-payload', `${error.message} Nothing was stored.`);
         throw error;
       }
       // Keeping the raw capture of a redacted screenshot would keep what was redacted: only its hash survives.
       const redacted = composed.redacted > 0;
-      let image;
-      try {
-        image = await deps.store.put(encodePng(composed.image));
-        if (!redacted) await deps.store.put(raw.png);
-      } catch (error) {
+      // Both files, or neither: the raw capture is written while the evidence image is encoded.
+      const transaction = deps.store.transaction();
+      const [stored, original] = await Promise.allSettled([
+        encodePng(composed.image).then((png) => transaction.put(png)),
+        redacted ? Promise.resolve(null) : transaction.put(raw.png),
+      ]);
+      if (stored.status === 'rejected' || original.status === 'rejected') {
+        await transaction.rollback();
+        const error: unknown = stored.status === 'rejected' ? stored.reason : original.status === 'rejected' ? original.reason : null;
         if (isDiskFull(error)) {
           // The capture stays open: once there is space, Save works without capturing again.
           throw new BridgeFailure('io-error', 'The disk is full, so the capture could not be saved. Free some space and save again; the capture is still open.');
         }
         throw error;
       }
+      transaction.commit();
       pending.delete(token);
       return {
-        image: { ...image, width: composed.image.width, height: composed.image.height },
-        original: { sha256: raw.sha256, size: raw.png.length, width: raw.raster.width, height: raw.raster.height, stored: !redacted },
+        image: { ...stored.value, width: composed.image.width, height: composed.image.height },
+        original: { sha256: raw.sha256, size: raw.png.length, width: raw.width, height: raw.height, stored: !redacted },
         processing: composed.processing,
       };
     },
