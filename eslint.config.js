@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ runs in both runtimes: no Node built-ins.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.e2e-artifacts/**'] },
+  { ignores: ['**/*.d.mts', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.e2e-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

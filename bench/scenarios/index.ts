@@ -1,5 +1,7 @@
 import type { Scenario } from '../lib/table';
+import { exportScenario } from './export';
 import { storeScenario } from './store';
+import { verifyScenario } from './verify';
 
 /** Every scenario `npm run bench` knows, in the order the table lists them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, exportScenario, verifyScenario];

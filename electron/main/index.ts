@@ -12,6 +12,7 @@ import { applySessionSecurity, guardWebContents } from './security';
 import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
 import { createTempLedger, sweepLeftovers } from './sweep';
+import { stagingDirOf } from './bundle/staging';
 import { openAllowedExternal } from './external';
 import { createMainWindow } from './window';
 import { CSP_HEADER } from '../../shared/security/csp';
@@ -59,10 +60,10 @@ void app.whenReady().then(async () => {
   // Before any write can start (the bridge is registered below): files of an import the last
   // run was killed in the middle of.
   await store.sweepTemp();
-  // And what a killed run left elsewhere: an export's hidden .partial, the sample's folder.
+  // And what a killed run left elsewhere: an export's hidden .partial, the sample's folder, staged files.
   const ledgerDir = join(app.getPath('userData'), 'temp-ledger');
   const tempLedger = createTempLedger(ledgerDir);
-  const swept = await sweepLeftovers({ ledgerDir, tmpDir: tmpdir(), startedAt: Date.now() - process.uptime() * 1000 });
+  const swept = await sweepLeftovers({ ledgerDir, tmpDir: tmpdir(), startedAt: Date.now() - process.uptime() * 1000, stagingDir: stagingDirOf(store.root) });
   if (swept.length > 0) console.warn(`start-up sweep: removed what an earlier run left behind: ${swept.join(', ')}`);
   const fallbackCapturer = createDesktopCapturer({
     getSources: (options) => desktopCapturer.getSources(options),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
  *   An entry that survives names a run that was killed.
  * - Temporary folders are made with mkdtemp and one of our prefixes, so a name matching
  *   TEMP_DIR_PATTERN is ours.
+ * - Generated bag files staged for an export live in a folder of our own (`stagingDir`).
  *
  * Only what is older than this run (and, in the temporary directory, owned by this user) is
  * removed: the app runs once at a time, and what it creates after starting is its own business.
@@ -65,6 +66,11 @@ export interface SweepOptions {
   readonly tmpDir: string;
   /** When this run started (ms since the epoch): only older things go. */
   readonly startedAt: number;
+  /**
+   * Where generated bag files wait for their export (bundle/staging.ts). Ours alone: whatever
+   * an earlier run staged served an export that is over, finished or killed.
+   */
+  readonly stagingDir?: string;
 }
 
 /** Removes what earlier runs left behind; returns the paths it removed. */
@@ -99,6 +105,15 @@ export async function sweepLeftovers(options: SweepOptions): Promise<string[]> {
     if (TEMP_DIR_PATTERN.test(name) && (await olderThanRun(path, true))) {
       await rm(path, { recursive: true, force: true });
       removed.push(path);
+    }
+  }
+  if (options.stagingDir !== undefined) {
+    for (const name of await readdir(options.stagingDir).catch(() => [] as string[])) {
+      const path = join(options.stagingDir, name);
+      if (await olderThanRun(path, false)) {
+        await rm(path, { force: true });
+        removed.push(path);
+      }
     }
   }
   return removed;

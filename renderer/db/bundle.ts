@@ -1,5 +1,4 @@
-import { planBundle, withSignature, type PlanInput } from '../../shared/bundle/plan';
-import type { BundlePlan } from '../../shared/bundle/planTypes';
+import { planBundle, withSignature, type DraftPlan, type PlanInput } from '../../shared/bundle/plan';
 import { computeReviewStates } from '../../shared/review/reviewState';
 import { publicKeyPem, signBytes } from '../../shared/signing/ed25519';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
@@ -19,7 +18,7 @@ export async function buildSignedPlan(
   reviewer: Reviewer,
   appVersion: string,
   now: Date = new Date(),
-): Promise<{ plan: BundlePlan; items: number; bytes: number }> {
+): Promise<{ draft: DraftPlan; items: number; bytes: number }> {
   const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log], async () => ({
     audit: await db.audits.get(auditId),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
@@ -45,7 +44,7 @@ export async function buildSignedPlan(
     exporter: { fingerprint: reviewer.fingerprint, publicKey: reviewer.publicKeyRaw, name: reviewer.name, role: reviewer.role },
   });
   const signature = await signBytes(reviewer.privateKey, utf8ToBytes(unsigned.tagmanifest));
-  const plan = withSignature(unsigned, {
+  const draft = withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature,
@@ -53,7 +52,7 @@ export async function buildSignedPlan(
     publicKeyPem: await publicKeyPem(reviewer.publicKeyRaw),
     keyFingerprint: reviewer.fingerprint,
   });
-  return { plan, items: unsigned.content.evidence.length, bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0) };
+  return { draft, items: unsigned.content.evidence.length, bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0) };
 }
 
 /** Records a finished export in the audit's trail (it shows in the next bundle). */

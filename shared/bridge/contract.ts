@@ -44,6 +44,7 @@ export const CHANNELS = [
   'bundle:inspect',
   'bundle:import-files',
   'sample:open',
+  'bundle:stage',
   'bundle:import-settle',
 ] as const;
 
@@ -197,6 +198,8 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
+  'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
   /** After the renderer wrote (applied) or failed to write the import's rows: the blobs it copied are kept or taken back. */
   'bundle:import-settle': { readonly removed: number; readonly kept: readonly string[] };
 }
@@ -250,6 +253,7 @@ export const API_METHODS = {
   inspectBundle: 'bundle:inspect',
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
+  stageBundleFile: 'bundle:stage',
   settleImport: 'bundle:import-settle',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
@@ -298,6 +302,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     inspectBundle: call(API_METHODS.inspectBundle),
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
+    stageBundleFile: call(API_METHODS.stageBundleFile),
     settleImport: call(API_METHODS.settleImport),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bundlePlanSchema } from '../bundle/planTypes';
+import { bundlePlanSchema, MAX_GENERATED_BYTES, MAX_STAGE_CHUNK_BYTES } from '../bundle/planTypes';
 import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
@@ -52,5 +52,12 @@ export const requestSchemas = {
   'bundle:inspect': empty,
   'sample:open': empty,
   'bundle:import-files': z.strictObject({ token: z.uuid(), files: z.array(z.strictObject({ path: z.string().max(400), sha256: sha256Schema })).max(65_535) }),
+  /** One chunk of a generated bag file, in order; `last` closes it (issue #15: by reference, in chunks). */
+  'bundle:stage': z.strictObject({
+    stageId: z.uuid(),
+    offset: z.number().int().min(0).max(MAX_GENERATED_BYTES),
+    bytes: bytes(MAX_STAGE_CHUNK_BYTES),
+    last: z.boolean(),
+  }),
   'bundle:import-settle': z.strictObject({ token: z.uuid(), applied: z.boolean() }),
 } as const satisfies Record<Channel, z.ZodType>;

@@ -38,8 +38,27 @@ export interface PlanInput {
   readonly exporter: BundleReviewerKey;
 }
 
+/** A generated file of the bag, with the hash and size its manifest line and plan entry state. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+type BlobEntry = Extract<PlanEntry, { kind: 'blob' }>;
+/** An entry of a plan still holding its generated files' text, in the order they are zipped. */
+export type DraftEntry = BlobEntry | ({ readonly kind: 'generated' } & GeneratedFile);
+
+/** The plan before its generated files are staged in main (see stagePlan). */
+export interface DraftPlan {
+  readonly bagName: string;
+  readonly generatedAt: string;
+  readonly entries: readonly DraftEntry[];
+}
+
 export interface UnsignedBundle {
-  readonly plan: BundlePlan;
+  readonly draft: DraftPlan;
   readonly content: BundleContent;
   /** The exact text of tagmanifest-sha256.txt: what signature.json signs. */
   readonly tagmanifest: string;
@@ -48,7 +67,6 @@ export interface UnsignedBundle {
 /** Formats that are compressed already: DEFLATE would only cost time (DESIGN.md §5). */
 const STORED_MIME = /^(image\/(png|jpeg|gif|webp)|video\/|audio\/|application\/(zip|gzip|pdf|x-7z-compressed)|application\/vnd\.openxmlformats)/;
 
-const hexOf = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
 
 export function bagNameFor(audit: AuditRecord, generatedAt: string): string {
   return `${slug(audit.organization, 'org').slice(0, 40)}-${slug(audit.name, 'audit').slice(0, 40)}-${generatedAt.slice(0, 10)}`.replace(/-{2,}/g, '-');
@@ -142,22 +160,22 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     selection: input.selection,
   };
 
-  const generated: { path: string; text: string }[] = [
-    { path: 'data/manifest.json', text: renderManifestJson(content) },
-    { path: 'data/audit-log.jsonl', text: renderAuditLogJsonl(content) },
-    { path: 'data/evidence.csv', text: renderEvidenceCsv(content) },
-    { path: 'data/index.html', text: renderIndexHtml(content, { exporterKeyFingerprint: input.exporter.fingerprint }) },
-    { path: 'data/VERIFY.html', text: renderVerifyHtml() },
+  const generated = [
+    generatedFile('data/manifest.json', renderManifestJson(content)),
+    generatedFile('data/audit-log.jsonl', renderAuditLogJsonl(content)),
+    generatedFile('data/evidence.csv', renderEvidenceCsv(content)),
+    generatedFile('data/index.html', renderIndexHtml(content, { exporterKeyFingerprint: input.exporter.fingerprint })),
+    generatedFile('data/VERIFY.html', renderVerifyHtml()),
   ];
   const payload: ManifestLine[] = [
     ...bundled.map((b) => ({ path: b.path, sha256: b.record.sha256 })),
     ...originalsOf(bundled).map((o) => ({ path: o.path, sha256: o.sha256 })),
-    ...generated.map((g) => ({ path: g.path, sha256: hexOf(g.text) })),
+    ...generated.map((g) => ({ path: g.path, sha256: g.sha256 })),
   ];
   const payloadSizes = [
     ...bundled.map((b) => ({ size: b.record.size })),
     ...originalsOf(bundled).map((o) => ({ size: o.size })),
-    ...generated.map((g) => ({ size: utf8ToBytes(g.text).length })),
+    ...generated.map((g) => ({ size: g.size })),
   ];
   const payloadBytes = payloadSizes.reduce((sum, f) => sum + f.size, 0);
 
@@ -174,21 +192,22 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     ['Evidence-Locker-Exporter-Key', input.exporter.fingerprint],
   ]);
   const manifest = manifestText(payload);
-  const tagFiles = [
-    { path: 'bagit.txt', text: BAGIT_TXT },
-    { path: 'bag-info.txt', text: bagInfo },
-    { path: 'manifest-sha256.txt', text: manifest },
-  ];
-  const tagmanifest = manifestText(tagFiles.map((t) => ({ path: t.path, sha256: hexOf(t.text) })));
+  const tagFiles = [generatedFile('bagit.txt', BAGIT_TXT), generatedFile('bag-info.txt', bagInfo), generatedFile('manifest-sha256.txt', manifest)];
+  const tagmanifest = manifestText(tagFiles.map((t) => ({ path: t.path, sha256: t.sha256 })));
 
-  const entries: PlanEntry[] = [
-    ...tagFiles.map((t) => ({ kind: 'text' as const, ...t })),
-    { kind: 'text', path: 'tagmanifest-sha256.txt', text: tagmanifest },
-    ...generated.map((g) => ({ kind: 'text' as const, ...g })),
+  const entries: DraftEntry[] = [
+    ...tagFiles,
+    generatedFile('tagmanifest-sha256.txt', tagmanifest),
+    ...generated,
     ...bundled.map((b) => ({ kind: 'blob' as const, path: b.path, sha256: b.record.sha256, size: b.record.size, compress: !STORED_MIME.test(b.record.mime) })),
     ...originalsOf(bundled).map((o) => ({ kind: 'blob' as const, path: o.path, sha256: o.sha256, size: o.size, compress: false })),
   ];
-  return { plan: { bagName, generatedAt, entries }, content, tagmanifest };
+  return { draft: { bagName, generatedAt, entries }, content, tagmanifest };
+}
+
+function generatedFile(path: string, text: string): DraftEntry & GeneratedFile {
+  const bytes = utf8ToBytes(text);
+  return { kind: 'generated', path, text, sha256: bytesToHex(sha256(bytes)), size: bytes.length };
 }
 
 /** signature.json: a detached Ed25519 signature over tagmanifest-sha256.txt (DESIGN.md §4). */
@@ -201,9 +220,30 @@ export interface BagSignature {
   readonly keyFingerprint: string;
 }
 
-export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): BundlePlan {
+export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): DraftPlan {
   return {
-    ...unsigned.plan,
-    entries: [...unsigned.plan.entries, { kind: 'text', path: 'signature.json', text: `${JSON.stringify(signature, null, 2)}\n` }],
+    ...unsigned.draft,
+    entries: [...unsigned.draft.entries, generatedFile('signature.json', `${JSON.stringify(signature, null, 2)}\n`)],
   };
+}
+
+/**
+ * Sends every generated file to main (`stage` puts it in main's staging area, in chunks) and
+ * returns the plan that names them by hash. A file main hashed differently is refused here,
+ * so the manifests never list bytes other than those written.
+ */
+export async function stagePlan(draft: DraftPlan, stage: (file: GeneratedFile) => Promise<{ sha256: string; size: number }>): Promise<BundlePlan> {
+  const entries: PlanEntry[] = [];
+  for (const entry of draft.entries) {
+    if (entry.kind === 'blob') {
+      entries.push(entry);
+      continue;
+    }
+    const staged = await stage(entry);
+    if (staged.sha256 !== entry.sha256 || staged.size !== entry.size) {
+      throw new Error(`${entry.path} reached main as ${staged.size} bytes with SHA-256 ${staged.sha256}, not the ${entry.size} bytes with ${entry.sha256} its manifest lists.`);
+    }
+    entries.push({ kind: 'staged', path: entry.path, sha256: entry.sha256, size: entry.size });
+  }
+  return { bagName: draft.bagName, generatedAt: draft.generatedAt, entries };
 }

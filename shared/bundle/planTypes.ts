@@ -3,14 +3,18 @@ import { SHA256_HEX } from '../bridge/contract';
 import { isSafeBagPath } from './paths';
 
 /**
- * The bundle plan the renderer hands to main: every file of the bag, either stored evidence
- * (by hash, main streams it from the store and re-hashes it) or generated text. Main validates
- * it with this schema and the checks in `checkPlan` before asking where to save.
+ * The bundle plan the renderer hands to main: every file of the bag, by reference. Evidence is
+ * named by its hash in the store (main streams it and re-hashes it); generated files (tag files,
+ * manifest.json, the log, CSV, HTML, signature.json) were staged beforehand in chunks through
+ * `bundle:stage` and are named by the hash main returned (DESIGN.md §5, issue #15). Main
+ * validates the plan with this schema and the checks in `checkPlan` before asking where to save.
  */
-export const ZIP32_MAX_BYTES = 4 * 1024 ** 3 - 1;
-export const ZIP32_MAX_ENTRIES = 65_535;
-/** Room for ZIP headers and the central directory on top of the payload. */
-const ZIP_OVERHEAD_PER_ENTRY = 200;
+/** Entries one bundle may hold: ZIP64 lifts the format's 65,535; this bounds main's memory. */
+export const MAX_PLAN_ENTRIES = 250_000;
+/** The largest generated file (manifest.json of a very large audit is tens of MB). */
+export const MAX_GENERATED_BYTES = 1024 * 1024 * 1024;
+/** A generated file crosses the bridge in chunks of at most this many bytes. */
+export const MAX_STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const bagPath = z.string().max(400).refine(isSafeBagPath, 'not a safe path inside the bag');
 
@@ -23,22 +27,23 @@ export const planEntrySchema = z.discriminatedUnion('kind', [
     compress: z.boolean(),
   }),
   z.strictObject({
-    kind: z.literal('text'),
+    kind: z.literal('staged'),
     path: bagPath,
-    text: z.string().max(256 * 1024 * 1024),
+    sha256: z.string().regex(SHA256_HEX),
+    size: z.number().int().min(0).max(MAX_GENERATED_BYTES),
   }),
 ]);
 
 export const bundlePlanSchema = z.strictObject({
   bagName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a bag name is an ASCII slug'),
   generatedAt: z.iso.datetime(),
-  entries: z.array(planEntrySchema).min(1).max(ZIP32_MAX_ENTRIES),
+  entries: z.array(planEntrySchema).min(1).max(MAX_PLAN_ENTRIES),
 });
 
 export type PlanEntry = z.infer<typeof planEntrySchema>;
 export type BundlePlan = z.infer<typeof bundlePlanSchema>;
 
-/** Checks a schema cannot express: unique paths, the required tag files, the ZIP32 limits. */
+/** Checks a schema cannot express: unique paths (case-insensitively), the required tag files. */
 export function checkPlan(plan: BundlePlan): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -54,15 +59,6 @@ export function checkPlan(plan: BundlePlan): string[] {
     const top = entry.path.split('/')[0] ?? '';
     const isTag = !entry.path.includes('/');
     if (!isTag && top !== 'data') problems.push(`${entry.path} is neither a tag file nor under data/`);
-  }
-  const bytes = plan.entries.reduce(
-    (sum, e) => sum + (e.kind === 'blob' ? e.size : e.text.length * 3) + ZIP_OVERHEAD_PER_ENTRY + e.path.length * 2,
-    0,
-  );
-  if (bytes > ZIP32_MAX_BYTES) {
-    problems.push(
-      `this selection is about ${(bytes / 1024 ** 3).toFixed(1)} GiB; a bundle can hold at most 4 GiB (the ZIP format without ZIP64). Export fewer controls or a shorter period.`,
-    );
   }
   return problems;
 }

@@ -44,6 +44,7 @@ const OUTCOME: Partial<Record<Channel, string>> = {
   'bundle:import-files': 'the bundle could not be imported',
   'bundle:import-settle': 'the import could not be finished',
   'sample:open': 'the sample audit could not be prepared',
+  'bundle:stage': 'the bundle could not be prepared',
 };
 
 /**

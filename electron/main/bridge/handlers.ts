@@ -18,10 +18,12 @@ import { BridgeFailure, describeKnownError, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
 import { PARTIAL_SUFFIX, partialPrefix, writeBundle } from '../bundle/writer';
+import { createTextStaging, stagingDirOf, type TextStaging } from '../bundle/staging';
 import type { TempLedger } from '../sweep';
 import { readBundleTexts, verifyBundle } from '../bundle/verify';
 import { currentIdentity, importBundleFiles, sameIdentity, type FileIdentity } from '../bundle/importFiles';
 import { createInspections } from '../bundle/inspections';
+import { openBundleFile } from '../bundle/bundleFile';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -42,6 +44,8 @@ export interface HandlerDeps {
   readonly revealInFolder: (path: string) => void;
   /** main's own open dialog for a bundle; null when the user cancels. */
   readonly chooseBundleToImport: () => Promise<string | null>;
+  /** Where generated bag files wait for their export; by default beside the store. */
+  readonly staging?: TextStaging;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
   /**
@@ -91,6 +95,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = createPendingCaptures();
   const uploads = createUploads(deps.store, now, { idleMs: deps.uploadIdleMs });
+  const staging = deps.staging ?? createTextStaging(stagingDirOf(deps.store.root));
   deps.onPageGone?.((reason) => {
     uploads.expireAll(reason);
     pending.clear();
@@ -105,10 +110,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   async function inspect(path: string, fileName: string, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
     // Opened safely first: a pipe or device chosen in the dialog is named, not verified.
     const before = await currentIdentity(path, deps.stallTimeoutMs);
-    const report = await verifyBundle(path);
+    const opening = { openFile: (p: string) => openBundleFile(p, { stallTimeoutMs: deps.stallTimeoutMs }) };
+    const report = await verifyBundle(path, opening);
     let texts: { manifestJson: string; auditLog: string } | null = null;
     if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
-      texts = await readBundleTexts(path, report.bagName).catch(() => null);
+      texts = await readBundleTexts(path, report.bagName, opening).catch(() => null);
     }
     const after: FileIdentity | null = await currentIdentity(path, deps.stallTimeoutMs).catch(() => null);
     const unchanged = after !== null && sameIdentity(after, before);
@@ -285,17 +291,23 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'bundle:export': async ({ exportId, plan }) => {
+      // The staged generated files serve this one export, whatever its outcome.
+      const release = (): Promise<void> => staging.release(plan.entries.filter((e) => e.kind === 'staged').map((e) => e.sha256));
       const problems = checkPlan(plan);
-      if (problems.length > 0) throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      if (problems.length > 0) {
+        await release();
+        throw new BridgeFailure('invalid-payload', `The bundle cannot be written: ${problems.join('; ')}.`);
+      }
       if (running.has(exportId)) throw new BridgeFailure('invalid-payload', 'This export is already running.');
-      const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
-      if (target === null) return { status: 'cancelled' };
       const controller = new AbortController();
       running.set(exportId, controller);
-      // Should this run be killed midway, the next start finds and removes the hidden temporary file.
-      const forget = await deps.tempLedger?.note({ dir: dirname(target), prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
+      let forget: (() => Promise<void>) | undefined;
       try {
-        const result = await writeBundle(plan, deps.store, target, {
+        const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
+        if (target === null) return { status: 'cancelled' };
+        // Should this run be killed midway, the next start finds and removes the hidden temporary file.
+        forget = await deps.tempLedger?.note({ dir: dirname(target), prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
+        const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
           onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
         });
@@ -307,6 +319,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       } finally {
         running.delete(exportId);
         await forget?.();
+        await release();
       }
     },
 
@@ -315,6 +328,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       controller?.abort();
       return { cancelled: controller !== undefined };
     },
+
+    'bundle:stage': async ({ stageId, offset, bytes, last }) => staging.append(stageId, offset, bytes, last),
 
     'bundle:inspect': async () => {
       const path = await deps.chooseBundleToImport();
@@ -349,6 +364,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       }
       const { result, transaction } = await importBundleFiles(deps.store, bundle.path, bundle.bagName, files, {
         verified: bundle.identity ?? undefined,
+        stallTimeoutMs: deps.stallTimeoutMs,
         onProgress: (done, total) => deps.emit('bundle:import-progress', { done, total }),
       });
       if (inspections.get(token) !== bundle) {

@@ -1,9 +1,10 @@
 import type { Stats } from 'node:fs';
-import type yauzl from 'yauzl';
 import { BridgeFailure, isDiskFull } from '../bridge/failure';
 import { openRegularFile } from '../safeFile';
 import type { EvidenceStore, StoreTransaction } from '../store';
-import { listEntries, openEntry, openZip } from './verify';
+import { openBundleFile, type BundleFile } from './bundleFile';
+import { EntryFailure } from '../zip/zipReader';
+import { withArchive } from './verify';
 
 /**
  * Copies the evidence files of a verified bundle into the store (DESIGN.md §5, import), as one
@@ -47,6 +48,8 @@ export interface ImportOptions {
   /** The bundle as it was verified; a different file at the path is refused before anything is read. */
   readonly verified?: FileIdentity;
   readonly onProgress?: (done: number, total: number) => void;
+  /** How long the bundle may go without answering an open or a read (safeFile.ts). */
+  readonly stallTimeoutMs?: number;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -71,15 +74,26 @@ export async function importBundleFiles(
   options: ImportOptions = {},
 ): Promise<{ result: ImportFilesResult; transaction: StoreTransaction }> {
   const transaction = store.transaction();
-  let current: string | null = null;
+  // Set inside the archive callback: typed wide so the catch below does not take it for always null.
+  let current = null as string | null;
   let index = 0;
   try {
-    if (options.verified && !sameIdentity(options.verified, await currentIdentity(zipPath))) {
-      throw new BridgeFailure('file-changed', 'The bundle file was changed or replaced after it was verified. Nothing was added; choose it again to verify it anew.');
-    }
-    const zip = await openZip(zipPath);
-    try {
-      const entries = new Map((await listEntries(zip)).map((e): [string, yauzl.Entry] => [e.fileName, e]));
+    const { verified, stallTimeoutMs } = options;
+    // The identity is checked on the descriptor the files are then read from: a file put in
+    // the bundle's place between the check and the reading cannot slip in.
+    const openVerified = async (path: string): Promise<BundleFile> => {
+      const file = await openBundleFile(path, { stallTimeoutMs });
+      if (verified && !sameIdentity(verified, identityOf(file.stats))) {
+        await file.close();
+        throw new BridgeFailure('file-changed', 'The bundle file was changed or replaced after it was verified. Nothing was added; choose it again to verify it anew.');
+      }
+      return file;
+    };
+    return await withArchive(zipPath, { openFile: openVerified }, async (zip) => {
+      // Verified before, so a problem now means the file is not the one that was verified.
+      const broken = zip.readable ? zip.problems[0] : (zip.problems[0] ?? { message: 'the archive cannot be read' });
+      if (broken) throw new BridgeFailure('file-changed', `The bundle can no longer be read (${broken.message}); was it replaced after it was verified? Nothing was added.`);
+      const entries = new Map(zip.entries.map((e) => [e.name, e]));
       let stored = 0;
       let existed = 0;
       for (const [i, file] of files.entries()) {
@@ -87,7 +101,7 @@ export async function importBundleFiles(
         current = file.path;
         const entry = entries.get(`${bagName}/${file.path}`);
         if (!entry) throw new BridgeFailure('file-changed', 'it is not in the bundle (was the bundle replaced after it was verified?).');
-        const blob = await transaction.put(await openEntry(zip, entry), {
+        const blob = await transaction.put(zip.stream(entry), {
           // Checked before the bytes become visible: a wrong file is never stored, not even for a moment.
           beforeCommit: async ({ sha256 }) => {
             if (sha256 !== file.sha256) {
@@ -100,9 +114,7 @@ export async function importBundleFiles(
         options.onProgress?.(i + 1, files.length);
       }
       return { result: { stored, existed }, transaction };
-    } finally {
-      zip.close();
-    }
+    });
   } catch (error) {
     const outcome = await transaction.rollback();
     const where = current === null ? 'The import stopped' : `The import stopped at ${current} (file ${index + 1} of ${files.length})`;
@@ -112,6 +124,13 @@ export async function importBundleFiles(
     if (error instanceof BridgeFailure && current === null) {
       // Refused before anything was stored: the refusal says all there is.
       throw error;
+    }
+    if (error instanceof EntryFailure) {
+      // The strict reader checks every entry as it flows (size, CRC-32): the bundle verified
+      // before, so a problem now means it changed since.
+      const { entry, message } = error.problem;
+      const detail = entry !== null && message.startsWith(`${entry}: `) ? message.slice(entry.length + 2) : message;
+      throw new BridgeFailure('file-changed', `${where}: ${detail}; the bundle changed after it was verified. ${afterRollback(outcome)}`);
     }
     const cause = error instanceof Error ? error.message : String(error);
     throw new BridgeFailure(error instanceof BridgeFailure ? error.code : 'io-error', `${where}: ${cause} ${afterRollback(outcome)}`);

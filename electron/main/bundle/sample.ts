@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { planBundle, withSignature, type PlanInput, type UnsignedBundle } from '../../../shared/bundle/plan';
+import { planBundle, stagePlan, withSignature, type PlanInput, type UnsignedBundle } from '../../../shared/bundle/plan';
 import type { BundlePlan } from '../../../shared/bundle/planTypes';
 import { STARTER_CONTROLS } from '../../../shared/catalog/starterControls';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../../shared/domain/records';
@@ -11,6 +11,7 @@ import { nextEntry } from '../../../shared/log/chain';
 import { computeReviewStates } from '../../../shared/review/reviewState';
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
 import { signSignoff, type SignoffPayload, type SignoffRecord } from '../../../shared/signing/signoff';
+import { createTextStaging, stagingDirOf, type TextStaging } from './staging';
 import { writeBundle, type WrittenBundle } from './writer';
 import { createEvidenceStore, type EvidenceStore } from '../store';
 
@@ -172,8 +173,11 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
 
 type SignOptions = { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string };
 
-/** Plans and signs a bundle of a sample (or any) audit, as the renderer does before an export. */
-export async function signPlan(sample: SampleAudit, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
+/**
+ * Plans and signs a bundle of a sample (or any) audit, its generated files staged in `staging`,
+ * as the renderer does before an export.
+ */
+export async function signPlan(sample: SampleAudit, staging: TextStaging, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
   const unsigned = planBundle({
     ...sample.input,
     reviewStates: await computeReviewStates(sample.input.evidence, sample.input.signoffs),
@@ -182,7 +186,7 @@ export async function signPlan(sample: SampleAudit, options: SignOptions = {}): 
     appVersion: options.appVersion ?? '0.1.0',
     exporter: { fingerprint: sample.keys.fingerprint, publicKey: sample.keys.publicKeyRaw, ...sample.reviewer },
   });
-  const plan = withSignature(unsigned, {
+  const draft = withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature: await signBytes(sample.keys.privateKey, new Uint8Array(Buffer.from(unsigned.tagmanifest, 'utf8'))),
@@ -190,7 +194,7 @@ export async function signPlan(sample: SampleAudit, options: SignOptions = {}): 
     publicKeyPem: await publicKeyPem(sample.keys.publicKeyRaw),
     keyFingerprint: sample.keys.fingerprint,
   });
-  return { unsigned, plan };
+  return { unsigned, plan: await stagePlan(draft, (file) => staging.putText(file.text)) };
 }
 
 /** Plans, signs and writes a bundle of a sample (or any) audit, as the app does. */
@@ -199,6 +203,11 @@ export async function signAndWrite(
   target: string,
   options: SignOptions = {},
 ): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
-  const { unsigned, plan } = await signPlan(sample, options);
-  return { written: await writeBundle(plan, sample.store, target), unsigned, plan };
+  const staging = createTextStaging(stagingDirOf(sample.store.root));
+  const { unsigned, plan } = await signPlan(sample, staging, options);
+  try {
+    return { written: await writeBundle(plan, { store: sample.store, staging }, target), unsigned, plan };
+  } finally {
+    await staging.release(plan.entries.filter((e) => e.kind === 'staged').map((e) => e.sha256));
+  }
 }

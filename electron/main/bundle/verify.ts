@@ -1,30 +1,21 @@
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import type yauzl from 'yauzl';
 import { BAGIT_TXT, parseManifest } from '../../../shared/bundle/bagit';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 import type { LogEntry } from '../../../shared/domain/records';
 import { verifyChain } from '../../../shared/log/chain';
 import { fingerprintOf, fromBase64, verifyBytes } from '../../../shared/signing/ed25519';
 import { checkSignoff, type SignoffRecord } from '../../../shared/signing/signoff';
-import { openZipSafely } from './zipSource';
+import { ZipArchive, type ZipEntry, type ZipFileSource, type ZipLimits } from '../zip/zipReader';
+import { openBundleFile } from './bundleFile';
 
 /**
  * Verifies a bundle ZIP from the outside, as an auditor's tool would: structure, every hash,
- * Payload-Oxum, the bag signature, every sign-off and the log chain. Entries are streamed one
- * at a time through yauzl, so memory stays flat however large the bundle.
+ * Payload-Oxum, the bag signature, every sign-off and the log chain. The archive is read by the
+ * strict reader (electron/main/zip/zipReader.ts): every problem it finds in the ZIP itself —
+ * hidden entries, lying sizes, encryption, limits — is reported here by name, never thrown.
  */
 
-export const LIMITS = {
-  entries: 65_535,
-  /** Largest uncompressed total we will read: far above what a ZIP32 bag can legitimately hold. */
-  totalBytes: 8 * 1024 ** 3,
-  /** Tag and JSON files are read into memory; nothing legitimate comes close. */
-  textBytes: 256 * 1024 * 1024,
-  /** A ZIP bomb's tell: an entry that inflates far more than real documents do. */
-  maxRatio: 200,
-  ratioFloorBytes: 16 * 1024 * 1024,
-} as const;
+/** Tag and JSON files are read into memory; nothing legitimate comes close. */
+const TEXT_BYTES = 256 * 1024 * 1024;
 
 export interface Check {
   readonly name: string;
@@ -41,75 +32,60 @@ export interface VerifyReport {
   readonly bytes: number;
 }
 
-// Opened as a regular file only, with a deadline on every read (./zipSource): a pipe, a device
-// or a stalled drive is named, not waited on.
-export function openZip(path: string): Promise<yauzl.ZipFile> {
-  return openZipSafely(path, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
+/** A tag or JSON file's bytes; a problem reading it (lying size, bad CRC, limit) is thrown named. */
+async function readText(zip: ZipArchive, entry: ZipEntry): Promise<Buffer> {
+  const result = await zip.read(entry, TEXT_BYTES);
+  if (!result.ok) throw new Error(result.problem.message);
+  return result.bytes;
 }
 
-export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry);
-      if (entries.length > LIMITS.entries) {
-        reject(new Error(`the ZIP has more than ${LIMITS.entries} entries`));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-export function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
-}
-
-async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of await openEntry(zip, entry)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function readText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  if (entry.uncompressedSize > LIMITS.textBytes) throw new Error(`${entry.fileName} is too large to be a tag file`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await openEntry(zip, entry)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const isSymlink = (entry: yauzl.Entry): boolean => ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
-
-/** Structural problems with the entries themselves, before anything is read. */
-export function structuralProblems(entries: readonly yauzl.Entry[]): { problems: string[]; bagName: string | null } {
+/** Bag-level facts of the entries (the reader already checked the ZIP itself). */
+export function structuralProblems(entries: readonly ZipEntry[]): { problems: string[]; bagName: string | null } {
   const problems: string[] = [];
-  const names = new Set<string>();
   const tops = new Set<string>();
-  let total = 0;
   for (const entry of entries) {
-    const name = entry.fileName;
-    if (names.has(name.toLowerCase())) problems.push(`${name}: appears twice in the ZIP`);
-    names.add(name.toLowerCase());
-    if (isSymlink(entry)) problems.push(`${name}: is a symbolic link`);
-    const isDir = name.endsWith('/');
-    const path = isDir ? name.slice(0, -1) : name;
+    const name = entry.name;
+    if (entry.isSymlink) problems.push(`${name}: is a symbolic link`);
+    const path = entry.isDirectory ? name.slice(0, -1) : name;
     const [top, ...rest] = path.split('/');
     tops.add(top ?? '');
-    if (!isDir && (rest.length === 0 || !isSafeBagPath(rest.join('/')))) problems.push(`${name}: is not a safe path inside a bag folder`);
-    total += entry.uncompressedSize;
-    if (entry.uncompressedSize > LIMITS.ratioFloorBytes && entry.uncompressedSize > entry.compressedSize * LIMITS.maxRatio) {
-      problems.push(`${name}: inflates ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (a ZIP bomb?)`);
-    }
+    if (!entry.isDirectory && (rest.length === 0 || !isSafeBagPath(path))) problems.push(`${name}: is not a safe path inside a bag folder`);
   }
-  if (total > LIMITS.totalBytes) problems.push(`the ZIP would inflate to ${(total / 1024 ** 3).toFixed(1)} GiB, more than any bundle holds`);
   if (tops.size !== 1) problems.push(`a bundle holds exactly one top-level bag folder; this ZIP has ${tops.size}`);
   return { problems, bagName: tops.size === 1 ? ([...tops][0] ?? null) : null };
 }
 
-export async function verifyBundle(zipPath: string, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+export interface VerifyOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly limits?: Partial<ZipLimits>;
+  /**
+   * Opens the bundle; by default as a regular file only, every read under a deadline
+   * (./bundleFile): a pipe, a device or a stalled drive is named, not waited on (issue #14).
+   */
+  readonly openFile?: (path: string) => Promise<ZipFileSource & { close(): Promise<void> }>;
+}
+
+/** Opens the bundle, hands the archive to `use`, and closes the file whatever happens. */
+export async function withArchive<T>(zipPath: string, options: VerifyOptions, use: (zip: ZipArchive) => Promise<T>): Promise<T> {
+  const file = await (options.openFile ?? ((p: string) => openBundleFile(p)))(zipPath);
+  try {
+    return await use(await ZipArchive.open(file, { limits: options.limits }));
+  } finally {
+    await file.close();
+  }
+}
+
+export async function verifyBundle(zipPath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  try {
+    return await withArchive(zipPath, options, (zip) => verifyArchive(zip, options.onProgress));
+  } catch (error) {
+    // Only the file itself can fail here (missing, unreadable): the reader reports the rest.
+    const message = `not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: message }], problems: [message], files: 0, bytes: 0 };
+  }
+}
+
+async function verifyArchive(zip: ZipArchive, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
   const checks: Check[] = [];
   const problems: string[] = [];
   const check = (name: string, found: string[], okDetail: string): void => {
@@ -117,30 +93,27 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
     problems.push(...found);
   };
 
-  let zip: yauzl.ZipFile;
-  let entries: yauzl.Entry[];
-  try {
-    zip = await openZip(zipPath);
-    entries = await listEntries(zip);
-  } catch (error) {
-    const message = `not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: message }], problems: [message], files: 0, bytes: 0 };
+  if (!zip.readable) {
+    const found = zip.problems.map((p) => `not a readable ZIP: ${p.message}`);
+    return { ok: false, bagName: null, checks: [{ name: 'ZIP structure', ok: false, detail: found[0] ?? 'unreadable' }], problems: found, files: 0, bytes: 0 };
   }
-  try {
+  const entries = zip.entries;
+  {
     const structure = structuralProblems(entries);
-    check('ZIP structure', structure.problems, `${entries.length} entries in one bag folder`);
-    if (structure.problems.length > 0 || !structure.bagName) {
+    const found = [...zip.problems.map((p) => p.message), ...structure.problems];
+    check('ZIP structure', found, `${entries.length} entries in one bag folder; local headers agree with the central directory, nothing hidden`);
+    if (found.length > 0 || !structure.bagName) {
       return { ok: false, bagName: structure.bagName, checks, problems, files: entries.length, bytes: 0 };
     }
     const prefix = `${structure.bagName}/`;
-    const files = new Map(entries.filter((e) => !e.fileName.endsWith('/')).map((e) => [e.fileName.slice(prefix.length), e]));
+    const files = new Map(entries.filter((e) => !e.isDirectory).map((e) => [e.name.slice(prefix.length), e]));
 
     const required = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'signature.json', 'data/manifest.json', 'data/audit-log.jsonl'];
     const missingTags = required.filter((p) => !files.has(p)).map((p) => `${p}: missing`);
     check('Required files', missingTags, 'bagit.txt, bag-info.txt, both manifests, signature.json, manifest.json, audit-log.jsonl');
     if (missingTags.length > 0) return { ok: false, bagName: structure.bagName, checks, problems, files: files.size, bytes: 0 };
 
-    const text = async (p: string): Promise<Buffer> => readText(zip, files.get(p) as yauzl.Entry);
+    const text = async (p: string): Promise<Buffer> => readText(zip, files.get(p) as ZipEntry);
     const bagit = (await text('bagit.txt')).toString('utf8');
     check('bagit.txt', bagit.replace(/\r\n/g, '\n') === BAGIT_TXT ? [] : ['bagit.txt: not "BagIt-Version: 1.0" with UTF-8 tag files'], 'BagIt 1.0, UTF-8');
 
@@ -156,10 +129,16 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
     let bytes = 0;
     const payloadHashes = new Map<string, string>();
     for (const [index, p] of payloadPaths.entries()) {
-      const entry = files.get(p) as yauzl.Entry;
-      const actual = await hashEntry(zip, entry);
-      payloadHashes.set(p, actual);
+      const entry = files.get(p) as ZipEntry;
+      const hashed = await zip.hash(entry);
       bytes += entry.uncompressedSize;
+      if (!hashed.ok) {
+        manifestProblems.push(hashed.problem.message);
+        onProgress?.(index + 1, payloadPaths.length);
+        continue;
+      }
+      const actual = hashed.sha256;
+      payloadHashes.set(p, actual);
       const expected = manifest.get(p);
       if (expected === undefined) manifestProblems.push(`${p}: present but not listed in manifest-sha256.txt`);
       else if (expected !== actual) manifestProblems.push(`${p}: SHA-256 is ${actual}, manifest says ${expected}`);
@@ -184,7 +163,11 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
       for (const line of listed) {
         const entry = files.get(line.path);
         if (!entry) tagProblems.push(`${line.path}: listed in tagmanifest-sha256.txt but missing`);
-        else if ((await hashEntry(zip, entry)) !== line.sha256) tagProblems.push(`${line.path}: does not match tagmanifest-sha256.txt`);
+        else {
+          const hashed = await zip.hash(entry);
+          if (!hashed.ok) tagProblems.push(hashed.problem.message);
+          else if (hashed.sha256 !== line.sha256) tagProblems.push(`${line.path}: does not match tagmanifest-sha256.txt`);
+        }
       }
       for (const tag of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) {
         if (!listed.some((l) => l.path === tag)) tagProblems.push(`${tag}: not covered by tagmanifest-sha256.txt`);
@@ -248,8 +231,6 @@ export async function verifyBundle(zipPath: string, onProgress?: (done: number, 
     check('Audit trail chain', logProblems, 'every entry chains to the one before');
 
     return { ok: problems.length === 0, bagName: structure.bagName, checks, problems, files: files.size, bytes };
-  } finally {
-    zip.close();
   }
 }
 
@@ -265,12 +246,10 @@ export function formatReport(report: VerifyReport, zipPath: string): string {
 }
 
 /** The bag's machine-readable files, for the import preview. */
-export async function readBundleTexts(zipPath: string, bagName: string): Promise<{ manifestJson: string; auditLog: string }> {
-  const zip = await openZip(zipPath);
-  try {
-    const entries = await listEntries(zip);
-    const find = (path: string): yauzl.Entry => {
-      const entry = entries.find((e) => e.fileName === `${bagName}/${path}`);
+export async function readBundleTexts(zipPath: string, bagName: string, options: VerifyOptions = {}): Promise<{ manifestJson: string; auditLog: string }> {
+  return withArchive(zipPath, options, async (zip) => {
+    const find = (path: string): ZipEntry => {
+      const entry = zip.entries.find((e) => e.name === `${bagName}/${path}`);
       if (!entry) throw new Error(`${path} is missing`);
       return entry;
     };
@@ -278,7 +257,5 @@ export async function readBundleTexts(zipPath: string, bagName: string): Promise
       manifestJson: (await readText(zip, find('data/manifest.json'))).toString('utf8'),
       auditLog: (await readText(zip, find('data/audit-log.jsonl'))).toString('utf8'),
     };
-  } finally {
-    zip.close();
-  }
+  });
 }

@@ -11,6 +11,7 @@ import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { STEP_LABELS } from '../../../shared/domain/labels';
 import { HashValue } from '../evidence/HashValue';
+import { stageDraft } from './stageBundle';
 import './export.css';
 
 type Phase =
@@ -58,7 +59,8 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
     setError(null);
     setPhase({ kind: 'planning' });
     try {
-      const { plan, items } = await buildSignedPlan(audit.id, selection, reviewer, info.appVersion);
+      const { draft, items } = await buildSignedPlan(audit.id, selection, reviewer, info.appVersion);
+      const plan = await stageDraft(draft);
       const exportId = crypto.randomUUID();
       setPhase({ kind: 'writing', exportId, progress: null, items });
       const result = await unwrap(bridge().exportBundle({ exportId, plan }));

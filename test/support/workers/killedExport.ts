@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createHandlers } from '../../../electron/main/bridge/handlers';
 import { buildSampleAudit, signPlan } from '../../../electron/main/bundle/sample';
+import { createTextStaging, stagingDirOf } from '../../../electron/main/bundle/staging';
 import { createScreenCapturer } from '../../../electron/main/capture';
 import { createTempLedger } from '../../../electron/main/sweep';
 
@@ -16,7 +17,9 @@ const stored = await sample.store.put(randomBytes(Number(megabytes ?? 256) * 102
 const first = sample.input.evidence[0];
 if (!first) throw new Error('sample has no evidence');
 const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: `${first.id}-big`, name: 'large export.zip', mime: 'application/zip', size: stored.size, sha256: stored.sha256 }] } };
-const { plan } = await signPlan(padded);
+// Staged where the handler looks, as the renderer's bundle:stage calls would leave them.
+const staging = createTextStaging(stagingDirOf(storeRoot));
+const { plan } = await signPlan(padded, staging);
 const handlers = createHandlers({
   store: sample.store,
   capturer: createScreenCapturer(),
@@ -28,6 +31,7 @@ const handlers = createHandlers({
   hideWindowForCapture: async () => () => {},
   emit: () => {},
   tempLedger: createTempLedger(ledgerDir),
+  staging,
 });
 process.stdout.write('EXPORTING\n');
 await handlers['bundle:export']({ exportId: randomUUID(), plan });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stagingDirOf } from '../../../electron/main/bundle/staging';
 import { createTempLedger, sweepLeftovers } from '../../../electron/main/sweep';
 import { startWorker } from '../../support/runWorker';
 
@@ -51,11 +52,17 @@ describe('the start-up sweep', () => {
     if (!left) throw new Error('the killed export left no .partial');
     expect(await readdir(ledger)).toHaveLength(1);
 
+    // The generated files staged for it stay too: nothing will ever export them now.
+    const staging = stagingDirOf(join(dir, 'export-store'));
+    const staged = await readdir(staging);
+    expect(staged.length).toBeGreaterThan(3);
+
     // The next start, a moment later.
-    const removed = await sweepLeftovers({ ledgerDir: ledger, tmpDir: join(dir, 'no-tmp'), startedAt: Date.now() + 1 });
-    expect(removed).toEqual([join(out, left)]);
+    const removed = await sweepLeftovers({ ledgerDir: ledger, tmpDir: join(dir, 'no-tmp'), startedAt: Date.now() + 1, stagingDir: staging });
+    expect(removed.sort()).toEqual([join(out, left), ...staged.map((n) => join(staging, n))].sort());
     expect((await readdir(out)).sort()).toEqual(['acme.zip.1.partial', 'notes.partial']);
     expect(await readdir(ledger)).toEqual([]);
+    expect(await readdir(staging)).toEqual([]);
   }, 120_000);
 
   it('removes our temporary folders from before this run, and leaves newer ones and anything not ours', async () => {
@@ -90,8 +97,13 @@ describe('the start-up sweep', () => {
     await writeFile(join(out, 'keep.txt'), 'x');
     await utimes(join(out, 'keep.txt'), anHourAgo(), anHourAgo());
 
-    expect(await sweepLeftovers({ ledgerDir: ledger, tmpDir: join(dir, 'no-tmp'), startedAt: Date.now() - 60_000 })).toEqual([]);
+    // A file this run is staging for its export right now.
+    const staging = await mkdtemp(join(dir, 'staging-'));
+    await writeFile(join(staging, 'a1b2.part'), 'BagIt-Version: 1.0');
+
+    expect(await sweepLeftovers({ ledgerDir: ledger, tmpDir: join(dir, 'no-tmp'), startedAt: Date.now() - 60_000, stagingDir: staging })).toEqual([]);
     expect((await readdir(out)).sort()).toEqual(['.b.zip.0b7e.partial', 'keep.txt']);
+    expect(await readdir(staging)).toEqual(['a1b2.part']);
     expect(await readdir(ledger)).toEqual([]);
     await forget();
   });

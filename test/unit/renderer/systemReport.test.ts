@@ -122,10 +122,10 @@ describe('a system report in a bundle', () => {
     await updateEvidence(report.id, { systemReport: { ...REPORT, filterScreenshotId: shot.id } }, ACTOR);
     const exported = await db.evidence.get(report.id);
     const reviewer = await saveReviewer('Dana Reviewer', 'IT Manager', ACTOR);
-    const { plan } = await buildSignedPlan(auditId, { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true }, reviewer, '0.1.0');
+    const { draft } = await buildSignedPlan(auditId, { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true }, reviewer, '0.1.0');
     const text = (suffix: string): string => {
-      const entry = plan.entries.find((e) => e.path.endsWith(suffix));
-      if (entry?.kind !== 'text') throw new Error(`${suffix} is not in the plan`);
+      const entry = draft.entries.find((e) => e.path.endsWith(suffix));
+      if (entry?.kind !== 'generated') throw new Error(`${suffix} is not in the plan`);
       return entry.text;
     };
 

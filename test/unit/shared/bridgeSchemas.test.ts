@@ -50,12 +50,14 @@ const EXTRA_KEYS: readonly Case[] = [
 const validScreen = { displayId: null, delayMs: 0 };
 
 const EXPORT_ID = '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80';
+const TOKEN_STAGE = '5b2e7c1d-3a4f-4e6b-9c8d-1f0a2b3c4d5e';
 const VALID_PLAN = {
   bagName: 'acme-soc2-2026',
   generatedAt: '2026-04-02T10:00:00.000Z',
-  entries: [{ kind: 'text', path: 'bagit.txt', text: 'BagIt-Version: 1.0\n' }],
+  entries: [{ kind: 'staged', path: 'bagit.txt', sha256: SHA_OF_ABC, size: 19 }],
 };
-const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'text', path, text: '' }] });
+const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ kind: 'staged', path, sha256: SHA_OF_ABC, size: 0 }] });
+const validStage = { stageId: TOKEN_STAGE, offset: 0, bytes: new Uint8Array(3), last: true };
 
 const TOKEN = '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c';
 const STAMP = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -173,6 +175,8 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a Windows reserved name', payload: { exportId: EXPORT_ID, plan: planWithPath('data/NUL.txt') }, path: ['plan', 'entries', 0, 'path'] },
     { label: 'a bag name with a separator', payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, bagName: 'a/b' } }, path: ['plan', 'bagName'] },
     { label: 'a destination path smuggled in', payload: { exportId: EXPORT_ID, plan: VALID_PLAN, path: '/tmp/out.zip' } },
+    // Generated files come by reference only (issue #15): their text never rides in the plan.
+    { label: 'a generated file inline as text', payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, entries: [{ kind: 'text', path: 'bagit.txt', text: 'BagIt' }] } }, path: ['plan', 'entries', 0, 'kind'] },
     {
       label: 'a blob with a malformed hash',
       payload: { exportId: EXPORT_ID, plan: { ...VALID_PLAN, entries: [{ kind: 'blob', path: 'data/x', sha256: 'zz', size: 1, compress: false }] } },
@@ -194,6 +198,14 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a malformed hash', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: 'x' }] }, path: ['files', 0, 'sha256'] },
     { label: 'a 1 MB path', payload: { token: EXPORT_ID, files: [{ path: ONE_MEGABYTE, sha256: SHA_OF_ABC }] }, path: ['files', 0, 'path'] },
     { label: 'a destination beside the file', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: SHA_OF_ABC, to: '/etc' }] }, path: ['files', 0] },
+  ],
+  'bundle:stage': [
+    ...NOT_AN_OBJECT,
+    { label: 'a non-UUID stage id', payload: { ...validStage, stageId: 'x' }, path: ['stageId'] },
+    { label: 'a negative offset', payload: { ...validStage, offset: -1 }, path: ['offset'] },
+    { label: 'text instead of bytes', payload: { ...validStage, bytes: 'BagIt-Version: 1.0' }, path: ['bytes'] },
+    { label: 'a chunk over 4 MiB', payload: { ...validStage, bytes: new Uint8Array(4 * 1024 * 1024 + 1) }, path: ['bytes'] },
+    { label: 'a path to write to', payload: { ...validStage, path: '/tmp/x' } },
   ],
   'bundle:import-settle': [
     ...NOT_AN_OBJECT,
@@ -244,6 +256,10 @@ const VALID: Record<Channel, readonly Case[]> = {
   'bundle:inspect': [{ label: 'an empty object', payload: {} }],
   'sample:open': [{ label: 'an empty object', payload: {} }],
   'bundle:import-files': [{ label: 'a token and one file', payload: { token: EXPORT_ID, files: [{ path: 'data/evidence/a.png', sha256: SHA_OF_ABC }] } }],
+  'bundle:stage': [
+    { label: 'the only chunk', payload: validStage },
+    { label: 'a middle chunk', payload: { ...validStage, offset: 4096, last: false } },
+  ],
   'bundle:import-settle': [
     { label: 'applied', payload: { token: EXPORT_ID, applied: true } },
     { label: 'not applied', payload: { token: EXPORT_ID, applied: false } },
@@ -340,6 +356,7 @@ const REQUESTS: Record<Channel, unknown> = {
   'bundle:inspect': {},
   'sample:open': {},
   'bundle:import-files': { token: EXPORT_ID, files: [] },
+  'bundle:stage': validStage,
   'bundle:import-settle': { token: EXPORT_ID, applied: true },
 };
 
