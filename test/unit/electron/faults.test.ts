@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleAudit, signAndWrite } from '../../../electron/main/bundle/sample';
+import { buildSampleAudit, signAndWrite, signPlan } from '../../../electron/main/bundle/sample';
+import { createTextStaging, stagingDirOf } from '../../../electron/main/bundle/staging';
+import { verifyBundle } from '../../../electron/main/bundle/verify';
+import { createTempLedger } from '../../../electron/main/sweep';
 import { importFile } from '../../../electron/main/bridge/files';
 import { createEvidenceStore } from '../../../electron/main/store';
 import { startWorker } from '../../support/runWorker';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PNG } from 'pngjs';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
 import type { PendingCapture } from '../../../shared/bridge/contract';
@@ -19,6 +22,8 @@ import { createBridgeHarness } from '../../support/bridgeHarness';
  * during an export. Real kills (SIGKILL) of real processes, and a real full filesystem: a
  * 256 KiB tmpfs, which CI can mount because it runs as root.
  */
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faults-'));
@@ -105,6 +110,53 @@ describe('a disk that fills up', () => {
       'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.',
     );
     expect(await readdir(mount)).toEqual([]);
+  });
+
+  it('midway through an export from the app says so, removes its partial file, and loses nothing: the earlier bundle, the store, the next export', async () => {
+    const sample = await buildSampleAudit(join(dir, 'app-full-store'));
+    const staging = createTextStaging(stagingDirOf(sample.store.root));
+    const ledger = join(dir, 'app-full-ledger');
+    const bridge = await createBridgeHarness(APP_ORIGIN, { store: sample.store, staging, tempLedger: createTempLedger(ledger) });
+    const sender = { url: `${APP_ORIGIN}/index.html#/audits/1`, isMainFrame: true };
+    const target = join(mount, 'bundle.zip');
+    try {
+      // Last quarter's bundle, already at the name the user picks again.
+      bridge.answerSaveDialog(target);
+      const earlier = await bridge.dispatch('bundle:export', sender, { exportId: randomUUID(), plan: (await signPlan(sample, staging)).plan });
+      expect(earlier).toMatchObject({ ok: true, value: { status: 'written' } });
+      const earlierSha = sha256Of(await readFile(target));
+
+      // Now with a 1 MiB file: the 40 KB of the bundle fit, the 256 KiB disk fills partway through writing the big one.
+      const big = await sample.store.put(randomBytes(1024 * 1024));
+      const first = sample.input.evidence[0];
+      if (!first) throw new Error('no sample evidence');
+      const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: 'big', name: 'big.zip', mime: 'application/zip', size: big.size, sha256: big.sha256 }] } };
+      const { plan } = await signPlan(padded, staging);
+      bridge.answerSaveDialog(target);
+      const result = await bridge.dispatch('bundle:export', sender, { exportId: randomUUID(), plan });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'io-error', message: 'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.' },
+      });
+
+      // No hidden partial file, the earlier bundle as it was and still verifying.
+      expect(await readdir(mount)).toEqual(['bundle.zip']);
+      expect(sha256Of(await readFile(target))).toBe(earlierSha);
+      expect((await verifyBundle(target)).ok).toBe(true);
+      // Every stored file intact; the staged generated files and the ledger entry gone.
+      for (const e of [...sample.input.evidence, { sha256: big.sha256 }]) expect(sha256Of(await readFile(sample.store.pathOf(e.sha256)))).toBe(e.sha256);
+      expect(await readdir(stagingDirOf(sample.store.root))).toEqual([]);
+      expect(await readdir(ledger)).toEqual([]);
+
+      // With room elsewhere, the same export is written whole.
+      const elsewhere = join(dir, 'roomy.zip');
+      bridge.answerSaveDialog(elsewhere);
+      const retry = await bridge.dispatch('bundle:export', sender, { exportId: randomUUID(), plan: (await signPlan(padded, staging)).plan });
+      expect(retry).toMatchObject({ ok: true, value: { status: 'written' } });
+      expect((await verifyBundle(elsewhere)).ok).toBe(true);
+    } finally {
+      await rm(target, { force: true });
+    }
   });
 
   it('during a file import gives a clear error and stores nothing', async () => {
