@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CSP_META } from './shared/security/csp';
@@ -18,10 +19,37 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The app's own icon in the page (favicon, top bar) and for the window: copied from assets/,
+ * where scripts/icons.ts renders every size from assets/icon.svg, so there is one source.
+ */
+const PAGE_ICONS = { 'favicon.svg': 'assets/icon.svg', 'icon.png': 'assets/icons/256x256.png' } as const;
+
+function appIcons(): Plugin {
+  return {
+    name: 'evidence-locker-app-icons',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const source = Object.entries(PAGE_ICONS).find(([name]) => request.url === `/${name}`)?.[1];
+        if (!source) return next();
+        response.setHeader('Content-Type', source.endsWith('.svg') ? 'image/svg+xml' : 'image/png');
+        response.end(readFileSync(source));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(PAGE_ICONS)) this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
+    },
+  };
+}
+
+// OUT_DIR lets parallel e2e runs build side by side without overwriting each other; the tests
+// run the main, preload and renderer of one build together (test/support/electron/shippedApp.ts).
+const OUT = resolve(process.env['OUT_DIR'] ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       // ESM-only packages are bundled in: a CommonJS main or CLI cannot require them on Node 20.
       externalizeDeps: { exclude: ['canonicalize', '@noble/hashes'] },
       rollupOptions: {
@@ -33,7 +61,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       rollupOptions: {
         input: resolve('electron/preload/index.ts'),
         // A sandboxed preload can require only 'electron': everything else is bundled in, as CommonJS.
@@ -45,10 +73,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMeta(), appIcons()],
     build: {
-      // RENDERER_OUT_DIR lets parallel e2e runs build side by side without overwriting each other.
-      outDir: resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },
       // Inlined assets become data: URIs for fonts and scripts, which the CSP does not allow.
       assetsInlineLimit: 0,

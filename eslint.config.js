@@ -61,6 +61,17 @@ export default tseslint.config(
     },
   },
   {
+    // data/VERIFY.html's page script: a browser page on its own, built into the bag.
+    files: ['verifier/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/**', '**/renderer/**', 'electron', 'react', 'dexie'], message: 'VERIFY.html carries only the core and its page.' }, nodeBuiltins] },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
@@ -68,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
 );

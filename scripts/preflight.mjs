@@ -92,6 +92,13 @@ export function testRequirements(env = process.env) {
     { what: 'unzip (bundles are checked with it)', pkg: 'unzip', ok: () => onPath('unzip'), needed: true },
     { what: 'openssl (signatures are checked with it)', pkg: 'openssl', ok: () => onPath('openssl'), needed: true },
     { what: 'python3 (crafts hostile ZIPs, reads bundles)', pkg: 'python3', ok: () => onPath('python3'), needed: true },
+    // Debian's own python3, not whatever python3 is first on PATH: the package installs there.
+    {
+      what: "PyICU (look-alike refs are checked against ICU's UTS #39 skeletons)",
+      pkg: 'python3-icu',
+      ok: () => spawnSync('/usr/bin/python3', ['-c', 'import icu'], { stdio: 'ignore' }).status === 0,
+      needed: true,
+    },
     // The streaming extractors: they read local headers only, as an auditor's `jar x <` does.
     { what: 'bsdtar (reads bundles from a pipe)', pkg: 'libarchive-tools', ok: () => onPath('bsdtar'), needed: true },
     { what: 'jar (Java ZipInputStream, reads bundles from stdin)', pkg: 'default-jdk-headless', ok: () => onPath('jar'), needed: true },

@@ -5,7 +5,7 @@ import { STARTER_CONTROLS } from '../../shared/catalog/starterControls';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../shared/domain/records';
 import { nextEntry } from '../../shared/log/chain';
 import { planBundle, withSignature, type PlanInput } from '../../shared/bundle/plan';
-import { computeReviewStates } from '../../shared/review/reviewState';
+import { computeReviewStates, reviewContextFor } from '../../shared/review/reviewState';
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../shared/signing/ed25519';
 import { signSignoff, type SignoffRecord } from '../../shared/signing/signoff';
 import { seededRandom } from './table';
@@ -155,7 +155,7 @@ export async function prepareExportDraft(storeRoot: string, draftDir: string, co
   const { input, keys } = await syntheticAudit(files);
   const unsigned = planBundle({
     ...input,
-    reviewStates: await computeReviewStates(input.evidence, input.signoffs),
+    reviewStates: await computeReviewStates(input.evidence, input.signoffs, reviewContextFor(input.audit, input.controls, [keys.fingerprint])),
     selection: { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true },
     generatedAt: AT,
     appVersion: 'bench',

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import screenshot from 'screenshot-desktop';
 import type { DisplayInfo } from '../../shared/bridge/contract';
 import { imageBudgetProblem } from '../../shared/image/budget';
@@ -47,6 +49,35 @@ function toDisplayInfo(raw: RawDisplay, index: number): DisplayInfo {
   };
 }
 
+/**
+ * What screenshot-desktop runs on Linux, and the Debian/Ubuntu package that brings it (the
+ * .deb depends on both; an AppImage or a copy run from a folder may lack them).
+ */
+export const CAPTURE_TOOLS: readonly { readonly command: string; readonly what: string; readonly debianPackage: string }[] = [
+  { command: 'xrandr', what: 'xrandr (lists the screens)', debianPackage: 'x11-xserver-utils' },
+  { command: 'import', what: "ImageMagick's import (reads the screen)", debianPackage: 'imagemagick' },
+];
+
+/** The capture tools not found as executables on PATH. */
+export function missingCaptureTools(env: NodeJS.ProcessEnv = process.env): typeof CAPTURE_TOOLS {
+  const dirs = (env['PATH'] ?? '').split(delimiter).filter((d) => d !== '');
+  const found = (command: string): boolean =>
+    dirs.some((dir) => {
+      try {
+        accessSync(join(dir, command), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  return CAPTURE_TOOLS.filter((tool) => !found(tool.command));
+}
+
+export function explainMissingTools(missing: typeof CAPTURE_TOOLS): string {
+  const packages = missing.map((t) => t.debianPackage).join(' ');
+  return `Screen capture needs ${missing.map((t) => t.what).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. On Debian or Ubuntu run: sudo apt-get install ${packages} — elsewhere install ${missing.length > 1 ? 'them' : 'it'} with your package manager. Then quit and reopen Evidence Locker.`;
+}
+
 /** Turns the tool's raw failures into what the user must do about them (DESIGN.md §3). */
 export function explainCaptureError(error: unknown, env: NodeJS.ProcessEnv = process.env): BridgeFailure {
   const stderr: unknown = error instanceof Error ? (error as { stderr?: unknown }).stderr : undefined;
@@ -65,10 +96,8 @@ export function explainCaptureError(error: unknown, env: NodeJS.ProcessEnv = pro
     );
   }
   if (/ENOENT|not found/i.test(text) && process.platform === 'linux') {
-    return new BridgeFailure(
-      'capture-unavailable',
-      'Screen capture needs ImageMagick ("import") and xrandr. Install them, e.g. `sudo apt-get install imagemagick x11-xserver-utils`.',
-    );
+    const missing = missingCaptureTools(env);
+    return new BridgeFailure('capture-unavailable', explainMissingTools(missing.length > 0 ? missing : CAPTURE_TOOLS));
   }
   return new BridgeFailure('capture-failed', `The screen could not be captured: ${text.trim().slice(0, 300)}`);
 }

@@ -53,6 +53,11 @@ export interface EvidenceStore {
   size(sha256: string): Promise<number | null>;
   openRead(sha256: string): Readable;
   /**
+   * Unlinks stored bytes; their size, or null when they were not there. The only way bytes leave
+   * the store, used by the purge of bytes nothing references (electron/main/bridge/purge.ts).
+   */
+  remove(sha256: string): Promise<number | null>;
+  /**
    * Removes temporary files a killed process left behind. They were never linked into the
    * store, so nothing refers to them; call it at start-up, before any write begins.
    */
@@ -199,6 +204,14 @@ export function createEvidenceStore(root: string): EvidenceStore {
     },
     openRead(sha256) {
       return createReadStream(pathOf(sha256));
+    },
+    async remove(sha256) {
+      const path = pathOf(sha256);
+      const size = await this.size(sha256);
+      if (size === null) return null;
+      await rm(path);
+      await syncDir(dirname(path));
+      return size;
     },
     async sweepTemp() {
       const names = await readdir(tmpDir).catch(() => [] as string[]);

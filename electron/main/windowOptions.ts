@@ -5,7 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * setting without the Electron binary. Each flag is written out even where it is Electron's
  * default: a default can change between releases, and scanners check for the explicit value.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -14,6 +14,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     title: 'Evidence Locker',
     backgroundColor: '#f6f7f9',
+    // Windows and Linux show it in the task bar (a packaged app on Linux also has its .desktop icon).
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -1,4 +1,5 @@
-import { STARTER_CONTROLS } from '../../shared/catalog/starterControls';
+import { pickStarterControls, type ControlPreset } from '../../shared/audits/rollForward';
+import type { TscSeries } from '../../shared/domain/types';
 import { newControlRecord } from '../../shared/scope/controls';
 import type { NewAuditInput } from '../../shared/domain/audit';
 import type { AuditRecord, ControlRecord } from '../../shared/domain/records';
@@ -12,8 +13,17 @@ export interface AuditSummary {
   readonly evidence: number;
 }
 
-/** Creates an audit with the starter controls and its first log entry, all or nothing. */
-export async function createAudit(input: NewAuditInput, actor: string, now: Date = new Date()): Promise<AuditRecord> {
+/** Which starter controls a new audit begins with, and the categories it records as in scope. */
+export interface AuditStart {
+  readonly preset: ControlPreset;
+  readonly categories: readonly TscSeries[];
+}
+
+/** What audits began with before the choice existed: every starter control, Security in scope. */
+const EVERY_STARTER: AuditStart = { preset: 'all', categories: ['CC'] };
+
+/** Creates an audit with the chosen starter controls and its first log entry, all or nothing. */
+export async function createAudit(input: NewAuditInput, actor: string, now: Date = new Date(), start: AuditStart = EVERY_STARTER): Promise<AuditRecord> {
   const at = now.toISOString();
   const audit: AuditRecord = {
     id: crypto.randomUUID(),
@@ -24,19 +34,25 @@ export async function createAudit(input: NewAuditInput, actor: string, now: Date
     periodStart: input.type === 'type2' ? input.periodStart : null,
     periodEnd: input.type === 'type2' ? input.periodEnd : null,
     timeZone: input.timeZone,
-    categories: ['CC'],
+    categories: [...start.categories],
     systems: [],
     report: null,
     createdAt: at,
     updatedAt: at,
+    archivedAt: null,
   };
-  const controls: ControlRecord[] = STARTER_CONTROLS.map((starter) => newControlRecord(audit.id, { ...starter, owner: '' }, at));
+  const controls: ControlRecord[] = pickStarterControls(start.preset, start.categories).map((starter) => newControlRecord(audit.id, { ...starter, owner: '' }, at));
   await db.transaction('rw', db.audits, db.controls, db.log, async () => {
     await db.audits.add(audit);
     await db.controls.bulkAdd(controls);
     await appendLog(
       audit.id,
-      { actor, action: 'create', target: `audit:${audit.id}`, details: { name: audit.name, type: audit.type, starterControls: controls.length } },
+      {
+        actor,
+        action: 'create',
+        target: `audit:${audit.id}`,
+        details: { name: audit.name, type: audit.type, starterControls: controls.length, preset: start.preset, categories: audit.categories },
+      },
       now,
     );
   });

@@ -1,6 +1,7 @@
 import type { ImportedControl } from '../../shared/csv/controlsCsv';
 import type { ControlRecord } from '../../shared/domain/records';
-import { newControlRecord, normalizeControlInput, refKey, validateControlInput, type ControlInput } from '../../shared/scope/controls';
+import { newControlRecord, normalizeControlInput, validateControlInput, type ControlInput } from '../../shared/scope/controls';
+import { refLook } from '../../shared/scope/refs';
 import { db } from './db';
 import { changedFields } from './changes';
 import { appendLog } from './log';
@@ -153,17 +154,19 @@ export async function importControls(
   if (rows.length === 0) throw new Error('There is nothing to import: no row of the file is valid.');
   return db.transaction('rw', db.audits, db.controls, db.log, async () => {
     if (!(await db.audits.get(auditId))) throw new Error('This audit no longer exists.');
+    // Keyed by look (which also catches exact and case-only duplicates): the plan was checked,
+    // this guards what changed since.
     const taken = new Map<string, string>();
     await db.controls
       .where('auditId')
       .equals(auditId)
-      .each((c) => taken.set(refKey(c.ref), c.ref));
+      .each((c) => taken.set(refLook(c.ref), c.ref));
     const at = now.toISOString();
     const controls = rows.map((row): ControlRecord => {
       const clean = normalizeControlInput(row);
-      const holder = taken.get(refKey(clean.ref));
-      if (holder !== undefined) throw new Error(`Ref "${clean.ref}" is already used in this audit (as "${holder}"). Nothing was imported.`);
-      taken.set(refKey(clean.ref), clean.ref);
+      const holder = taken.get(refLook(clean.ref));
+      if (holder !== undefined) throw new Error(`Ref "${clean.ref}" is already used in this audit (as "${holder}"), or looks the same. Nothing was imported.`);
+      taken.set(refLook(clean.ref), clean.ref);
       return newControlRecord(auditId, clean, at);
     });
     await db.controls.bulkAdd(controls);

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { SignoffRecord } from '../../shared/signing/signoff';
+import type { KeyringEntry } from '../../shared/trust/keyring';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord, TaskRecord, ThumbnailRecord } from '../../shared/domain/records';
 
 export interface SettingRecord {
@@ -39,6 +40,17 @@ export const SCHEMA_V3 = {
 // and `systemReport` (where a report came from). No index changes; old rows get null.
 export const SCHEMA_V4 = SCHEMA_V3;
 
+// v5, 2026-11-30: audits gain `archivedAt` (issue #13: archive an audit). No index changes:
+// the audit list is read whole. Old rows get null.
+export const SCHEMA_V5 = SCHEMA_V4;
+
+// v6 "keyring", 2026-11-30: the keys this installation trusts (its own reviewer key and keys
+// confirmed by fingerprint), by fingerprint (issue #11). The reviewer's existing key is put in.
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  keyring: 'fingerprint, source',
+} as const;
+
 export class LockerDb extends Dexie {
   audits!: Table<AuditRecord, string>;
   controls!: Table<ControlRecord, string>;
@@ -49,6 +61,7 @@ export class LockerDb extends Dexie {
   requests!: Table<RequestRecord, string>;
   tasks!: Table<TaskRecord, string>;
   signoffs!: Table<SignoffRecord, string>;
+  keyring!: Table<KeyringEntry, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -75,6 +88,34 @@ export class LockerDb extends Dexie {
             row.systemReport ??= null;
           }),
       );
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: { archivedAt?: unknown }) => {
+            audit.archivedAt ??= null;
+          }),
+      );
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        const reviewer = (await tx.table('settings').get('reviewer')) as { value?: Partial<Record<string, unknown>> } | undefined;
+        const value = reviewer?.value;
+        if (!value || typeof value['fingerprint'] !== 'string' || typeof value['publicKeyRaw'] !== 'string') return;
+        const own: KeyringEntry = {
+          fingerprint: value['fingerprint'],
+          publicKey: value['publicKeyRaw'],
+          name: typeof value['name'] === 'string' ? value['name'] : '',
+          role: typeof value['role'] === 'string' ? value['role'] : '',
+          source: 'own',
+          how: 'made on this computer',
+          addedAt: typeof value['createdAt'] === 'string' ? value['createdAt'] : new Date().toISOString(),
+          addedBy: 'schema upgrade',
+        };
+        await tx.table('keyring').put(own);
+      });
   }
 }
 

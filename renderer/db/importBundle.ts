@@ -1,7 +1,8 @@
 import type { ImportPreview, LocalState } from '../../shared/bundle/importPlan';
+import type { LogEntry } from '../../shared/domain/records';
 import { bridge, messageOf, unwrap } from '../bridge';
 import { db } from './db';
-import { appendLog } from './log';
+import { appendLog, listLog } from './log';
 
 /** What this installation already holds of an audit, so the import never duplicates. */
 export async function localStateFor(auditId: string): Promise<LocalState> {
@@ -18,13 +19,20 @@ export async function localStateFor(auditId: string): Promise<LocalState> {
   });
 }
 
+/** This installation's trail of an audit (empty when the audit is not here): what an import must extend. */
+export function localTrailOf(auditId: string): Promise<LogEntry[]> {
+  return listLog(auditId);
+}
+
 /**
  * Writes a previewed import in one transaction, after main stored the bytes. An audit new here
  * takes the bundle's trail as it is (its chain continues unbroken); an audit that exists here
  * keeps its own chain, and the import entry carries what was added, rows included, so the
- * integrity check can replay it.
+ * integrity check can replay it. Either way the entry records the bundle's head and the key
+ * that signed it (a later bundle from that key must extend it), the sign-offs it added (so
+ * their trail record survives the next export) and the items a partial bundle left out.
  */
-export async function applyImport(preview: ImportPreview, actor: string, fileName: string): Promise<void> {
+export async function applyImport(preview: ImportPreview, actor: string, fileName: string, exporterKey: string | null): Promise<void> {
   const auditId = preview.audit.id;
   await db.transaction('rw', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log], async () => {
     const exists = (await db.audits.get(auditId)) !== undefined;
@@ -49,6 +57,11 @@ export async function applyImport(preview: ImportPreview, actor: string, fileNam
         signoffs: preview.signoffs.length,
         duplicatesSkipped: preview.duplicates.sameId + preview.duplicates.sameBytes,
         bundleLastHash: preview.log.at(-1)?.hash ?? null,
+        bundleHead: preview.log.length === 0 ? null : { seq: preview.log.at(-1)?.seq ?? 0, hash: preview.log.at(-1)?.hash ?? '' },
+        exporterKey,
+        signoffIds: preview.signoffs.map((s) => s.id),
+        // Only a new audit takes the bundle's trail, with entries for the items it left out.
+        leftOut: exists ? [] : preview.leftOut.map((l) => l.evidenceId),
         // For an existing audit the bundle's own trail is not merged; these rows stand in for it.
         snapshots: exists ? preview.evidence.map((e) => e.record) : [],
       },
@@ -69,10 +82,10 @@ export function filesToCopy(preview: ImportPreview): { path: string; sha256: str
  * midway), then the rows are written. Rows that cannot be written make main take the copied
  * files back too, so a failed import leaves nothing behind, or says exactly what it left.
  */
-export async function importBundle(token: string, preview: ImportPreview, actor: string, fileName: string): Promise<void> {
-  await unwrap(bridge().importBundleFiles({ token, files: filesToCopy(preview) }));
+export async function importBundle(token: string, preview: ImportPreview, actor: string, fileName: string, exporterKey: string | null): Promise<void> {
+  await unwrap(bridge().importBundleFiles({ token, files: filesToCopy(preview), confirmedExporter: exporterKey }));
   try {
-    await applyImport(preview, actor, fileName);
+    await applyImport(preview, actor, fileName, exporterKey);
   } catch (error) {
     const undone = await bridge().settleImport({ token, applied: false });
     const left = !undone.ok

@@ -26,3 +26,8 @@ export function listLog(auditId: string): Promise<LogEntry[]> {
 function chainOf(auditId: string): Collection<LogEntry, [string, number]> {
   return db.log.where('[auditId+seq]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]);
 }
+
+/** The last entry of an audit's chain: the head a sign-off or an export commits to. */
+export function lastEntry(auditId: string): Promise<LogEntry | undefined> {
+  return chainOf(auditId).last();
+}

@@ -37,8 +37,19 @@ export async function saveReviewer(name: string, role: string, actor: string): P
   // Key generation awaits WebCrypto, so it happens before the transaction opens.
   const keys = existing ?? { ...(await generateReviewerKeys()), createdAt: new Date().toISOString() };
   const reviewer: Reviewer = { ...keys, name: trimmedName, role: trimmedRole };
-  await db.transaction('rw', db.settings, db.log, async () => {
+  await db.transaction('rw', db.settings, db.keyring, db.log, async () => {
     await db.settings.put({ key: KEY, value: reviewer });
+    // The own key is trusted by construction; its name follows the reviewer's.
+    await db.keyring.put({
+      fingerprint: reviewer.fingerprint,
+      publicKey: reviewer.publicKeyRaw,
+      name: reviewer.name,
+      role: reviewer.role,
+      source: 'own',
+      how: 'made on this computer',
+      addedAt: reviewer.createdAt,
+      addedBy: actor,
+    });
     await appendLog(INSTALLATION_LOG, {
       actor,
       action: existing ? 'update' : 'create',

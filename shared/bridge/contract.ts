@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { requestSchemas } from './schemas';
 import type { Result } from './result';
 import type { OriginalCapture } from '../domain/records';
+import type { MenuCommand } from '../app/menu';
+import type { VerifyReport } from '../verify/report';
 
 /**
  * The bridge between renderer and main, declared once (DESIGN.md §2): channel names, request
@@ -44,9 +46,25 @@ export const CHANNELS = [
   'bundle:inspect',
   'bundle:import-files',
   'sample:open',
+  'keycard:save',
   'bundle:stage',
+  'evidence:purge',
   'bundle:import-settle',
 ] as const;
+
+/** Most hashes one purge may name as candidates (an audit has thousands of items, not millions). */
+export const MAX_PURGE_CANDIDATES = 100_000;
+/** Most hashes the renderer may name as still referenced: every item of every audit, with room. */
+export const MAX_REFERENCED_HASHES = 2_000_000;
+
+/** What a purge did: removed only candidates that nothing references (see 'evidence:purge'). */
+export interface PurgeResult {
+  readonly purged: readonly { readonly sha256: string; readonly size: number }[];
+  /** Candidates that were named as still referenced: left in place. */
+  readonly kept: readonly string[];
+  /** Candidates that were not in the store. */
+  readonly missing: readonly string[];
+}
 
 /** Most hashes one integrity check may ask about in a call (an audit has hundreds, not millions). */
 export const MAX_VERIFY_HASHES = 100_000;
@@ -157,25 +175,20 @@ export type BundleExportResult =
   | { readonly status: 'written'; readonly path: string; readonly size: number; readonly sha256: string }
   | { readonly status: 'cancelled' };
 
-export interface BundleCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-/** A bundle chosen for import, verified in main; the token names it in the import call. */
+/** A bundle chosen for import, verified in main by the one verification core; the token names it in the import call. */
 export type BundleInspection =
   | { readonly status: 'cancelled' }
   | {
       readonly status: 'inspected';
       readonly token: string;
       readonly fileName: string;
-      readonly ok: boolean;
-      readonly checks: readonly BundleCheck[];
-      readonly problems: readonly string[];
+      /** The core's report, with the keys of this installation's keyring as the trusted keys. */
+      readonly report: VerifyReport;
       /** The bag's data/manifest.json and data/audit-log.jsonl; null when they could not be read. */
       readonly manifestJson: string | null;
       readonly auditLog: string | null;
+      /** True for the built-in sample, whose fictional reviewer key the app made itself just now. */
+      readonly builtInSample: boolean;
     };
 
 export interface Responses {
@@ -198,6 +211,14 @@ export interface Responses {
   'bundle:inspect': BundleInspection;
   'bundle:import-files': { readonly stored: number; readonly existed: number };
   'sample:open': BundleInspection;
+  'keycard:save': { readonly status: 'written'; readonly path: string } | { readonly status: 'cancelled' };
+  /**
+   * Removes stored bytes that no metadata references any more (an audit was deleted). The store
+   * is write-once otherwise. Main removes a candidate only when it is absent from `referenced`,
+   * the renderer's full list of hashes its database still points at, so a wrong candidate
+   * list cannot remove bytes another audit uses; every removal is logged in main.
+   */
+  'evidence:purge': PurgeResult;
   /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
   'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
   /** After the renderer wrote (applied) or failed to write the import's rows: the blobs it copied are kept or taken back. */
@@ -228,9 +249,19 @@ export interface Events {
     readonly bytesDone: number;
     readonly bytesTotal: number;
   };
+  /** An item of the application menu was chosen; the renderer checks `command` with isMenuCommand. */
+  'menu:command': { readonly command: MenuCommand };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES = ['files:progress', 'capture:countdown', 'capture:shortcut', 'evidence:verify-progress', 'bundle:progress', 'bundle:import-progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'files:progress',
+  'capture:countdown',
+  'capture:shortcut',
+  'evidence:verify-progress',
+  'bundle:progress',
+  'bundle:import-progress',
+  'menu:command',
+] as const satisfies readonly EventName[];
 
 /** The names the preload exposes, each bound to one channel. */
 export const API_METHODS = {
@@ -253,7 +284,9 @@ export const API_METHODS = {
   inspectBundle: 'bundle:inspect',
   importBundleFiles: 'bundle:import-files',
   openSample: 'sample:open',
+  saveKeyCard: 'keycard:save',
   stageBundleFile: 'bundle:stage',
+  purgeEvidence: 'evidence:purge',
   settleImport: 'bundle:import-settle',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
@@ -302,7 +335,9 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     inspectBundle: call(API_METHODS.inspectBundle),
     importBundleFiles: call(API_METHODS.importBundleFiles),
     openSample: call(API_METHODS.openSample),
+    saveKeyCard: call(API_METHODS.saveKeyCard),
     stageBundleFile: call(API_METHODS.stageBundleFile),
+    purgeEvidence: call(API_METHODS.purgeEvidence),
     settleImport: call(API_METHODS.settleImport),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };

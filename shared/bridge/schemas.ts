@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundlePlanSchema, MAX_GENERATED_BYTES, MAX_STAGE_CHUNK_BYTES } from '../bundle/planTypes';
-import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
+import { MAX_CAPTURE_DELAY_MS, MAX_READ_BYTES, MAX_REDACTIONS, MAX_UPLOAD_CHUNK_BYTES, MAX_PURGE_CANDIDATES, MAX_REFERENCED_HASHES, MAX_VERIFY_HASHES, SHA256_HEX, type Channel } from './contract';
 
 /**
  * One runtime validator per channel. Strict objects: an unknown key is an error, not something
@@ -14,6 +14,20 @@ const empty = z.strictObject({});
 const pixels = z.number().int().min(0).max(100_000);
 const pixelRect = z.strictObject({ x: pixels, y: pixels, width: pixels.min(1), height: pixels.min(1) });
 const bytes = (max: number) => z.instanceof(Uint8Array).refine((b) => b.byteLength <= max, `must be at most ${max} bytes`);
+
+const fingerprintSchema = z.string().regex(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/, 'must be a key fingerprint (16 groups of 4 hex digits)');
+/** The keys of the renderer's keyring, for the verifier: names come from here, never from the bag. */
+const trustedKeys = z
+  .array(
+    z.strictObject({
+      fingerprint: fingerprintSchema,
+      publicKey: z.string().max(100).nullable(),
+      name: z.string().max(120).nullable(),
+      role: z.string().max(120).nullable(),
+      source: z.string().max(200),
+    }),
+  )
+  .max(1000);
 
 export const requestSchemas = {
   'system:info': empty,
@@ -49,15 +63,30 @@ export const requestSchemas = {
   'bundle:export': z.strictObject({ exportId: z.uuid(), plan: bundlePlanSchema }),
   'bundle:cancel': z.strictObject({ exportId: z.uuid() }),
   'bundle:reveal': z.strictObject({ exportId: z.uuid() }),
-  'bundle:inspect': empty,
-  'sample:open': empty,
-  'bundle:import-files': z.strictObject({ token: z.uuid(), files: z.array(z.strictObject({ path: z.string().max(400), sha256: sha256Schema })).max(65_535) }),
+  'bundle:inspect': z.strictObject({ trusted: trustedKeys }),
+  'sample:open': z.strictObject({ trusted: trustedKeys }),
+  'bundle:import-files': z.strictObject({
+    token: z.uuid(),
+    files: z.array(z.strictObject({ path: z.string().max(400), sha256: sha256Schema })).max(65_535),
+    /** The bag signer's fingerprint when the user confirmed it on import (it was not trusted when inspected). */
+    confirmedExporter: fingerprintSchema.nullable(),
+  }),
+  'keycard:save': z.strictObject({
+    suggestedName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.html$/, 'a key card file name is an ASCII slug ending in .html'),
+    html: z.string().min(1).max(1024 * 1024),
+  }),
   /** One chunk of a generated bag file, in order; `last` closes it (issue #15: by reference, in chunks). */
   'bundle:stage': z.strictObject({
     stageId: z.uuid(),
     offset: z.number().int().min(0).max(MAX_GENERATED_BYTES),
     bytes: bytes(MAX_STAGE_CHUNK_BYTES),
     last: z.boolean(),
+  }),
+  'evidence:purge': z.strictObject({
+    candidates: z.array(sha256Schema).min(1).max(MAX_PURGE_CANDIDATES),
+    referenced: z.array(sha256Schema).max(MAX_REFERENCED_HASHES),
+    /** Why, for main's purge log: 'audit "FY2026" deleted by jdoe@host'. */
+    reason: z.string().min(1).max(500),
   }),
   'bundle:import-settle': z.strictObject({ token: z.uuid(), applied: z.boolean() }),
 } as const satisfies Record<Channel, z.ZodType>;

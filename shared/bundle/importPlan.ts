@@ -5,6 +5,7 @@ import { AUDIT_STEPS, FREQUENCIES, TSC_SERIES } from '../domain/types';
 import { verifyChain } from '../log/chain';
 import type { SignoffRecord } from '../signing/signoff';
 import { isSafeBagPath } from './paths';
+import { describeSelection } from './plan';
 
 /**
  * Reading a bundle back (DESIGN.md §5, import): the bag's manifest.json is untrusted input even
@@ -63,6 +64,14 @@ const sourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), originalName: text(1024), originalPath: text(4096), modifiedAt: instant }),
 ]);
 
+const systemReportSchema = z.strictObject({
+  sourceSystem: text(200),
+  query: text(20_000),
+  rowCount: z.number().int().min(0).nullable(),
+  extractedAt: instant.nullable(),
+  filterScreenshotId: id.nullable(),
+});
+
 const evidenceSchema = z.object({
   id,
   path: z.string().refine(isSafeBagPath, 'not a path inside the bag'),
@@ -96,33 +105,39 @@ const evidenceSchema = z.object({
     })
     .nullable()
     .default(null),
-  systemReport: z
-    .object({
-      sourceSystem: text(200),
-      query: text(20_000),
-      rowCount: z.number().int().min(0).nullable(),
-      extractedAt: instant.nullable(),
-      filterScreenshotId: id.nullable(),
-    })
-    .nullable()
-    .default(null),
+  systemReport: systemReportSchema.nullable().default(null),
 });
+
+// Strict objects: the payload is stored exactly as signed, so an unknown field must refuse the
+// row rather than be stripped (stripping would break its signature, or hide what it says).
+const signoffV1Fields = {
+  evidenceId: id,
+  evidenceSha256: sha,
+  controlRefs: z.array(text(40)).max(100),
+  decision: z.enum(['approved', 'rejected']),
+  comment: text(4000),
+  reviewer: z.strictObject({ name: text(120), role: text(120) }),
+  at: instant,
+  keyFingerprint: text(100),
+};
+
+export const signoffPayloadSchema = z.discriminatedUnion('v', [
+  z.strictObject({ v: z.literal(1), ...signoffV1Fields }),
+  z.strictObject({
+    v: z.literal(2),
+    ...signoffV1Fields,
+    evidenceDate: instant,
+    slots: z.array(z.strictObject({ control: text(40), slot: text(40).nullable() })).max(100),
+    systemReport: systemReportSchema.nullable(),
+    logHead: z.strictObject({ seq: z.number().int().min(0), hash: sha.or(z.literal('0'.repeat(64))) }),
+  }),
+]);
 
 const signoffSchema = z.object({
   id,
   auditId: id,
   evidenceId: id,
-  payload: z.object({
-    v: z.literal(1),
-    evidenceId: id,
-    evidenceSha256: sha,
-    controlRefs: z.array(text(40)),
-    decision: z.enum(['approved', 'rejected']),
-    comment: text(4000),
-    reviewer: z.object({ name: text(120), role: text(120) }),
-    at: instant,
-    keyFingerprint: text(100),
-  }),
+  payload: signoffPayloadSchema,
   signature: text(200),
   publicKey: text(100),
 });
@@ -133,6 +148,20 @@ const manifestSchema = z.object({
   requests: z.array(requestSchema).max(50_000),
   evidence: z.array(evidenceSchema).max(65_535),
   signoffs: z.array(signoffSchema).max(200_000),
+  // Format 1 bundles lack these: absent means a whole bundle of unknown head.
+  partial: z.boolean().default(false),
+  leftOut: z.array(z.object({ evidenceId: id, reason: text(100) })).max(200_000).default([]),
+  selection: z
+    .object({
+      step: z.enum(AUDIT_STEPS).nullable(),
+      from: z.string().max(40).nullable(),
+      to: z.string().max(40).nullable(),
+      controlIds: z.array(id).max(10_000).nullable(),
+      includeRejected: z.boolean(),
+      includeSuperseded: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 
 const logSchema = z.object({
@@ -168,6 +197,9 @@ export interface ImportPreview {
   /** The bundle's whole trail: imported as is for an audit new here, summarized otherwise. */
   readonly log: readonly LogEntry[];
   readonly skipped: { readonly controls: number; readonly requests: number; readonly signoffs: number };
+  /** What a partial bundle left out, by reason (empty for a whole bundle), and its selection in words. */
+  readonly leftOut: readonly { readonly evidenceId: string; readonly reason: string }[];
+  readonly selection: readonly string[];
 }
 
 export function parseBundleForImport(manifestJson: string, auditLog: string): { manifest: z.infer<typeof manifestSchema>; log: LogEntry[] } {
@@ -244,5 +276,7 @@ export function planImport(manifestJson: string, auditLog: string, local: LocalS
       requests: manifest.requests.length - requests.length,
       signoffs: manifest.signoffs.length - signoffs.length,
     },
+    leftOut: manifest.leftOut,
+    selection: manifest.partial && manifest.selection ? describeSelection(manifest.selection, manifest.controls) : [],
   };
 }

@@ -8,7 +8,10 @@ import type { SignoffRecord } from '../signing/signoff';
 import { dayInZone } from '../time/evidenceDate';
 import { formatBytes } from '../time/format';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum, type ManifestLine } from './bagit';
-import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey } from './model';
+import { GENESIS_HASH } from '../log/chain';
+import { subjectResolver } from '../signing/subjectResolver';
+import { evidenceInTrail } from '../verify/history';
+import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey, type LeftOut, type LeftOutReason } from './model';
 import { evidenceFileName, PathAllocator, slug } from './paths';
 import type { BundlePlan, PlanEntry } from './planTypes';
 import { renderAuditLogJsonl } from './render/auditLogJsonl';
@@ -72,17 +75,31 @@ export function bagNameFor(audit: AuditRecord, generatedAt: string): string {
   return `${slug(audit.organization, 'org').slice(0, 40)}-${slug(audit.name, 'audit').slice(0, 40)}-${generatedAt.slice(0, 10)}`.replace(/-{2,}/g, '-');
 }
 
-function selected(input: PlanInput, item: EvidenceRecord): boolean {
+/** Why the selection leaves an item out, or null when it goes in. */
+function leftOutBy(input: PlanInput, item: EvidenceRecord): LeftOutReason | null {
   const { selection, reviewStates, audit } = input;
   const state = reviewStates.get(item.id);
-  if (selection.step !== null && item.step !== selection.step) return false;
+  if (selection.step !== null && item.step !== selection.step) return 'outside the selected step';
   const day = dayInZone(item.evidenceDate, audit.timeZone);
-  if (selection.from !== null && day < selection.from) return false;
-  if (selection.to !== null && day > selection.to) return false;
-  if (selection.controlIds !== null && !item.controlIds.some((id) => selection.controlIds?.includes(id))) return false;
-  if (!selection.includeRejected && state?.decision === 'rejected') return false;
-  if (!selection.includeSuperseded && state?.supersededBy) return false;
-  return true;
+  if ((selection.from !== null && day < selection.from) || (selection.to !== null && day > selection.to)) return 'outside the selected period';
+  if (selection.controlIds !== null && !item.controlIds.some((id) => selection.controlIds?.includes(id))) return 'not linked to a selected control';
+  if (!selection.includeRejected && state?.decision === 'rejected') return 'rejected';
+  if (!selection.includeSuperseded && state?.supersededBy) return 'superseded';
+  return null;
+}
+
+/** What a partial bundle holds, in words for bag-info.txt and the import preview. */
+export function describeSelection(selection: BundleContent['selection'], controls: readonly ControlRecord[]): string[] {
+  const parts: string[] = [];
+  if (selection.step !== null) parts.push(`only the ${selection.step} step`);
+  if (selection.from !== null || selection.to !== null) parts.push(`only evidence dated ${selection.from ?? 'any time'} to ${selection.to ?? 'any time'}`);
+  if (selection.controlIds !== null) {
+    const refs = controls.filter((c) => selection.controlIds?.includes(c.id)).map((c) => c.ref);
+    parts.push(`only ${refs.length === 1 ? 'control' : `${refs.length} controls:`} ${refs.slice(0, 10).join(', ')}${refs.length > 10 ? ', …' : ''}`);
+  }
+  if (!selection.includeRejected) parts.push('without rejected items');
+  if (!selection.includeSuperseded) parts.push('without superseded versions');
+  return parts;
 }
 
 function originalsOf(bundled: readonly BundledEvidence[]): { path: string; sha256: string; size: number }[] {
@@ -97,8 +114,22 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   const controlById = new Map(input.controls.map((c) => [c.id, c]));
   const slotsByControl = new Map(input.controls.map((c) => [c.id, computeSlots(audit, c.frequency)]));
 
-  const chosen = input.evidence
-    .filter((item) => item.auditId === audit.id && selected(input, item))
+  const leftOut: LeftOut[] = [];
+  const ofAudit = input.evidence.filter((item) => item.auditId === audit.id);
+  for (const item of ofAudit) {
+    const reason = leftOutBy(input, item);
+    if (reason !== null) leftOut.push({ evidenceId: item.id, reason });
+  }
+  // Items the trail records but this installation never received (it imported a partial bundle).
+  const held = new Set(ofAudit.map((e) => e.id));
+  for (const id of evidenceInTrail(input.log).keys()) {
+    if (!held.has(id)) leftOut.push({ evidenceId: id, reason: 'not held by the exporting installation' });
+  }
+  const excluded = new Set(leftOut.map((l) => l.evidenceId));
+  const subjectOf = subjectResolver(audit, input.controls);
+
+  const chosen = ofAudit
+    .filter((item) => !excluded.has(item.id))
     .map((item) => {
       const controls = item.controlIds.map((id) => controlById.get(id)).filter((c): c is ControlRecord => c !== undefined);
       const primary = controls[0];
@@ -128,6 +159,7 @@ export function planBundle(input: PlanInput): UnsignedBundle {
       originalPath: item.original?.stored ? allocator.allocate(path.replace(/(\.[^./]*)?$/, '.original.png')) : null,
       controlRefs: controls.map((c) => c.ref),
       slot: slot ? { id: slot.id, label: slot.label } : null,
+      slots: subjectOf(item).slots,
       decision: state?.decision ?? 'pending',
       signoff: state?.latest ?? null,
       signoffValid: state?.validity ? state.validity.valid : null,
@@ -156,6 +188,8 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     signoffs,
     // The whole trail, always: a filtered trail would not verify as a chain.
     log: input.log,
+    logHead: { seq: input.log.at(-1)?.seq ?? 0, hash: input.log.at(-1)?.hash ?? GENESIS_HASH },
+    leftOut,
     keys: [...keys.values()],
     selection: input.selection,
   };
@@ -190,6 +224,13 @@ export function planBundle(input: PlanInput): UnsignedBundle {
     ['Contact-Name', `${input.exporter.name} (${input.exporter.role})`],
     ['Evidence-Locker-Format', `bundle v${BUNDLE_FORMAT_VERSION}`],
     ['Evidence-Locker-Exporter-Key', input.exporter.fingerprint],
+    ['Evidence-Locker-Log-Head', `${content.logHead.seq} ${content.logHead.hash}`],
+    [
+      'Evidence-Locker-Partial',
+      leftOut.length === 0
+        ? 'no'
+        : `yes: ${leftOut.length} of ${leftOut.length + bundled.length} items left out (${describeSelection(input.selection, input.controls).join('; ') || 'items this installation does not hold'})`,
+    ],
   ]);
   const manifest = manifestText(payload);
   const tagFiles = [generatedFile('bagit.txt', BAGIT_TXT), generatedFile('bag-info.txt', bagInfo), generatedFile('manifest-sha256.txt', manifest)];

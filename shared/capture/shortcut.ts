@@ -1,3 +1,5 @@
+import { acceleratorLabel } from '../app/menu';
+
 /**
  * The global capture shortcut (DESIGN.md §3), in Electron's accelerator syntax: main registers
  * it, the renderer shows it. Ctrl+Shift+E ("evidence") is free in the common desktops and
@@ -6,5 +8,5 @@
 export const CAPTURE_ACCELERATOR = 'CommandOrControl+Shift+E';
 
 export function shortcutLabel(platform: string): string {
-  return platform === 'darwin' ? '⌘⇧E' : 'Ctrl+Shift+E';
+  return acceleratorLabel(CAPTURE_ACCELERATOR, platform);
 }

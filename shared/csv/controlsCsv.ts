@@ -9,6 +9,8 @@
 import { criterionById } from '../catalog/tsc';
 import type { ControlRecord } from '../domain/records';
 import { FREQUENCIES, type Frequency } from '../domain/types';
+import { visibleName } from '../files/visibleName';
+import { describeLookAlike, hiddenCharacterProblem, refKey, refLook } from '../scope/refs';
 import { toCsv } from './csv';
 import {
   type ColumnMapping,
@@ -105,14 +107,11 @@ export function splitCriteria(cell: string): string[] {
   return [...new Set(ids)];
 }
 
-/** Refs compare without regard to case: 'ac-01' and 'AC-01' would be the same control to anyone. */
-function refKey(ref: string): string {
-  return ref.normalize('NFKC').toUpperCase();
-}
-
 /**
  * Checks every row and says what would be imported. Imports nothing. Refs are unique without
- * regard to case, both within the file and against existingRefs (the audit's current controls).
+ * regard to case, both within the file and against existingRefs (the audit's current controls),
+ * and no two may look alike (UTS #39 skeletons, see shared/scope/refs.ts); a ref with an
+ * invisible character is refused, naming it.
  */
 export function planControlImport(
   parsed: CsvTable,
@@ -121,7 +120,9 @@ export function planControlImport(
 ): ControlImportPlan {
   const refs = parsed.rows.map((row) => cellAt(row, mapping.ref).trim());
   const rowsByRef = indexesByKey(refs.map(refKey));
+  const rowsByLook = indexesByKey(refs.map(refLook));
   const existing = new Set([...existingRefs].map(refKey));
+  const existingByLook = new Map([...existingRefs].map((r): [string, string] => [refLook(r), r]));
   const headerCount = parsed.headers.length;
 
   const rows = parsed.rows.map((row, index): ControlImportRow => {
@@ -142,9 +143,30 @@ export function planControlImport(
       if (/[,;\r\n]/.test(ref)) {
         errors.push(`Ref ${quote(ref)} contains a comma, semicolon or line break, which separate refs in request lists.`);
       }
+      const shown = quote(visibleName(ref));
+      const hidden = hiddenCharacterProblem(ref);
+      // A ref with a hidden character is refused for that alone: comparing it would only add
+      // a second message about the same character.
+      if (hidden !== null) errors.push(`Ref ${shown}: ${hidden}`);
       const others = (rowsByRef.get(refKey(ref)) ?? []).filter((i) => i !== index).map((i) => lineOf(parsed, i));
-      if (others.length > 0) errors.push(`Ref ${quote(ref)} is also used on ${describeLines(others)} of this file.`);
-      if (existing.has(refKey(ref))) errors.push(`Ref ${quote(ref)} already exists in this audit.`);
+      if (others.length > 0) errors.push(`Ref ${shown} is also used on ${describeLines(others)} of this file.`);
+      const existingAlike = existingByLook.get(refLook(ref));
+      if (existing.has(refKey(ref))) errors.push(`Ref ${shown} already exists in this audit.`);
+      else if (hidden === null && existingAlike !== undefined) {
+        errors.push(`Ref ${shown} looks the same as ${quote(visibleName(existingAlike))}, already in this audit: ${describeLookAlike(ref, existingAlike)}.`);
+      } else if (hidden === null) {
+        const alike = (rowsByLook.get(refLook(ref)) ?? []).filter((i) => {
+          const other = refs[i] ?? '';
+          return i !== index && refKey(other) !== refKey(ref) && hiddenCharacterProblem(other) === null;
+        });
+        const first = alike[0];
+        if (first !== undefined) {
+          const otherRef = refs[first] ?? '';
+          errors.push(
+            `Ref ${shown} looks the same as ${quote(visibleName(otherRef))} on ${describeLines(alike.map((i) => lineOf(parsed, i)))}: ${describeLookAlike(ref, otherRef)}.`,
+          );
+        }
+      }
     }
 
     const title = cellAt(row, mapping.title).trim();

@@ -38,6 +38,11 @@ export interface AuditRecord {
   readonly report: AuditReport | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * When the audit was archived (it leaves the audit list, nothing is deleted), else null.
+   * Added in schema v5; optional because audits read from older bundles do not carry it.
+   */
+  readonly archivedAt?: string | null;
 }
 
 export type ReadinessStatus = 'not-started' | 'gap' | 'ready';

@@ -2,7 +2,7 @@ import { SHA256_HEX, type BlobCheck } from '../bridge/contract';
 import type { ControlRecord, EvidenceRecord, LogEntry } from '../domain/records';
 import { verifyChain } from '../log/chain';
 import { latestFirst } from '../review/reviewState';
-import { checkSignoff, type SignoffRecord } from '../signing/signoff';
+import { verifySignoff, type SignoffRecord } from '../signing/signoff';
 import { formatBytes, formatUtc } from '../time/format';
 import { explainChainBreak } from './logView';
 import { compareEvidenceWithTrail, expectedEvidenceFromTrail, missingSignoffs, type TrailProblem } from './trail';
@@ -151,7 +151,7 @@ function checkFile(item: ItemDraft, blobs: ReadonlyMap<string, BlobCheck>): void
 async function checkSignoffs(item: ItemDraft, signoffs: readonly SignoffRecord[]): Promise<number> {
   let valid = 0;
   for (const signoff of [...signoffs].sort(latestFirst)) {
-    const validity = await checkSignoff(signoff, item.row);
+    const validity = await verifySignoff(signoff, item.row);
     if (validity.valid) valid += 1;
     else item.signoffProblems.push(`"${item.name}": ${signoffLabel(signoff)} is invalid — ${validity.reason}`);
   }

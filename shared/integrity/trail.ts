@@ -20,10 +20,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function expectedEvidenceFromTrail(log: readonly LogEntry[]): Map<string, Snapshot> {
   const expected = new Map<string, Snapshot>();
   for (const entry of log) {
-    // An import into an existing audit records the rows it added instead of their own trail.
-    if (entry.action === 'import' && Array.isArray(entry.details['snapshots'])) {
-      for (const snapshot of entry.details['snapshots']) {
-        if (isRecord(snapshot) && typeof snapshot['id'] === 'string') expected.set(snapshot['id'], { ...snapshot });
+    // An import into an existing audit records the rows it added instead of their own trail;
+    // an import of a partial bundle names the items the trail records that it did not bring.
+    if (entry.action === 'import') {
+      if (Array.isArray(entry.details['leftOut'])) for (const id of entry.details['leftOut']) if (typeof id === 'string') expected.delete(id);
+      if (Array.isArray(entry.details['snapshots'])) {
+        for (const snapshot of entry.details['snapshots']) {
+          if (isRecord(snapshot) && typeof snapshot['id'] === 'string') expected.set(snapshot['id'], { ...snapshot });
+        }
       }
       continue;
     }
@@ -76,9 +80,20 @@ export function compareEvidenceWithTrail(evidence: readonly EvidenceRecord[], lo
   return problems;
 }
 
+/** Evidence ids an import of a partial bundle says it did not bring (their trail entries came along). */
+export function leftOutByImports(log: readonly LogEntry[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of log) {
+    if (e.action === 'import' && Array.isArray(e.details['leftOut'])) for (const id of e.details['leftOut']) if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
 /** Sign-offs the trail recorded whose rows are gone (deleting a rejection would hide it). */
 export function missingSignoffs(log: readonly LogEntry[], signoffIds: ReadonlySet<string>): TrailProblem[] {
+  const leftOut = leftOutByImports(log);
   return log
     .filter((e) => e.action === 'signoff' && typeof e.details['signoffId'] === 'string' && !signoffIds.has(e.details['signoffId']))
+    .filter((e) => !leftOut.has(e.target.slice('evidence:'.length)))
     .map((e) => ({ target: e.target, message: `sign-off ${String(e.details['signoffId'])} (entry ${e.seq}) is in the audit trail but missing from the database` }));
 }

@@ -9,17 +9,16 @@ import { MAX_CONTROL_REF_CHARS, MAX_CONTROL_TITLE_CHARS } from '../csv/controlsC
 import { charLength, quote } from '../csv/mapping';
 import type { ControlRecord } from '../domain/records';
 import { FREQUENCIES, type Frequency, type TscSeries } from '../domain/types';
+import { visibleName } from '../files/visibleName';
+import { describeLookAlike, findLookAlike, findRefConflict, hiddenCharacterProblem, type RefHolder } from './refs';
+
+export { findRefConflict, refKey, type RefHolder } from './refs';
 
 export const MAX_CONTROL_OWNER_CHARS = 200;
 /** As long as one CSV field may be, so that any imported control can be edited and saved again. */
 export const MAX_CONTROL_DESCRIPTION_CHARS = MAX_CSV_FIELD_CHARS;
 
 const CATALOG_ORDER: ReadonlyMap<string, number> = new Map(TSC_CRITERIA.map((c, i) => [c.id, i]));
-
-/** Refs compare without regard to case or compatibility forms: 'ac-01' and 'AC-01' are one control. */
-export function refKey(ref: string): string {
-  return ref.trim().normalize('NFKC').toUpperCase();
-}
 
 /** Security (the common criteria) is in every SOC 2 audit, whatever the stored categories say. */
 export function seriesInScope(categories: readonly TscSeries[]): ReadonlySet<TscSeries> {
@@ -78,18 +77,6 @@ export function newControlRecord(auditId: string, input: ControlInput, createdAt
   };
 }
 
-/** An existing control, as far as uniqueness of refs is concerned. */
-export interface RefHolder {
-  readonly id: string;
-  readonly ref: string;
-}
-
-/** The control (other than `exceptId`) that already uses this ref, without regard to case. */
-export function findRefConflict<T extends RefHolder>(ref: string, controls: readonly T[], exceptId: string | null): T | undefined {
-  const key = refKey(ref);
-  return controls.find((c) => c.id !== exceptId && refKey(c.ref) === key);
-}
-
 /**
  * Field-by-field problems, in words a user can act on; empty means the control can be saved.
  * `controls` are all the audit's controls, retired ones included (a retired ref is still taken:
@@ -103,7 +90,16 @@ export function validateControlInput(input: ControlInput, controls: readonly Ref
   else if (/[,;\r\n]/.test(ref)) errors.ref = 'A reference cannot contain commas, semicolons or line breaks: they separate refs in request lists.';
   else {
     const taken = findRefConflict(ref, controls, editingId);
-    if (taken) errors.ref = `${quote(taken.ref)} is already used by another control in this audit.`;
+    // A stored ref kept as it is stays editable (the Scope step flags it instead): refusing
+    // would block fixing the title of a control imported before these checks existed.
+    const unchanged = editingId !== null && controls.some((c) => c.id === editingId && c.ref === ref);
+    const hidden = unchanged ? null : hiddenCharacterProblem(ref);
+    const lookAlike = unchanged || taken ? undefined : findLookAlike(ref, controls, editingId);
+    if (taken) errors.ref = `${quote(visibleName(taken.ref))} is already used by another control in this audit.`;
+    else if (hidden !== null) errors.ref = hidden;
+    else if (lookAlike) {
+      errors.ref = `This ref looks the same as ${quote(visibleName(lookAlike.ref))}, which another control uses: ${describeLookAlike(ref, lookAlike.ref)}. Use a ref that reads differently.`;
+    }
   }
 
   const title = input.title.trim();

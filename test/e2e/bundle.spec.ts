@@ -20,6 +20,8 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
   await page.getByLabel('Your name').fill('Dana Reviewer');
   await page.getByLabel('Role').fill('IT Manager');
   await page.getByRole('button', { name: 'Save and create key' }).click();
+  const fingerprint = (await page.getByTestId('key-fingerprint').textContent()) ?? '';
+  expect(fingerprint).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
   await page.getByRole('link', { name: 'All audits' }).click();
 
   await page.getByRole('link', { name: 'New audit' }).first().click();
@@ -77,15 +79,17 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
   await expect.poll(() => app.bridge.revealed).toEqual([target]);
   expect(await readdir(out)).toEqual(['acme-fy2026.zip']);
 
-  const report = await verifyBundle(target);
+  const { report } = await verifyBundle(target);
   expect(report.problems).toEqual([]);
+  expect(report.verdict).toBe('unconfirmed');
 
-  // The bag's own VERIFY.html, in the browser, passes it.
+  // The bag's own VERIFY.html, in the browser, passes it once told whose key to expect.
   const unzipped = join(dir, 'unzipped');
   execFileSync('unzip', ['-q', target, '-d', unzipped]);
   const [bagName] = await readdir(unzipped);
   const verifier = await page.context().newPage();
   await verifier.goto(pathToFileURL(join(unzipped, bagName ?? '', 'data', 'VERIFY.html')).href);
+  await verifier.getByLabel('Who should have signed?').fill(fingerprint);
   await verifier.getByLabel('Choose the unzipped bundle folder').setInputFiles(join(unzipped, bagName ?? ''));
   await expect(verifier.locator('.verdict-word')).toHaveText('PASS', { timeout: 90_000 });
   await verifier.close();
@@ -95,9 +99,19 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
   await fresh.page.getByRole('link', { name: 'Import bundle…' }).click();
   fresh.bridge.answerImportDialog(target);
   await fresh.page.getByRole('button', { name: 'Choose a bundle…' }).click();
-  await expect(fresh.page.getByText('verified', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(fresh.page.getByText('valid, signer not confirmed', { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(fresh.page.getByText('a new audit here')).toBeVisible();
-  await app.snap('81-import-preview', fresh.page);
+  // Its key is unknown here: it is compared with its owner and confirmed before anything is imported.
+  await expect(fresh.page.getByRole('button', { name: 'Import 3 items' })).toBeDisabled();
+  await expect(fresh.page.getByText('Signed by an unknown key.')).toBeVisible();
+  await expect(fresh.page.getByTestId('key-fingerprint')).toHaveText(fingerprint);
+  await app.snap('81-import-confirm-key', fresh.page);
+  const confirm = fresh.page.getByRole('form', { name: 'Confirm this key' });
+  await confirm.getByLabel('Whose key is it?').fill('Dana Reviewer');
+  await confirm.getByLabel('Role').fill('IT Manager');
+  await confirm.getByLabel('I compared this fingerprint with them').check();
+  await confirm.getByRole('button', { name: 'Confirm key and add to keyring' }).click();
+  await expect(fresh.page.getByText('a key in your keyring')).toBeVisible();
   await fresh.page.getByRole('button', { name: 'Import 3 items' }).click();
   await expect(fresh.page.getByRole('heading', { name: 'Imported' })).toBeVisible({ timeout: 60_000 });
   await fresh.page.getByRole('link', { name: /Open FY2026 bundle/ }).click();
@@ -130,8 +144,9 @@ test('on first run the app offers the built-in sample audit, verified and import
   await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
   await page.getByRole('link', { name: 'Explore a sample audit' }).click();
   await page.getByRole('button', { name: 'Use the built-in sample audit' }).click();
-  await expect(page.getByText('verified', { exact: true })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText('PASS Sign-offs: 5 sign-off(s) verify against the files they approve')).toBeVisible();
+  await expect(page.getByText('valid, signer not confirmed', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('PASS Sign-offs: All 5 sign-offs verify; 5 items approved and 0 rejected by a current sign-off.')).toBeVisible();
+  await expect(page.getByText(/key this app made just now for its fictional reviewer/)).toBeVisible();
   await page.getByRole('button', { name: 'Import 6 items' }).click();
   await page.getByRole('link', { name: /Open SOC 2 Type II FY2026/ }).click();
   await expect(page.getByRole('heading', { name: 'SOC 2 Type II FY2026' })).toBeVisible();

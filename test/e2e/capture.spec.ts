@@ -175,13 +175,28 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   // 7. The global shortcut captures for the control used last; Escape discards, storing nothing.
   const count = (await storedHashes(app.bridge.store.root)).length;
   await detail.getByLabel('Delay').selectOption('0');
-  app.bridge.emit('capture:shortcut', { accelerator: CAPTURE_ACCELERATOR });
+  app.bridge.pressGlobalShortcut(CAPTURE_ACCELERATOR);
   await expect(editor).toBeVisible({ timeout: 15_000 });
   await expect(editor).toContainText('Capture for AC-01');
   await editor.press('Escape');
   await expect(editor).toHaveCount(0);
   await expect(detail.getByRole('status')).toHaveText('Capture discarded; nothing was stored.');
   expect(await storedHashes(app.bridge.store.root)).toHaveLength(count);
+  // Focus comes back to the bar (issue #13: it was left on the page body), here to its Capture
+  // button, as nothing on the page had focus when the shortcut was pressed.
+  const captureButton = detail.getByRole('button', { name: 'Capture screen' });
+  await expect(captureButton).toBeFocused();
+
+  // Opened with the button, the editor gives focus back to it, and Tab goes on from there.
+  await page.locator('h1').first().click();
+  await captureButton.click();
+  await expect(editor).toBeVisible({ timeout: 15_000 });
+  await expect(editor).toBeFocused();
+  await editor.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(captureButton).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(detail.getByRole('button', { name: 'Attach files…' })).toBeFocused();
 });
 
 test('a capture saved without edits keeps the raw capture as its original, and the stamp adds rows', async ({ app }) => {

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { snapAtWidths } from './widths';
 
 test("an IT admin imports the auditor's request list, links a request, and sees statuses follow the evidence", async ({ app }) => {
   const page = app.page;
@@ -48,19 +49,32 @@ test("an IT admin imports the auditor's request list, links a request, and sees 
   await expect(mapping.getByLabel('Control refs').locator('option:checked')).toHaveText('Related controls');
   await expect(mapping.getByLabel('Due date').locator('option:checked')).toHaveText('Date due');
 
-  await expect(page.getByText('pbc-list-acme.csv: 6 rows — 4 ready to import, 2 rows with errors (not imported).')).toBeVisible();
+  // 31/12 can only be day first: the date format is guessed from it, and every row imports
+  // (issue #13: day-first dates and unknown refs used to drop rows).
+  const dates = page.getByLabel('Dates in this file are');
+  await expect(dates).toHaveValue('dmy');
+  await expect(page.getByText(`Guessed from 31/12/${year} on line 5, which can only be day first.`)).toBeVisible();
+  await expect(page.getByText('pbc-list-acme.csv: 6 rows — 6 ready to import.')).toBeVisible();
   const preview = page.getByRole('table', { name: "Preview of the file's rows" });
-  await expect(preview.getByRole('row', { name: /PBC-3/ })).toContainText('Line 4: Control ref "ZZ-99" does not match any control in this audit.');
-  await expect(preview.getByRole('row', { name: /PBC-4/ })).toContainText(`Line 5: Due date "31/12/${year}" is not a real calendar date.`);
-  await expect(preview.getByRole('row', { name: /PBC-2/ })).toContainText('Ready to import');
+  await expect(preview.getByRole('row', { name: /PBC-3/ })).toContainText(
+    'Control ref "ZZ-99" matches no control in this audit: the request is imported unlinked; link it on the request list.',
+  );
+  await snapAtWidths(app, '17-requests-import-dates');
+  // Read month first, the same date is impossible, and says how to fix it.
+  await dates.selectOption('mdy');
+  await expect(preview.getByRole('row', { name: /PBC-4/ })).toContainText(`Line 5: Due date "31/12/${year}" is not a real calendar date. Dates like this are read as month/day/year`);
+  await expect(page.getByText('pbc-list-acme.csv: 6 rows — 5 ready to import, 1 row with errors (not imported).')).toBeVisible();
   await app.snap('40-requests-import');
+  await dates.selectOption('dmy');
 
-  await page.getByRole('button', { name: 'Import 4 requests' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 requests from pbc-list-acme.csv.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import 6 requests' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 6 requests from pbc-list-acme.csv.' })).toBeVisible();
 
   const table = page.getByRole('table', { name: 'Requests' });
   const row = (id: string): ReturnType<typeof table.getByRole> => table.getByRole('row', { name: new RegExp(`^${id} `) });
-  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await expect(row('PBC-3')).toContainText('Unlinked');
+  await expect(row('PBC-4')).toContainText(`${year}-12-31`);
   await expect(row('PBC-1')).toContainText('Not started');
   await expect(row('PBC-2')).toContainText('Not started');
   await expect(row('PBC-5')).toContainText('Overdue');
@@ -69,7 +83,7 @@ test("an IT admin imports the auditor's request list, links a request, and sees 
   await expect(row('PBC-6')).toContainText('Organization chart <b>as of</b> the period end');
   await expect(row('PBC-2').getByRole('link', { name: 'AC-02' })).toBeVisible();
   // Sorted by due date, the undated request last.
-  await expect(table.locator('tbody th')).toHaveText(['PBC-5', 'PBC-1', 'PBC-2', 'PBC-6']);
+  await expect(table.locator('tbody th')).toHaveText(['PBC-5', 'PBC-4', 'PBC-1', 'PBC-3', 'PBC-2', 'PBC-6']);
 
   // Triage: link the unlinked request to a control.
   await row('PBC-6').getByRole('button', { name: 'Link controls to PBC-6' }).click();
@@ -113,7 +127,7 @@ test("an IT admin imports the auditor's request list, links a request, and sees 
   // Importing the same file again changes nothing: every OK row is already in the list.
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await page.getByLabel('CSV file').setInputFiles(csvPath);
-  await expect(page.getByText('pbc-list-acme.csv: 6 rows — 0 ready to import, 4 already in the list (skipped), 2 rows with errors (not imported).')).toBeVisible();
+  await expect(page.getByText('pbc-list-acme.csv: 6 rows — 0 ready to import, 6 already in the list (skipped).')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import 0 requests' })).toBeDisabled();
 
   // A file over the 20 MB cap is refused before it is read.

@@ -61,7 +61,7 @@ test('a manager reviews evidence in bulk from the keyboard, rejects one item, an
 
   // 1. The reviewer sets a name and role once; the key is made then and its fingerprint shown.
   await page.getByRole('link', { name: 'Reviewer & key' }).click();
-  await expect(page.getByRole('heading', { name: 'Reviewer and signing key' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reviewer, signing key and keyring' })).toBeVisible();
   await expect(page.getByText('No key yet.')).toBeVisible();
   await page.getByLabel('Your name').fill('Dana Reviewer');
   await page.getByLabel('Role').fill('IT Manager');

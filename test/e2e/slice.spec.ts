@@ -84,13 +84,15 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   await page.reload();
   await expect(page.locator('section.detail').getByRole('article')).toHaveCount(2);
 
-  // A restart opens on the audit list; the user walks back to the control.
+  // A restart opens where the user left off: the control (issue #16); the list shows the audit.
   page = await app.restart();
+  const afterRestart = page.locator('section.detail');
+  await expect(afterRestart.getByRole('heading', { name: /access review/i })).toBeVisible();
+  await page.getByRole('link', { name: 'Evidence Locker' }).click();
   await expect(page.getByRole('link', { name: /SOC 2 Type II FY2026/ })).toContainText('2 evidence items');
   await app.snap('05-audit-list');
   await page.getByRole('link', { name: /SOC 2 Type II FY2026/ }).click();
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
-  const afterRestart = page.locator('section.detail');
   await expect(afterRestart.getByRole('article')).toHaveCount(2);
   await expect(afterRestart.getByRole('article', { name: 'okta-users-2026Q1.csv' }).getByTestId('sha256')).toHaveText(csvHash ?? 'missing');
 });

@@ -35,10 +35,14 @@ test.afterEach(async () => {
   await rm(parent, { recursive: true, force: true });
 });
 
-async function verify(page: Page, folder: string): Promise<void> {
+/** The two keys that signed the mini bag: the exporter's (the bag) and the reviewer's (its one approval). */
+const signers = (): string => `${bag.exporterFingerprint}\n${bag.content.signoffs[0]!.payload.keyFingerprint}`;
+
+async function verify(page: Page, folder: string, expected: string | null = signers()): Promise<void> {
   await page.goto(pathToFileURL(join(bag.bagDir, 'data', 'VERIFY.html')).href);
+  if (expected !== null) await page.getByLabel('Who should have signed?').fill(expected);
   await page.getByLabel('Choose the unzipped bundle folder').setInputFiles(folder);
-  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.locator('.verdict')).toBeVisible();
 }
 
 const verdict = (page: Page) => page.locator('.verdict-word');
@@ -49,7 +53,7 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-test('an untouched bag passes every check, with the exporter key fingerprint shown', async ({ page }) => {
+test('an untouched bag passes every check once the auditor gives the keys they expect, and names who signed', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -58,16 +62,31 @@ test('an untouched bag passes every check, with the exporter key fingerprint sho
   await verify(page, bag.bagDir);
 
   await expect(verdict(page)).toHaveText('PASS');
-  for (const title of ['Bag folder', 'bagit.txt', 'Payload files', 'No unlisted files in data/', 'Payload-Oxum', 'Tag files', 'manifest.json matches the files', 'Bag signature', 'Sign-offs', 'Audit trail']) {
+  for (const title of ['Bag folder', 'bagit.txt', 'Payload files', 'Every file listed', 'Payload-Oxum', 'Tag files', 'manifest.json matches the files', 'Bag signature', 'Sign-offs', 'Audit trail', 'History commitments', 'Signers']) {
     await expect(check(page, title).locator('.check-status')).toHaveText('PASS');
   }
   await expect(check(page, 'Payload files')).toContainText('All 7 files listed in manifest-sha256.txt are present');
-  await expect(check(page, 'Sign-offs')).toContainText('The sign-off verifies (1 approved, 0 rejected)');
+  await expect(check(page, 'Sign-offs')).toContainText('The sign-off verifies; 1 item approved and 0 rejected by a current sign-off.');
   await expect(check(page, 'Audit trail')).toContainText('4 entries form an unbroken hash chain');
-  await expect(page.locator('.facts')).toContainText(bag.exporterFingerprint);
+  await expect(page.locator('.signers')).toContainText(`${bag.exporterFingerprint} signed the bag: confirmed`);
   await expect(page.locator('.facts')).toContainText('Acme Cloud GmbH');
   expect(errors).toEqual([]);
   await snap(page, '70-verify-pass');
+});
+
+test('without an expected key, an intact bag is "valid, signer not confirmed", never a plain PASS, and says what to compare', async ({ page }) => {
+  await verify(page, bag.bagDir, null);
+  await expect(verdict(page)).toHaveText('VALID, SIGNER NOT CONFIRMED');
+  await expect(page.locator('.verdict')).toContainText('A valid signature by an unknown key proves nothing');
+  await expect(check(page, 'Signers').locator('.check-status')).toHaveText('WARN');
+  await expect(check(page, 'Signers')).toContainText(`${bag.exporterFingerprint} signed the bag: not confirmed. Compare this fingerprint with its owner`);
+  await expect(page.locator('.signers')).toContainText('NOT CONFIRMED');
+  await snap(page, '73-verify-unconfirmed');
+
+  // Typing the fingerprints after the folder was chosen checks again.
+  await page.getByLabel('Who should have signed?').fill(signers());
+  await page.getByLabel('Who should have signed?').blur();
+  await expect(verdict(page)).toHaveText('PASS');
 });
 
 test('choosing the folder above the bag finds the one bag inside it', async ({ page }) => {
@@ -116,7 +135,7 @@ test('an added file in data/ fails as not listed in the manifest', async ({ page
   await writeFile(join(bag.bagDir, 'data', 'evidence', 'AC-01', 'extra.png'), 'not really a png');
   await verify(page, bag.bagDir);
   await expect(verdict(page)).toHaveText('FAIL');
-  await expect(check(page, 'No unlisted files in data/')).toContainText('not listed in manifest-sha256.txt: data/evidence/AC-01/extra.png');
+  await expect(check(page, 'Every file listed')).toContainText('not listed in manifest-sha256.txt: data/evidence/AC-01/extra.png');
 });
 
 test('a replaced bag signature fails the signature check', async ({ page }) => {
@@ -151,7 +170,7 @@ test('a tampered bag names every problem at once: re-hashed manifests, a forged 
   await verify(page, bag.bagDir);
   await expect(verdict(page)).toHaveText('FAIL');
   await expect(check(page, 'Payload files').locator('.check-status')).toHaveText('PASS');
-  await expect(check(page, 'No unlisted files in data/')).toContainText('data/notes.txt');
+  await expect(check(page, 'Every file listed')).toContainText('data/notes.txt');
   await expect(check(page, 'Tag files')).toContainText('altered: manifest-sha256.txt');
   await expect(check(page, 'Bag signature').locator('.check-status')).toHaveText('PASS');
   await expect(check(page, 'Sign-offs')).toContainText('sign-off so-1 (data/evidence/AC-01/2026-Q1/001-okta-users-screenshot.png): the signature does not verify');
@@ -199,6 +218,7 @@ test('markup in names, notes and the organization stays text in both pages and n
     expect(await pwned()).toBeUndefined();
 
     await page.goto(pathToFileURL(join(hostile.bagDir, 'data', 'VERIFY.html')).href);
+    await page.getByLabel('Who should have signed?').fill(`${hostile.exporterFingerprint}\n${hostile.content.signoffs[0]!.payload.keyFingerprint}`);
     await page.getByLabel('Choose the unzipped bundle folder').setInputFiles(hostile.bagDir);
     await expect(verdict(page)).toHaveText('PASS');
     await expect(page.locator('.facts')).toContainText(`Org ${markup}`);

@@ -23,6 +23,8 @@ export interface BridgeHarness {
   answerSaveDialog(path: string | null): void;
   /** The bundle the next "Import bundle" dialog returns; null means the user cancelled. */
   answerImportDialog(path: string | null): void;
+  /** Where the next "Save key card" dialog saves; null means the user cancelled. */
+  answerKeyCardDialog(path: string | null): void;
   readonly revealed: string[];
   onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
   /** Pushes an event as main does, e.g. 'capture:shortcut' when the global shortcut is pressed. */
@@ -37,6 +39,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
   const answers: string[][] = [];
   const saveAnswers: (string | null)[] = [];
   const importAnswers: (string | null)[] = [];
+  const keyCardAnswers: (string | null)[] = [];
   const revealed: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
@@ -52,6 +55,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     chooseFilesToImport: async () => answers.shift() ?? [],
     chooseBundlePath: async () => saveAnswers.shift() ?? null,
     chooseBundleToImport: async () => importAnswers.shift() ?? null,
+    chooseKeyCardPath: async () => keyCardAnswers.shift() ?? null,
     revealInFolder: (path) => revealed.push(path),
     hideWindowForCapture: async () => () => {},
     emit,
@@ -65,6 +69,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     answerFileDialog: (paths) => answers.push(paths),
     answerSaveDialog: (path) => saveAnswers.push(path),
     answerImportDialog: (path) => importAnswers.push(path),
+    answerKeyCardDialog: (path) => keyCardAnswers.push(path),
     revealed,
     onEvent: (listener) => listeners.push(listener),
     emit,

@@ -155,6 +155,10 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
       originalPath: null,
       controlRefs: ['AC-01', 'AC-02'],
       slot: { id: '2026-Q1', label: 'Q1 2026' },
+      slots: [
+        { control: 'AC-01', slot: '2026-Q1' },
+        { control: 'AC-02', slot: 'population' },
+      ],
       decision: 'approved',
       signoff,
       signoffValid: true,
@@ -166,6 +170,7 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
       originalPath: null,
       controlRefs: ['AC-01'],
       slot: { id: '2026-Q1', label: 'Q1 2026' },
+      slots: [{ control: 'AC-01', slot: '2026-Q1' }],
       decision: 'pending',
       signoff: null,
       signoffValid: null,
@@ -209,6 +214,8 @@ export async function miniBundleContent(text: MiniBagText = {}, exporterKey?: { 
     evidence,
     signoffs: [signoff],
     log,
+    logHead: { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash },
+    leftOut: [],
     keys: [
       { fingerprint: reviewer.fingerprint, publicKey: reviewer.publicKeyRaw, name: 'Dana Reviewer', role: 'IT Manager' },
       ...(exporterKey ? [{ ...exporterKey, name: 'Alice Collector', role: 'IT Administrator' }] : []),
@@ -257,7 +264,9 @@ export async function writeMiniBag(parentDir: string, text: MiniBagText = {}): P
     `Bagging-Date: ${content.generatedAt.slice(0, 10)}\n` +
     `Payload-Oxum: ${octets}.${payload.size}\n` +
     `External-Identifier: ${content.audit.id}\n` +
-    `Bag-Software-Agent: Evidence Locker ${content.generator.version} (test/support/miniBag.ts)\n`;
+    `Bag-Software-Agent: Evidence Locker ${content.generator.version} (test/support/miniBag.ts)\n` +
+    `Evidence-Locker-Log-Head: ${content.logHead.seq} ${content.logHead.hash}\n` +
+    'Evidence-Locker-Partial: no\n';
   const manifest = manifestLines(payload);
   const tagManifest = manifestLines(new Map([['bagit.txt', bagitTxt], ['bag-info.txt', bagInfo], ['manifest-sha256.txt', manifest]]));
   const signature = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
@@ -20,10 +20,14 @@ import { checkPlan } from '../../../shared/bundle/planTypes';
 import { PARTIAL_SUFFIX, partialPrefix, writeBundle } from '../bundle/writer';
 import { createTextStaging, stagingDirOf, type TextStaging } from '../bundle/staging';
 import type { TempLedger } from '../sweep';
-import { readBundleTexts, verifyBundle } from '../bundle/verify';
+import { verifierPageOf, verifyBundle } from '../bundle/verify';
 import { currentIdentity, importBundleFiles, sameIdentity, type FileIdentity } from '../bundle/importFiles';
 import { createInspections } from '../bundle/inspections';
 import { openBundleFile } from '../bundle/bundleFile';
+import type { TrustedKey } from '../../../shared/trust/keyring';
+import { withCheck } from '../../../shared/verify/report';
+import { throttled } from './progress';
+import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
 
 export type Handler<C extends Channel> = (request: Request<C>) => Promise<Response<C>>;
@@ -44,6 +48,8 @@ export interface HandlerDeps {
   readonly revealInFolder: (path: string) => void;
   /** main's own open dialog for a bundle; null when the user cancels. */
   readonly chooseBundleToImport: () => Promise<string | null>;
+  /** main's own save dialog for a key card; null when the user cancels. */
+  readonly chooseKeyCardPath: (suggestedName: string) => Promise<string | null>;
   /** Where generated bag files wait for their export; by default beside the store. */
   readonly staging?: TextStaging;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -90,7 +96,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   // Exports in progress (to cancel) and written (to reveal), by the id the renderer chose.
   const running = new Map<string, AbortController>();
   const written = new Map<string, string>();
-  // Bundles chosen for import, by token: only those that verified may be imported from.
+  // Bundles chosen for import, by token: only those that verified may be imported from, and
+  // only once their exporter's key is trusted (it was when inspected, or the user confirmed it).
   const inspections = createInspections();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
   const pending = createPendingCaptures();
@@ -107,29 +114,40 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return { token: held.token, png: new Uint8Array(png), sha256: held.sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
-  async function inspect(path: string, fileName: string, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
+  async function inspect(path: string, fileName: string, trusted: readonly TrustedKey[], builtInSample: boolean, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
     // Opened safely first: a pipe or device chosen in the dialog is named, not verified.
     const before = await currentIdentity(path, deps.stallTimeoutMs);
-    const opening = { openFile: (p: string) => openBundleFile(p, { stallTimeoutMs: deps.stallTimeoutMs }) };
-    const report = await verifyBundle(path, opening);
-    let texts: { manifestJson: string; auditLog: string } | null = null;
-    if (report.bagName && report.checks.find((c) => c.name === 'ZIP structure')?.ok) {
-      texts = await readBundleTexts(path, report.bagName, opening).catch(() => null);
-    }
+    const verified = await verifyBundle(path, {
+      trusted,
+      verifierPage: verifierPageOf(deps.appVersion),
+      openFile: (p) => openBundleFile(p, { stallTimeoutMs: deps.stallTimeoutMs }),
+    });
+    const { texts } = verified;
     const after: FileIdentity | null = await currentIdentity(path, deps.stallTimeoutMs).catch(() => null);
     const unchanged = after !== null && sameIdentity(after, before);
-    const problems = unchanged ? report.problems : [...report.problems, 'the bundle file changed while it was being verified: choose it again'];
-    const token = await inspections.add({ path, bagName: report.bagName ?? '', ok: report.ok && unchanged, identity: before, tempDir });
-    return {
-      status: 'inspected',
-      token,
-      fileName,
-      ok: report.ok && unchanged,
-      checks: report.checks,
-      problems,
-      manifestJson: texts?.manifestJson ?? null,
-      auditLog: texts?.auditLog ?? null,
-    };
+    // Import later reads the bundle again and checks it is this very file: one that changed
+    // while it was verified was not verified at all.
+    const report = unchanged
+      ? verified.report
+      : withCheck(verified.report, {
+          id: 'unchanged',
+          title: 'Unchanged while verified',
+          status: 'fail',
+          summary: 'The bundle file changed while it was being verified.',
+          problems: ['the bundle file changed while it was being verified: choose it again'],
+          notes: [],
+        });
+    const exporter = report.signers.find((s) => s.signed.bag) ?? null;
+    const token = await inspections.add({
+      path,
+      bagName: report.facts.bagName ?? '',
+      ok: report.verdict !== 'fail',
+      exporter: exporter?.fingerprint ?? null,
+      exporterTrusted: exporter?.trustedAs != null,
+      identity: before,
+      tempDir,
+    });
+    return { status: 'inspected', token, fileName, report, manifestJson: texts.manifestJson, auditLog: texts.auditLog, builtInSample };
   }
 
   return {
@@ -240,16 +258,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       for (const [index, path] of paths.entries()) {
         // The platform's own basename: on Linux a backslash is an ordinary file-name character.
         const name = basename(path);
+        const progress = throttled(
+          (bytes: { bytesDone: number; bytesTotal: number }) => deps.emit('files:progress', { name, index, count: paths.length, ...bytes }),
+          (bytes) => bytes.bytesDone >= bytes.bytesTotal,
+        );
         try {
-          files.push(
-            await importFile(
-              deps.store,
-              path,
-              (bytesDone, bytesTotal) => deps.emit('files:progress', { name, index, count: paths.length, bytesDone, bytesTotal }),
-              now,
-              { stallTimeoutMs: deps.stallTimeoutMs },
-            ),
-          );
+          files.push(await importFile(deps.store, path, (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }), now, { stallTimeoutMs: deps.stallTimeoutMs }));
         } catch (error) {
           const message = error instanceof BridgeFailure ? error.message : `"${visibleName(name)}" could not be stored: ${String(error)}`;
           failures.push({ name, path, message });
@@ -268,6 +282,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       for await (const chunk of deps.store.openRead(sha256)) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
+
+    'evidence:purge': async (request) => purgeUnreferenced(deps.store, request, now),
 
     'evidence:verify': async ({ sha256s }) => {
       const unique = [...new Set(sha256s)];
@@ -309,7 +325,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         forget = await deps.tempLedger?.note({ dir: dirname(target), prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
         const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
-          onProgress: (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+          onProgress: throttled(
+            (progress) => deps.emit('bundle:progress', { exportId, ...progress }),
+            (progress) => progress.itemsDone >= progress.itemsTotal,
+          ),
         });
         written.set(exportId, result.path);
         return { status: 'written', ...result };
@@ -331,22 +350,22 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
     'bundle:stage': async ({ stageId, offset, bytes, last }) => staging.append(stageId, offset, bytes, last),
 
-    'bundle:inspect': async () => {
+    'bundle:inspect': async ({ trusted }) => {
       const path = await deps.chooseBundleToImport();
       if (path === null) return { status: 'cancelled' };
-      return inspect(path, basename(path));
+      return inspect(path, basename(path), trusted, false);
     },
 
     // The sample audit goes through the same path as any bundle: written by the same planner
     // and writer, verified, previewed, imported.
-    'sample:open': async () => {
+    'sample:open': async ({ trusted }) => {
       // Ours alone: removed when the inspection ends, and by the start-up sweep after a crash.
       const dir = await mkdtemp(join(tmpdir(), SAMPLE_DIR_PREFIX));
       try {
         const sample = await buildSampleAudit(join(dir, 'store'));
         const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
         await rm(sample.store.root, { recursive: true, force: true });
-        return await inspect(written.path, 'Sample audit (built in)', dir);
+        return await inspect(written.path, 'Sample audit (built in)', trusted, true, dir);
       } catch (error) {
         await rm(dir, { recursive: true, force: true });
         // Said as for any call (the writer's own words are about exporting).
@@ -354,18 +373,25 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       }
     },
 
-    'bundle:import-files': async ({ token, files }) => {
+    'bundle:import-files': async ({ token, files, confirmedExporter }) => {
       const bundle = inspections.get(token);
       if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
       if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (!bundle.exporterTrusted && (confirmedExporter === null || confirmedExporter !== bundle.exporter)) {
+        throw new BridgeFailure('invalid-payload', 'This bundle is signed by a key nobody confirmed: compare its fingerprint with the exporter before importing it.');
+      }
       if (bundle.transaction) throw new BridgeFailure('invalid-payload', 'The files of this bundle were already copied; choose it again to import it anew.');
       for (const file of files) {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
+      const progress = throttled(
+        (counts: { done: number; total: number }) => deps.emit('bundle:import-progress', counts),
+        (counts) => counts.done >= counts.total,
+      );
       const { result, transaction } = await importBundleFiles(deps.store, bundle.path, bundle.bagName, files, {
         verified: bundle.identity ?? undefined,
         stallTimeoutMs: deps.stallTimeoutMs,
-        onProgress: (done, total) => deps.emit('bundle:import-progress', { done, total }),
+        onProgress: (done, total) => progress({ done, total }),
       });
       if (inspections.get(token) !== bundle) {
         // The inspection ended meanwhile (the page went away): no row can refer to these blobs.
@@ -381,6 +407,17 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const outcome = await inspections.settle(token, applied);
       if (!outcome) throw new BridgeFailure('not-found', 'This import is no longer open.');
       return outcome;
+    },
+
+    'keycard:save': async ({ suggestedName, html }) => {
+      const target = await deps.chooseKeyCardPath(suggestedName);
+      if (target === null) return { status: 'cancelled' };
+      try {
+        await writeFile(target, html, 'utf8');
+      } catch (error) {
+        throw new BridgeFailure('io-error', `The key card could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { status: 'written', path: target };
     },
 
     'bundle:reveal': async ({ exportId }) => {

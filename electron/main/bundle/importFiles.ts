@@ -56,7 +56,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** What a rollback did, in the words the error message ends with. */
 function afterRollback(outcome: { removed: readonly string[]; kept: readonly string[] }): string {
-  const removed = outcome.removed.length === 0 ? 'Nothing was added.' : `Nothing was added: the ${plural(outcome.removed.length, 'file', 'files')} it had stored were removed again.`;
+  const removed = outcome.removed.length === 0 ? 'Nothing was added.' : `Nothing was added: the ${plural(outcome.removed.length, 'file', 'files')} it had stored ${outcome.removed.length === 1 ? 'was' : 'were'} removed again.`;
   if (outcome.kept.length === 0) return removed;
   return `${removed} ${plural(outcome.kept.length, 'stored file', 'stored files')} could not be removed and stay in the evidence store, referenced by nothing: ${outcome.kept.join(', ')}.`;
 }

@@ -14,8 +14,11 @@ import type { FileIdentity } from './importFiles';
 export interface Inspection {
   readonly path: string;
   readonly bagName: string;
-  /** Verified and unchanged while verified: only such a bundle may be imported. */
+  /** Verified (not failed) and unchanged while verified: only such a bundle may be imported. */
   readonly ok: boolean;
+  /** The fingerprint of the key that signed the bag, and whether it was trusted when inspected. */
+  readonly exporter: string | null;
+  readonly exporterTrusted: boolean;
   readonly identity: FileIdentity | null;
   /** Ours to remove once the inspection ends (the sample audit's folder). */
   readonly tempDir: string | null;

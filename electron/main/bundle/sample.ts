@@ -8,9 +8,10 @@ import type { BundlePlan } from '../../../shared/bundle/planTypes';
 import { STARTER_CONTROLS } from '../../../shared/catalog/starterControls';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry } from '../../../shared/domain/records';
 import { nextEntry } from '../../../shared/log/chain';
-import { computeReviewStates } from '../../../shared/review/reviewState';
+import { computeReviewStates, reviewContextFor } from '../../../shared/review/reviewState';
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
-import { signSignoff, type SignoffPayload, type SignoffRecord } from '../../../shared/signing/signoff';
+import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../../shared/signing/signoff';
+import { subjectResolver } from '../../../shared/signing/subjectResolver';
 import { createTextStaging, stagingDirOf, type TextStaging } from './staging';
 import { writeBundle, type WrittenBundle } from './writer';
 import { createEvidenceStore, type EvidenceStore } from '../store';
@@ -144,18 +145,20 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
   }
 
   const signoffs: SignoffRecord[] = [];
+  const subjectOf = subjectResolver(audit, controls);
   for (const [i, item] of evidence.entries()) {
     if (i === evidence.length - 1) continue; // one item still waiting for review
-    const payload: SignoffPayload = {
-      v: 1,
+    const head = log.at(-1);
+    const payload: SignoffPayloadV2 = {
+      v: 2,
       evidenceId: item.id,
-      evidenceSha256: item.sha256,
-      controlRefs: item.controlIds.map((id) => controls.find((c) => c.id === id)?.ref ?? id),
+      ...subjectOf(item),
       decision: 'approved',
       comment: 'Reviewed against the control description.',
       reviewer,
       at: AT,
       keyFingerprint: keys.fingerprint,
+      logHead: { seq: head?.seq ?? 0, hash: head?.hash ?? '0'.repeat(64) },
     };
     const record: SignoffRecord = {
       id: `6f1d2c3b-0000-4000-8000-5${String(i + 1).padStart(11, '0')}`,
@@ -166,7 +169,7 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
       publicKey: keys.publicKeyRaw,
     };
     signoffs.push(record);
-    append({ at: AT, actor: 'dana@mgr-laptop', action: 'signoff', target: `evidence:${item.id}`, details: { signoffId: record.id, decision: 'approved', keyFingerprint: keys.fingerprint } });
+    append({ at: AT, actor: 'dana@mgr-laptop', action: 'signoff', target: `evidence:${item.id}`, details: { signoffId: record.id, decision: 'approved', keyFingerprint: keys.fingerprint, logHead: payload.logHead } });
   }
   return { input: { audit, controls, requests: [], evidence, signoffs, log }, keys, reviewer, store };
 }
@@ -180,7 +183,12 @@ type SignOptions = { selection?: PlanInput['selection']; generatedAt?: string; a
 export async function signPlan(sample: SampleAudit, staging: TextStaging, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
   const unsigned = planBundle({
     ...sample.input,
-    reviewStates: await computeReviewStates(sample.input.evidence, sample.input.signoffs),
+    // The sample's reviewer is the exporter here: its key is the one trusted.
+    reviewStates: await computeReviewStates(
+      sample.input.evidence,
+      sample.input.signoffs,
+      reviewContextFor(sample.input.audit, sample.input.controls, [sample.keys.fingerprint]),
+    ),
     selection: options.selection ?? { step: null, from: null, to: null, controlIds: null, includeRejected: false, includeSuperseded: false },
     generatedAt: options.generatedAt ?? AT,
     appVersion: options.appVersion ?? '0.1.0',

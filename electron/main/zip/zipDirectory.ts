@@ -50,7 +50,7 @@ export interface ZipEntry {
 }
 
 export interface ZipProblem {
-  /** A stable code: 'limit', 'structure', 'name', 'encrypted', 'method', 'local-header', 'size', 'crc'. */
+  /** A stable code: 'not-zip', 'limit', 'structure', 'name', 'collision', 'encrypted', 'method', 'local-header', 'size', 'crc'. */
   readonly code: string;
   /** The entry it concerns, or null for the archive as a whole. */
   readonly entry: string | null;
@@ -123,6 +123,32 @@ interface EndInfo {
   readonly directoryEnd: number;
 }
 
+/** What a file starts with, for saying what it is when it is not a ZIP. */
+const KNOWN_STARTS: ReadonlyArray<readonly [string, Buffer]> = [
+  ['a PDF document', Buffer.from('%PDF-')],
+  ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+  ['a JPEG image', Buffer.from([0xff, 0xd8, 0xff])],
+  ['a gzip or .tar.gz archive', Buffer.from([0x1f, 0x8b])],
+  ['a 7-Zip archive', Buffer.from('7z\xbc\xaf\x27\x1c', 'latin1')],
+  ['a RAR archive', Buffer.from('Rar!')],
+  ['an older Office document (.doc, .xls)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0])],
+];
+
+/**
+ * Why there is no end record, in words a person can act on (issue #13: a PDF picked by mistake
+ * got "End of central directory record signature not found"). A file that starts like a ZIP
+ * but has no end was cut short; anything else is not a ZIP file at all.
+ */
+async function missingEndProblem(handle: ZipFileSource, fileSize: number): Promise<ZipProblem> {
+  if (fileSize === 0) return problem('not-zip', null, 'This is not a ZIP file: it is empty.');
+  const head = await readAt(handle, 0, Math.min(fileSize, 8));
+  if (head.length >= 4 && head.readUInt32LE(0) === SIGNATURE.local) {
+    return problem('structure', null, 'the ZIP file is incomplete: its end (the central directory) is missing, as when a download or a copy is cut short');
+  }
+  const kind = KNOWN_STARTS.find(([, magic]) => head.subarray(0, magic.length).equals(magic))?.[0];
+  return problem('not-zip', null, `This is not a ZIP file${kind ? `: it looks like ${kind}` : ''}. A bundle is the .zip file Evidence Locker exports.`);
+}
+
 async function readEnd(handle: ZipFileSource, fileSize: number, problems: ZipProblem[]): Promise<EndInfo | null> {
   const tailLength = Math.min(fileSize, END_BYTES + U16_MAX);
   const tail = await readAt(handle, fileSize - tailLength, tailLength);
@@ -134,7 +160,7 @@ async function readEnd(handle: ZipFileSource, fileSize: number, problems: ZipPro
     }
   }
   if (at < 0) {
-    problems.push(problem('structure', null, 'no end of central directory record at the end of the file'));
+    problems.push(await missingEndProblem(handle, fileSize));
     return null;
   }
   const endOffset = fileSize - tailLength + at;
@@ -248,7 +274,7 @@ function entryProblems(entries: readonly ZipEntry[], fileSize: number, limits: Z
       // Case and Unicode normalization: two names that one file system stores as one file.
       const key = e.name.normalize('NFC').toLowerCase();
       const other = folded.get(key);
-      if (other !== undefined) problems.push(problem('name', e.name, `${e.name}: collides with ${other} on a case-insensitive file system`));
+      if (other !== undefined) problems.push(problem('collision', e.name, `${e.name}: collides with ${other} on a case-insensitive file system`));
       else folded.set(key, e.name);
     }
     exact.add(e.name);

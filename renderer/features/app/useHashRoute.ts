@@ -15,6 +15,7 @@ import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
  *   #/audits/:id/fieldwork/evidence[/:controlId[/:slotId]]  the evidence list, optionally filtered
  *   #/audits/:id/trail | integrity | export      the audit trail; the integrity check; the bundle export
  *   #/settings                                  reviewer identity and signing key
+ *   #/import[/choose]                           import or verify a bundle; /choose opens the file dialog at once (the menu)
  */
 export const AUDIT_TOOLS = ['trail', 'integrity', 'export'] as const;
 export type AuditTool = (typeof AUDIT_TOOLS)[number];
@@ -23,9 +24,10 @@ export type FieldworkView = (typeof FIELDWORK_VIEWS)[number];
 
 export type Route =
   | { readonly screen: 'audits' }
-  | { readonly screen: 'new-audit' }
+  /** `from`: the audit whose controls and request list the new one starts with (the next year). */
+  | { readonly screen: 'new-audit'; readonly from?: string | null }
   | { readonly screen: 'settings' }
-  | { readonly screen: 'import' }
+  | { readonly screen: 'import'; readonly choose?: boolean }
   | {
       readonly screen: 'audit';
       readonly auditId: string;
@@ -77,9 +79,9 @@ export function parseRoute(hash: string): Route {
   } catch {
     return { screen: 'audits' };
   }
-  if (parts[0] === 'new') return { screen: 'new-audit' };
+  if (parts[0] === 'new') return { screen: 'new-audit', from: parts[1] ?? null };
   if (parts[0] === 'settings') return { screen: 'settings' };
-  if (parts[0] === 'import') return { screen: 'import' };
+  if (parts[0] === 'import') return parts[1] === 'choose' ? { screen: 'import', choose: true } : { screen: 'import' };
   if (parts[0] !== 'audits' || !parts[1]) return { screen: 'audits' };
   const auditId = parts[1];
   // Before steps existed a control lived at #/audits/:id/controls/:cid.
@@ -103,11 +105,11 @@ export function hrefFor(route: Route): string {
     case 'audits':
       return '#/';
     case 'new-audit':
-      return '#/new';
+      return route.from ? `#/new/${encodeURIComponent(route.from)}` : '#/new';
     case 'settings':
       return '#/settings';
     case 'import':
-      return '#/import';
+      return route.choose ? '#/import/choose' : '#/import';
     case 'audit': {
       if (route.tool) return `#/audits/${encodeURIComponent(route.auditId)}/${route.tool}`;
       const base = `#/audits/${encodeURIComponent(route.auditId)}/${route.step}`;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
+import { isShortcutKey } from '../shortcuts/keys';
 import { activeTarget } from './captureTarget';
 
 /**
- * Routes the global capture shortcut and pasted files to the capture bar in use. With none on
- * screen, says where to go instead of dropping the key press silently.
+ * Routes the global capture shortcut, the page's own "c" and pasted files to the capture bar in
+ * use. With none on screen, says where to go instead of dropping the key press silently.
  */
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
@@ -31,10 +32,20 @@ export function GlobalCapture(): React.JSX.Element | null {
       if (target) target.paste(files);
       else setHint('Open a control to paste evidence into it.');
     };
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'c' || !isShortcutKey(event)) return;
+      const target = activeTarget();
+      if (!target) return;
+      event.preventDefault();
+      setHint(null);
+      target.capture();
+    };
     document.addEventListener('paste', onPaste);
+    window.addEventListener('keydown', onKey);
     return () => {
       off();
       document.removeEventListener('paste', onPaste);
+      window.removeEventListener('keydown', onKey);
     };
   }, []);
 

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ControlRecord } from '../../../shared/domain/records';
-import { auditRoute, hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor, navigate } from '../app/useHashRoute';
+import { isShortcutKey } from '../shortcuts/keys';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 
 export function ControlChecklist({
@@ -20,6 +21,25 @@ export function ControlChecklist({
     ? controls.filter((c) => `${c.ref} ${c.title} ${c.criteria.join(' ')}`.toLowerCase().includes(needle))
     : controls;
 
+  // j / k: the next or previous control of the list as shown (filtered), wherever focus is.
+  const onKey = useEffectEvent((event: KeyboardEvent): void => {
+    if ((event.key !== 'j' && event.key !== 'k') || !isShortcutKey(event) || shown.length === 0) return;
+    event.preventDefault();
+    const at = shown.findIndex((c) => c.id === selectedId);
+    const next = at < 0 ? (event.key === 'j' ? 0 : shown.length - 1) : Math.max(0, Math.min(shown.length - 1, at + (event.key === 'j' ? 1 : -1)));
+    const control = shown[next];
+    if (control && control.id !== selectedId) navigate(auditRoute(auditId, 'fieldwork', { controlId: control.id }));
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent): void => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
   return (
     <nav className="checklist" aria-label="Controls">
       <div className="checklist-head">
@@ -27,13 +47,13 @@ export function ControlChecklist({
         <input
           type="search"
           className="checklist-search"
-          placeholder="Filter by ref, title or criterion"
+          placeholder="Filter by ref, title or criterion  ( / )"
           aria-label="Filter controls"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      <ul>
+      <ul ref={list}>
         {shown.map((control) => {
           const count = counts.get(control.id) ?? 0;
           return (

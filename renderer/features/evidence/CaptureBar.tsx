@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSystemInfo } from '../app/systemInfo';
 import { shortcutLabel } from '../../../shared/capture/shortcut';
 import { CaptureEditor } from '../capture/CaptureEditor';
+import { useReturnFocus } from '../capture/useReturnFocus';
 import { useCaptureTarget } from '../capture/captureTarget';
 import { attachFilesInto, captureScreen, linkToControl, openPastedImage, pastedFileName, recordFiles, saveCaptureInto, stampFor, type DuplicateFile } from './collect';
 import { uploadFile } from './upload';
@@ -46,6 +47,8 @@ export function CaptureBar({
   const [editing, setEditing] = useState<PendingCapture | null>(null);
   const [duplicates, setDuplicates] = useState<readonly DuplicateFile[]>([]);
   const [dropping, setDropping] = useState(false);
+  const captureButton = useRef<HTMLButtonElement>(null);
+  const rememberOpener = useReturnFocus(editing !== null, captureButton);
 
   useEffect(() => {
     unwrap(bridge().listDisplays({})).then(
@@ -89,6 +92,7 @@ export function CaptureBar({
 
   const capture = async (): Promise<void> => {
     if (busy !== null || editing !== null) return;
+    rememberOpener();
     start({ kind: 'capture', secondsLeft: delay > 0 ? delay : null });
     try {
       setEditing(await captureScreen(displayId, delay * 1000));
@@ -101,6 +105,7 @@ export function CaptureBar({
 
   const openPasted = async (file: File): Promise<void> => {
     if (busy !== null || editing !== null) return;
+    rememberOpener();
     start({ kind: 'capture', secondsLeft: null });
     try {
       setEditing(await openPastedImage(file));
@@ -254,7 +259,7 @@ export function CaptureBar({
             ))}
           </select>
         </label>
-        <button type="button" className="button button-primary" onClick={() => void capture()} disabled={busy !== null}>
+        <button type="button" ref={captureButton} className="button button-primary" onClick={() => void capture()} disabled={busy !== null}>
           {supersedes ? 'Capture screen again' : 'Capture screen'}
         </button>
         <button type="button" className="button" onClick={() => void attach()} disabled={busy !== null}>

@@ -59,7 +59,7 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
     setError(null);
     setPhase({ kind: 'planning' });
     try {
-      const { draft, items } = await buildSignedPlan(audit.id, selection, reviewer, info.appVersion);
+      const { draft, items, logHead } = await buildSignedPlan(audit.id, selection, reviewer, info.appVersion);
       const plan = await stageDraft(draft);
       const exportId = crypto.randomUUID();
       setPhase({ kind: 'writing', exportId, progress: null, items });
@@ -68,7 +68,7 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
         setPhase({ kind: 'cancelled' });
         return;
       }
-      await logExport(audit.id, actorOf(info), { fileName: result.path.split(/[\\/]/).pop() ?? result.path, size: result.size, sha256: result.sha256, items });
+      await logExport(audit.id, actorOf(info), { fileName: result.path.split(/[\\/]/).pop() ?? result.path, size: result.size, sha256: result.sha256, items, logHead });
       setPhase({ kind: 'done', exportId, result, items });
     } catch (e) {
       setError(messageOf(e));
@@ -84,7 +84,9 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
       <p className="muted">
         One ZIP holding a BagIt bag: every file hashed in two manifests, the bag signed with your key, an index to browse, a
         VERIFY.html page, evidence.csv and manifest.json. The CPA firm can check it with <code>sha256sum</code> and{' '}
-        <code>openssl</code>, or with <code>npx evidence-locker verify</code>.
+        <code>openssl</code>, or with <code>npx evidence-locker verify</code>. Their verifier trusts your signature only if they have your
+        key: give them your <a href="#/settings">key card</a> at the start of the engagement. The bundle commits to the audit trail as it is now,
+        so a later bundle that cuts or rewrites it is caught.
       </p>
       {reviewer === undefined && (
         <div className="banner banner-warn" role="alert">

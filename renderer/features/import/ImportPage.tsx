@@ -1,30 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BundleInspection } from '../../../shared/bridge/contract';
+import { checkImportHistory } from '../../../shared/bundle/importHistory';
 import { planImport, type ImportPreview } from '../../../shared/bundle/importPlan';
-import { describeAuditWindow } from '../../../shared/domain/audit';
 import { visibleName } from '../../../shared/files/visibleName';
+import { trustedFromKeyring } from '../../../shared/trust/keyring';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { importBundle, localStateFor } from '../../db/importBundle';
+import { importBundle, localStateFor, localTrailOf } from '../../db/importBundle';
+import { listKeyring, trustKey } from '../../db/keyring';
+import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
-import { auditRoute, hrefFor } from '../app/useHashRoute';
+import { auditRoute, hrefFor, navigate } from '../app/useHashRoute';
+import { ImportButton } from './ImportButton';
+import { ImportChecks } from './ImportChecks';
+import { ImportSummary } from './ImportSummary';
+import type { Planned } from './planned';
+import { SignerPanel } from './SignerPanel';
 import './import.css';
 
 type Inspected = Extract<BundleInspection, { status: 'inspected' }>;
 type Phase =
   | { kind: 'idle' }
   | { kind: 'inspecting' }
-  | { kind: 'inspected'; bundle: Inspected; preview: ImportPreview | null; previewError: string | null }
-  | { kind: 'importing'; bundle: Inspected; preview: ImportPreview; done: number; total: number }
+  | { kind: 'inspected'; bundle: Inspected; planned: Planned | null; previewError: string | null }
+  | { kind: 'importing'; bundle: Inspected; planned: Planned; done: number; total: number }
   | { kind: 'imported'; preview: ImportPreview };
 
 /**
- * Import a bundle (a restore, or a manager reviewing a collector's work): main verifies it
- * first; a bundle that fails can be inspected but not merged. The merge adds only what is
- * not here yet and is logged.
+ * Import a bundle (a restore, or a manager reviewing a collector's work): main verifies it with
+ * the one verification core, trusting the keys of this installation's keyring. A bundle that
+ * fails can be inspected but not merged; one signed by an unknown key is merged only after the
+ * user confirms the key by fingerprint; one whose trail does not extend the trail held here is
+ * refused. The merge adds only what is not here yet and is logged.
  */
-export function ImportPage(): React.JSX.Element {
+export function ImportPage({ choose: chooseNow = false }: { readonly choose?: boolean } = {}): React.JSX.Element {
   const info = useSystemInfo();
+  const keyring = useLiveQuery(listKeyring, [], []);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
 
@@ -40,41 +52,81 @@ export function ImportPage(): React.JSX.Element {
     setError(null);
     setPhase({ kind: 'inspecting' });
     try {
-      const result = await unwrap(source === 'sample' ? bridge().openSample({}) : bridge().inspectBundle({}));
+      const trusted = trustedFromKeyring(await listKeyring());
+      const result = await unwrap(source === 'sample' ? bridge().openSample({ trusted }) : bridge().inspectBundle({ trusted }));
       if (result.status === 'cancelled') {
         setPhase({ kind: 'idle' });
         return;
       }
-      let preview: ImportPreview | null = null;
+      let planned: Planned | null = null;
       let previewError: string | null = null;
       if (result.manifestJson !== null && result.auditLog !== null) {
         try {
           const auditId = (JSON.parse(result.manifestJson) as { audit?: { id?: unknown } }).audit?.id;
-          preview = planImport(result.manifestJson, result.auditLog, await localStateFor(typeof auditId === 'string' ? auditId : ''));
+          const id = typeof auditId === 'string' ? auditId : '';
+          const preview = planImport(result.manifestJson, result.auditLog, await localStateFor(id));
+          const history = checkImportHistory({
+            local: preview.auditExists ? await localTrailOf(id) : [],
+            bundle: preview.log,
+            exporter: result.report.facts.bagSigningKey,
+            ownKey: (await getReviewer())?.fingerprint ?? null,
+          });
+          planned = { preview, history };
         } catch (e) {
           previewError = messageOf(e);
         }
       }
-      setPhase({ kind: 'inspected', bundle: result, preview, previewError });
+      setPhase({ kind: 'inspected', bundle: result, planned, previewError });
     } catch (e) {
       setError(messageOf(e));
       setPhase({ kind: 'idle' });
     }
   };
 
-  const importNow = async (bundle: Inspected, preview: ImportPreview): Promise<void> => {
+  const exporterOf = (bundle: Inspected) => bundle.report.signers.find((s) => s.signed.bag) ?? null;
+  const trustedHere = new Set(keyring.map((k) => k.fingerprint));
+
+  const confirmExporter = async (bundle: Inspected, who: { name: string; role: string; how: string }): Promise<void> => {
+    const exporter = exporterOf(bundle);
+    if (!exporter) return;
+    await trustKey({ publicKey: exporter.publicKey, ...who, how: `${who.how} (bundle ${visibleName(bundle.fileName)})` }, actorOf(info));
+  };
+
+  // File › Import Bundle… and Help › Verify a Bundle… arrive as #/import/choose: the dialog
+  // opens at once, and the address goes back to #/import so the next menu click opens it again.
+  const chooseOnArrival = useEffectEvent(() => {
+    navigate({ screen: 'import' });
+    if (phase.kind !== 'inspecting' && phase.kind !== 'importing') void choose('file');
+  });
+  const arrived = useRef(false);
+  useEffect(() => {
+    // Once per arrival, also when React runs effects twice in development.
+    if (!chooseNow) arrived.current = false;
+    else if (!arrived.current) {
+      arrived.current = true;
+      chooseOnArrival();
+    }
+  }, [chooseNow]);
+
+  const importNow = async (bundle: Inspected, planned: Planned): Promise<void> => {
     setError(null);
-    setPhase({ kind: 'importing', bundle, preview, done: 0, total: preview.evidence.length });
+    const { preview } = planned;
+    setPhase({ kind: 'importing', bundle, planned, done: 0, total: preview.evidence.length });
+    const exporter = exporterOf(bundle);
     try {
-      await importBundle(bundle.token, preview, actorOf(info), bundle.fileName);
+      if (bundle.builtInSample && exporter && !trustedHere.has(exporter.fingerprint)) {
+        await trustKey({ publicKey: exporter.publicKey, name: 'Dana Whitfield (sample)', role: 'fictional reviewer of the built-in sample', how: 'made by this app for the built-in sample' }, actorOf(info), 'sample');
+      }
+      await importBundle(bundle.token, preview, actorOf(info), bundle.fileName, exporter?.fingerprint ?? null);
       setPhase({ kind: 'imported', preview });
     } catch (e) {
       // Main's and importBundle's messages say what stopped and what was kept.
       setError(messageOf(e));
-      setPhase({ kind: 'inspected', bundle, preview, previewError: null });
+      setPhase({ kind: 'inspected', bundle, planned, previewError: null });
     }
   };
 
+  const busy = phase.kind === 'inspecting' || phase.kind === 'importing';
   return (
     <section className="panel import" aria-labelledby="import-heading">
       <a className="back-link" href="#/">
@@ -82,15 +134,15 @@ export function ImportPage(): React.JSX.Element {
       </a>
       <h1 id="import-heading">Import a bundle</h1>
       <p className="muted">
-        Restore an audit, or review a collector&apos;s work: the bundle is verified first — every file hashed, the bag signature,
-        every sign-off and the audit trail checked — and only then merged. Items already here (same id or same bytes) are not
-        added twice.
+        Restore an audit, or review a collector&apos;s work: the bundle is verified first — every file hashed, the bag signature, every sign-off,
+        the audit trail and what it committed to — and only then merged. Who signed it is shown from your keyring: a key you have not confirmed
+        must be compared with its owner first. Items already here (same id or same bytes) are not added twice.
       </p>
       <div className="import-sources">
-        <button type="button" className="button button-primary" onClick={() => void choose('file')} disabled={phase.kind === 'inspecting' || phase.kind === 'importing'}>
+        <button type="button" className="button button-primary" onClick={() => void choose('file')} disabled={busy}>
           {phase.kind === 'inspecting' ? 'Verifying…' : 'Choose a bundle…'}
         </button>
-        <button type="button" className="button" onClick={() => void choose('sample')} disabled={phase.kind === 'inspecting' || phase.kind === 'importing'}>
+        <button type="button" className="button" onClick={() => void choose('sample')} disabled={busy}>
           Use the built-in sample audit
         </button>
       </div>
@@ -98,64 +150,21 @@ export function ImportPage(): React.JSX.Element {
 
       {(phase.kind === 'inspected' || phase.kind === 'importing') && (
         <div className="import-result">
-          <h2>
-            {visibleName(phase.bundle.fileName)}:{' '}
-            <span className={phase.bundle.ok ? 'verdict verdict-pass' : 'verdict verdict-fail'}>
-              {phase.bundle.ok ? 'verified' : 'failed verification'}
-            </span>
-          </h2>
-          <ul className="import-checks">
-            {phase.bundle.checks.map((c) => (
-              <li key={c.name} className={c.ok ? 'check-pass' : 'check-fail'}>
-                <strong>{c.ok ? 'PASS' : 'FAIL'}</strong> {c.name}: {c.detail}
-              </li>
-            ))}
-          </ul>
-          {phase.bundle.problems.length > 0 && (
-            <div className="banner banner-error" role="alert">
-              <div>
-                <p>This bundle can be inspected but not imported:</p>
-                <ul>
-                  {phase.bundle.problems.slice(0, 50).map((p) => (
-                    <li key={p}>{visibleName(p)}</li>
-                  ))}
-                </ul>
-              </div>
-            </div>
+          <ImportChecks fileName={phase.bundle.fileName} report={phase.bundle.report} />
+          {phase.bundle.report.verdict !== 'fail' && (
+            <SignerPanel
+              exporter={exporterOf(phase.bundle)}
+              others={phase.bundle.report.signers.filter((s) => !s.signed.bag)}
+              builtInSample={phase.bundle.builtInSample}
+              onConfirm={(who) => confirmExporter(phase.bundle, who)}
+            />
           )}
           {phase.kind === 'inspected' && phase.previewError && <ErrorBanner message={phase.previewError} />}
-          {phase.preview && (
+          {phase.planned && (
             <div className="import-preview">
-              <h3>What will be added</h3>
-              <p>
-                <strong>{visibleName(phase.preview.audit.name)}</strong> · {visibleName(phase.preview.audit.organization)} ·{' '}
-                {describeAuditWindow(phase.preview.audit)} — {phase.preview.auditExists ? 'already here: new items are merged into it' : 'a new audit here'}
-              </p>
-              <dl className="import-counts">
-                <dt>Evidence items</dt>
-                <dd>{phase.preview.evidence.length}</dd>
-                <dt>Already here</dt>
-                <dd>
-                  {phase.preview.duplicates.sameId} same item, {phase.preview.duplicates.sameBytes} same bytes
-                </dd>
-                <dt>Controls</dt>
-                <dd>{phase.preview.controls.length}</dd>
-                <dt>Sign-offs</dt>
-                <dd>{phase.preview.signoffs.length}</dd>
-                <dt>Requests</dt>
-                <dd>{phase.preview.requests.length}</dd>
-                <dt>Audit trail</dt>
-                <dd>{phase.preview.auditExists ? 'recorded as one import entry' : `${phase.preview.log.length} entries, chain intact`}</dd>
-              </dl>
+              <ImportSummary preview={phase.planned.preview} history={phase.planned.history} />
               {phase.kind === 'inspected' && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={!phase.bundle.ok}
-                  onClick={() => phase.preview && void importNow(phase.bundle, phase.preview)}
-                >
-                  Import {phase.preview.evidence.length} {phase.preview.evidence.length === 1 ? 'item' : 'items'}
-                </button>
+                <ImportButton bundle={phase.bundle} planned={phase.planned} exporterTrusted={trustedHere.has(exporterOf(phase.bundle)?.fingerprint ?? '')} onImport={importNow} />
               )}
               {phase.kind === 'importing' && (
                 <p role="status">

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { decodeCsvBytes, parseCsv, type ParsedCsv } from '../../../shared/csv/csv';
 import type { ColumnMapping } from '../../../shared/csv/mapping';
-import { guessRequestMapping, planRequestImport, type RequestField } from '../../../shared/csv/requestsCsv';
+import { guessDateOrder, guessRequestMapping, planRequestImport, type DateOrder, type RequestField } from '../../../shared/csv/requestsCsv';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { visibleName } from '../../../shared/files/visibleName';
 import { mappingNeedsReview, previewImport } from '../../../shared/requests/importPreview';
@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { importRequests } from '../../db/requests';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { ColumnMappingForm } from './ColumnMappingForm';
+import { DateOrderField } from './DateOrderField';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { plural } from './labels';
 
@@ -23,6 +24,8 @@ interface LoadedFile {
   readonly mapping: ColumnMapping<RequestField>;
   /** Shown when the headers are not the plain field names, and kept open once shown. */
   readonly showMapping: boolean;
+  /** Null until the user picks one: the guess from the mapped due-date column applies. */
+  readonly dateOrder: DateOrder | null;
 }
 
 export function RequestImport({
@@ -47,7 +50,9 @@ export function RequestImport({
   const [saving, setSaving] = useState(false);
 
   const knownRefs = useMemo(() => new Set(controls.map((c) => c.ref)), [controls]);
-  const plan = useMemo(() => (file ? planRequestImport(file.parsed, file.mapping, knownRefs) : null), [file, knownRefs]);
+  const dateGuess = useMemo(() => (file ? guessDateOrder(file.parsed, file.mapping.dueDate) : null), [file]);
+  const dateOrder = file?.dateOrder ?? dateGuess?.order ?? 'mdy';
+  const plan = useMemo(() => (file ? planRequestImport(file.parsed, file.mapping, knownRefs, dateOrder) : null), [file, knownRefs, dateOrder]);
   const preview = useMemo(() => (plan ? previewImport(plan, existingRequestIds) : null), [plan, existingRequestIds]);
 
   const choose = async (chosen: File | undefined): Promise<void> => {
@@ -67,7 +72,7 @@ export function RequestImport({
         return;
       }
       const mapping = guessRequestMapping(parsed.headers);
-      setFile({ name: chosen.name, parsed, mapping, showMapping: mappingNeedsReview(parsed.headers, mapping) });
+      setFile({ name: chosen.name, parsed, mapping, showMapping: mappingNeedsReview(parsed.headers, mapping), dateOrder: null });
     } catch (e) {
       setError(`${name} could not be read: ${messageOf(e)}`);
     } finally {
@@ -131,6 +136,7 @@ export function RequestImport({
               </button>
             </p>
           )}
+          {dateGuess && dateGuess.yearLast > 0 && <DateOrderField guess={dateGuess} value={dateOrder} onChange={(order) => setFile({ ...file, dateOrder: order })} />}
           <p className="request-preview-summary" role="status">
             <strong>{visibleName(file.name)}</strong>: {plural(preview.rows.length, 'row')} — {count} ready to import
             {preview.existing > 0 && `, ${preview.existing} already in the list (skipped)`}

@@ -1,6 +1,7 @@
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatUtc } from '../../../shared/time/format';
 import { Thumbnail } from '../evidence/Thumbnail';
+import { SIGNOFF_PROBLEM_TITLES } from './labels';
 import type { QueueItem } from './queueGroups';
 
 export function QueueRow({
@@ -20,7 +21,7 @@ export function QueueRow({
 }): React.JSX.Element {
   const { item, state } = entry;
   const name = visibleName(item.name);
-  const invalid = state.validity && !state.validity.valid ? state.validity.reason : null;
+  const invalid = state.validity && !state.validity.valid ? state.validity : null;
   return (
     <li className={isSelected ? 'queue-row queue-row-selected' : 'queue-row'} aria-current={isCurrent ? 'true' : undefined} data-evidence-id={item.id}>
       {canSelect && <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={`Select ${name}`} />}
@@ -34,7 +35,11 @@ export function QueueRow({
             {item.source.kind === 'display' ? 'Screenshot' : 'File'} · {formatUtc(item.capturedAt)} · {formatBytes(item.size)}
           </span>
           {item.supersedes && <span className="queue-row-flag queue-row-recapture">Re-capture of a rejected item</span>}
-          {invalid && <span className="queue-row-flag queue-row-invalid">Sign-off invalid: {invalid}</span>}
+          {invalid && (
+            <span className="queue-row-flag queue-row-invalid">
+              {SIGNOFF_PROBLEM_TITLES[invalid.kind]}: {invalid.reason}
+            </span>
+          )}
         </span>
       </button>
     </li>

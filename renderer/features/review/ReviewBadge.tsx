@@ -1,10 +1,12 @@
 import type { ReviewState } from '../../../shared/review/reviewState';
-import { DECISION_LABELS, signedBy } from './labels';
+import { signedBy, useKeyNames } from './keyNames';
+import { DECISION_LABELS } from './labels';
 import { SignoffInvalid } from './SignoffInvalid';
 import './review.css';
 
 /** Where an item stands in review, with who decided and when; an invalid sign-off says so. */
 export function ReviewBadge({ state }: { readonly state: ReviewState }): React.JSX.Element {
+  const names = useKeyNames();
   const { label, mark } = DECISION_LABELS[state.decision];
   const decided = state.decision !== 'pending' && state.latest !== null;
   return (
@@ -12,8 +14,8 @@ export function ReviewBadge({ state }: { readonly state: ReviewState }): React.J
       <span className={`review-badge review-badge-${state.decision}`}>
         <span aria-hidden="true">{mark}</span> {label}
       </span>
-      {decided && state.latest && <span className="review-by">by {signedBy(state.latest.payload)}</span>}
-      {state.latest && state.validity && !state.validity.valid && <SignoffInvalid signoff={state.latest} reason={state.validity.reason} />}
+      {decided && state.latest && <span className="review-by">by {signedBy(state.latest.payload, names)}</span>}
+      {state.latest && state.validity && !state.validity.valid && <SignoffInvalid signoff={state.latest} validity={state.validity} />}
     </div>
   );
 }

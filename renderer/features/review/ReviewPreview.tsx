@@ -7,7 +7,7 @@ import { dayInZone } from '../../../shared/time/evidenceDate';
 import { formatBytes, formatInZone, formatUtc } from '../../../shared/time/format';
 import { useSystemInfo } from '../app/systemInfo';
 import { HashValue } from '../evidence/HashValue';
-import { signedBy } from './labels';
+import { signedBy, useKeyNames } from './keyNames';
 import { PreviewPane } from './PreviewPane';
 import { SignoffHistory } from './SignoffHistory';
 import { SignoffInvalid } from './SignoffInvalid';
@@ -32,10 +32,11 @@ export function ReviewPreview({
   readonly validity: ReadonlyMap<string, SignoffValidity>;
 }): React.JSX.Element {
   const info = useSystemInfo();
+  const names = useKeyNames();
   const name = visibleName(item.name);
   const replaced = item.supersedes ? evidenceById.get(item.supersedes) : undefined;
   const replacedSignoff = item.supersedes ? (states.get(item.supersedes)?.latest ?? null) : null;
-  const invalid = state.latest && state.validity && !state.validity.valid ? { signoff: state.latest, reason: state.validity.reason } : null;
+  const invalid = state.latest && state.validity && !state.validity.valid ? { signoff: state.latest, validity: state.validity } : null;
 
   return (
     <article className="review-preview" aria-labelledby="review-preview-name">
@@ -45,13 +46,13 @@ export function ReviewPreview({
         </h3>
         <span className="pill">{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span>
       </header>
-      {invalid && <SignoffInvalid signoff={invalid.signoff} reason={invalid.reason} separator=": " />}
+      {invalid && <SignoffInvalid signoff={invalid.signoff} validity={invalid.validity} separator=": " />}
       {item.supersedes && (
         <div className="review-replaces">
           <strong>Re-capture</strong> replacing <bdi>{replaced ? visibleName(replaced.name) : 'an earlier item'}</bdi>
           {replacedSignoff?.payload.decision === 'rejected' && (
             <>
-              , rejected by {signedBy(replacedSignoff.payload)}:<p className="signoff-comment">{replacedSignoff.payload.comment}</p>
+              , rejected by {signedBy(replacedSignoff.payload, names)}:<p className="signoff-comment">{replacedSignoff.payload.comment}</p>
             </>
           )}
         </div>

@@ -12,17 +12,11 @@ import { NoReviewer } from './NoReviewer';
 import { buildQueue } from './queueGroups';
 import { QueueList } from './QueueList';
 import { ReviewPreview } from './ReviewPreview';
+import { isShortcutKey } from '../shortcuts/keys';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useAuditReview } from './useAuditReview';
 import { useReviewer } from './useReviewer';
 import './review.css';
-
-/** Keys typed into a text field are text, not shortcuts. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-}
 
 /** Fieldwork → Review: everything collected and not yet decided, with a large preview. */
 export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
@@ -101,7 +95,7 @@ export function ReviewQueue({ audit, controls }: { readonly audit: AuditRecord; 
   };
 
   const onKey = useEffectEvent((event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+    if (!isShortcutKey(event)) return;
     switch (event.key) {
       case 'j':
       case 'ArrowDown':

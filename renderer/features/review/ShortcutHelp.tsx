@@ -1,28 +1,25 @@
-const SHORTCUTS: readonly (readonly [keys: readonly string[], what: string])[] = [
-  [['j', '↓'], 'next item'],
-  [['k', '↑'], 'previous item'],
-  [['x'], 'select / unselect'],
-  [['a'], 'approve selected (or current)'],
-  [['r'], 'write a rejection comment'],
-  [['Ctrl', 'Enter'], 'reject, in the comment'],
-  [['Esc'], 'leave the comment'],
-];
+import { KeyCombo } from '../shortcuts/KeyCombo';
+import { REVIEW_SHORTCUTS } from '../shortcuts/shortcutList';
 
+/** The review queue's shortcuts beside it; all of the app's are on the shortcut sheet (?). */
 export function ShortcutHelp(): React.JSX.Element {
   return (
     <aside className="shortcut-help" aria-label="Keyboard shortcuts">
       <ul>
-        {SHORTCUTS.map(([keys, what]) => (
-          <li key={what}>
-            {keys.map((key, i) => (
-              <span key={key}>
-                {i > 0 && (keys[0] === 'Ctrl' ? '+' : '/')}
-                <kbd>{key}</kbd>
+        {REVIEW_SHORTCUTS.map(({ keys, action }) => (
+          <li key={action}>
+            {keys.map((combo, i) => (
+              <span key={combo}>
+                {i > 0 && '/'}
+                <KeyCombo combo={combo} />
               </span>
             ))}{' '}
-            {what}
+            {action}
           </li>
         ))}
+        <li>
+          <KeyCombo combo="?" /> all shortcuts
+        </li>
       </ul>
     </aside>
   );

@@ -1,5 +1,6 @@
 import type { SignoffRecord, SignoffValidity } from '../../../shared/signing/signoff';
-import { DECISION_LABELS, signedBy } from './labels';
+import { signedBy, useKeyNames } from './keyNames';
+import { DECISION_LABELS, SIGNOFF_PROBLEM_TITLES } from './labels';
 import './review.css';
 
 /** Every sign-off of an item, newest first, each with its own validity: history is never rewritten. */
@@ -10,6 +11,7 @@ export function SignoffHistory({
   readonly history: readonly SignoffRecord[];
   readonly validity: ReadonlyMap<string, SignoffValidity>;
 }): React.JSX.Element | null {
+  const names = useKeyNames();
   if (history.length === 0) return null;
   return (
     <details className="signoff-history">
@@ -24,13 +26,18 @@ export function SignoffHistory({
                 <span className={`review-badge review-badge-${signoff.payload.decision}`}>
                   <span aria-hidden="true">{mark}</span> {label}
                 </span>
-                <span>by {signedBy(signoff.payload)}</span>
-                {check && !check.valid && <span className="signoff-invalid-tag">Invalid — {check.reason}</span>}
-                {check?.valid && <span className="signoff-valid-tag">Signature verified</span>}
+                <span>by {signedBy(signoff.payload, names)}</span>
+                {check && !check.valid && (
+                  <span className="signoff-invalid-tag">
+                    {SIGNOFF_PROBLEM_TITLES[check.kind]} — {check.reason}
+                  </span>
+                )}
+                {check?.valid && <span className="signoff-valid-tag">Signature verified, key in the keyring</span>}
               </div>
               {signoff.payload.comment && <p className="signoff-comment">{signoff.payload.comment}</p>}
               <p className="signoff-key">
-                Key <code>{signoff.payload.keyFingerprint}</code>
+                Key <code>{signoff.payload.keyFingerprint}</code> · format v{signoff.payload.v}
+                {signoff.payload.v === 1 ? ' (covers the file and its controls, not its date or slot)' : ''}
               </p>
             </li>
           );

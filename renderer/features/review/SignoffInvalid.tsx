@@ -1,33 +1,42 @@
-import type { SignoffRecord } from '../../../shared/signing/signoff';
-import { signedBy } from './labels';
+import type { SignoffRecord, SignoffValidity } from '../../../shared/signing/signoff';
+import { claimedSigner, signedBy, useKeyNames } from './keyNames';
+import { SIGNOFF_PROBLEM_TITLES } from './labels';
 import './review.css';
 
+type NotCounting = Extract<SignoffValidity, { valid: false }>;
+
 /**
- * An invalid sign-off, said plainly where the item is shown: it no longer counts, and why. It is
- * never dropped silently, because an altered approval is exactly what an auditor must see.
+ * A sign-off that does not count, said plainly where the item is shown: invalid (altered or
+ * forged), stale (the item changed since), or signed by an unknown key. It is never dropped
+ * silently, because an approval that no longer holds is exactly what an auditor must see.
  */
 export function SignoffInvalid({
   signoff,
-  reason,
+  validity,
   separator = ' — ',
 }: {
   readonly signoff: SignoffRecord;
-  readonly reason: string;
+  readonly validity: NotCounting;
   /** The queue says "Sign-off invalid: …", an evidence card "Sign-off invalid — …". */
   readonly separator?: string;
 }): React.JSX.Element {
+  const names = useKeyNames();
   const what = signoff.payload.decision === 'approved' ? 'approval' : 'rejection';
+  const detail =
+    validity.kind === 'unknown-key'
+      ? ` The ${what} names itself ${claimedSigner(signoff.payload)}, but its key is not in this installation's keyring, so it does not count. If you know who signed, compare the fingerprint with them and add the key in Settings.`
+      : validity.kind === 'stale'
+        ? ` The ${what} by ${signedBy(signoff.payload, names)} covered the item as it was; the item is back in the review queue.`
+        : ` The ${what} by ${signedBy(signoff.payload, names)} no longer counts; the item needs review again.`;
   return (
-    <p className="signoff-invalid" data-testid="signoff-invalid">
+    <p className={`signoff-invalid signoff-${validity.kind}`} data-testid="signoff-invalid">
       <span aria-hidden="true">⚠ </span>
       <strong>
-        Sign-off invalid{separator}
-        {reason}
+        {SIGNOFF_PROBLEM_TITLES[validity.kind]}
+        {separator}
+        {validity.reason}
       </strong>
-      <span className="signoff-invalid-detail">
-        {' '}
-        The {what} by {signedBy(signoff.payload)} no longer counts; the item needs review again.
-      </span>
+      <span className="signoff-invalid-detail">{detail}</span>
     </p>
   );
 }

@@ -1,6 +1,4 @@
 import type { ReviewDecision } from '../../../shared/review/reviewState';
-import type { SignoffPayload } from '../../../shared/signing/signoff';
-import { formatUtc } from '../../../shared/time/format';
 
 /** A word and a mark for each decision: status is never told by colour alone. */
 export const DECISION_LABELS: Readonly<Record<ReviewDecision, { readonly label: string; readonly mark: string }>> = {
@@ -9,10 +7,12 @@ export const DECISION_LABELS: Readonly<Record<ReviewDecision, { readonly label: 
   rejected: { label: 'Rejected', mark: '✕' },
 };
 
-/** "Dana Reviewer (IT Manager) · 2026-04-02 10:00:00 UTC" */
-export function signedBy(payload: SignoffPayload): string {
-  return `${payload.reviewer.name} (${payload.reviewer.role}) · ${formatUtc(payload.at)}`;
-}
+/** The heading of a sign-off that does not count, by why (see SignoffValidity). */
+export const SIGNOFF_PROBLEM_TITLES = {
+  invalid: 'Sign-off invalid',
+  stale: 'Sign-off stale',
+  'unknown-key': 'Signed by an unknown key',
+} as const;
 
 export function itemCount(n: number): string {
   return n === 1 ? '1 item' : `${n.toLocaleString('en-US')} items`;

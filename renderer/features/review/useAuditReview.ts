@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
-import { computeReviewStates, type ReviewState } from '../../../shared/review/reviewState';
-import { checkSignoff, type SignoffValidity } from '../../../shared/signing/signoff';
+import { computeReviewStates, judgeSignoff, reviewContextFor, type ReviewState } from '../../../shared/review/reviewState';
+import type { SignoffValidity } from '../../../shared/signing/signoff';
+import { db } from '../../db/db';
 import { listEvidenceForAudit } from '../../db/evidence';
+import { listKeyring } from '../../db/keyring';
 import { listSignoffs } from '../../db/signoffs';
 
 export interface AuditReview {
@@ -19,19 +21,30 @@ export interface AuditReview {
 
 /**
  * Evidence and review state of an audit from one snapshot, recomputed (signatures verified
- * again) whenever evidence or sign-offs change. States and items always agree because they are
- * computed from the same read. Undefined while loading.
+ * again, staleness and the keyring applied) whenever evidence, sign-offs, controls, the audit
+ * window or the keyring change. States and items always agree because they are computed from
+ * the same read. Undefined while loading.
  */
 export function useAuditReview(auditId: string): AuditReview | undefined {
-  const data = useLiveQuery(async () => ({ evidence: await listEvidenceForAudit(auditId), signoffs: await listSignoffs(auditId) }), [auditId]);
+  const data = useLiveQuery(
+    async () => ({
+      audit: await db.audits.get(auditId),
+      controls: await db.controls.where('auditId').equals(auditId).toArray(),
+      evidence: await listEvidenceForAudit(auditId),
+      signoffs: await listSignoffs(auditId),
+      keyring: await listKeyring(),
+    }),
+    [auditId],
+  );
   const [review, setReview] = useState<AuditReview | undefined>(undefined);
   useEffect(() => {
-    if (!data) return undefined;
+    if (!data?.audit) return undefined;
     let cancelled = false;
+    const context = reviewContextFor(data.audit, data.controls, data.keyring.map((k) => k.fingerprint));
     const byId = new Map(data.evidence.map((item) => [item.id, item]));
     void Promise.all([
-      computeReviewStates(data.evidence, data.signoffs),
-      Promise.all(data.signoffs.map(async (s) => [s.id, await checkSignoff(s, byId.get(s.evidenceId))] as const)),
+      computeReviewStates(data.evidence, data.signoffs, context),
+      Promise.all(data.signoffs.map(async (s) => [s.id, await judgeSignoff(s, byId.get(s.evidenceId), context)] as const)),
     ]).then(([states, checks]) => {
       if (!cancelled) setReview({ evidence: data.evidence, states, validity: new Map(checks) });
     });

@@ -18,6 +18,7 @@ export function ControlRow({
   links,
   outOfScope,
   inScope,
+  refWarning,
   onEdit,
   onNotice,
 }: {
@@ -26,6 +27,8 @@ export function ControlRow({
   /** The series of its criteria when all of them are out of scope, else empty. */
   readonly outOfScope: readonly TscSeries[];
   readonly inScope: ReadonlySet<TscSeries>;
+  /** Why this control's ref needs renaming (a look-alike of another, a hidden character), if it does. */
+  readonly refWarning?: string | undefined;
   readonly onEdit: (control: ControlRecord) => void;
   readonly onNotice: (notice: { kind: 'ok' | 'error'; message: string }) => void;
 }): React.JSX.Element {
@@ -60,7 +63,14 @@ export function ControlRow({
   const dimmed = control.retired || outOfScope.length > 0;
   return (
     <tr className={dimmed ? 'scope-row-dimmed' : undefined}>
-      <td className="scope-ref">{ref}</td>
+      <td className="scope-ref">
+        {ref}
+        {refWarning !== undefined && (
+          <span className="scope-ref-warning" title={refWarning}>
+            <span aria-hidden="true">⚠ </span>Check ref<span className="visually-hidden">: {refWarning}</span>
+          </span>
+        )}
+      </td>
       <td className="scope-title">{visibleName(control.title)}</td>
       <td>{FREQUENCY_LABELS[control.frequency]}</td>
       <td className="scope-owner">{control.owner === '' ? <span className="muted">—</span> : visibleName(control.owner)}</td>

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { controlsToCsv } from '../../../shared/csv/controlsCsv';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { controlsExportFileName, outOfScopeSeries, seriesInScope } from '../../../shared/scope/controls';
+import { refWarnings } from '../../../shared/scope/refs';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { listControlLinks, logControlsExport, NO_LINKS } from '../../db/controls';
@@ -25,6 +26,7 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
   const [notice, setNotice] = useState<Notice>(null);
 
   const inScope = seriesInScope(audit.categories);
+  const warnings = useMemo(() => refWarnings(controls), [controls]);
   const outOf = new Map(controls.map((c) => [c.id, outOfScopeSeries(c.criteria, audit.categories)]));
   const retired = controls.filter((c) => c.retired).length;
   const outCount = controls.filter((c) => !c.retired && (outOf.get(c.id)?.length ?? 0) > 0).length;
@@ -51,6 +53,7 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
           <h2 id="scope-controls-heading">Controls</h2>
           <p className="muted scope-summary">
             {controls.length - retired} active · {outCount} out of scope · {retired} retired
+            {warnings.size > 0 && <span className="scope-warn-text"> · {warnings.size} with a ref to check</span>}
           </p>
         </div>
         <div className="scope-toolbar">
@@ -132,6 +135,7 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
                 links={links?.get(control.id) ?? NO_LINKS}
                 outOfScope={outOf.get(control.id) ?? []}
                 inScope={inScope}
+                refWarning={warnings.get(control.id)}
                 onEdit={(c) => setEditor({ editing: c })}
                 onNotice={setNotice}
               />

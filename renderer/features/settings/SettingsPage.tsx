@@ -1,5 +1,7 @@
 import { useReviewer } from '../review/useReviewer';
+import { KeyCardPanel } from './KeyCardPanel';
 import { KeyPanel } from './KeyPanel';
+import { KeyringPanel } from './KeyringPanel';
 import { ReviewerForm } from './ReviewerForm';
 import './settings.css';
 
@@ -12,7 +14,7 @@ export function SettingsPage(): React.JSX.Element {
       <a className="back-link" href="#/">
         ← All audits
       </a>
-      <h1>Reviewer and signing key</h1>
+      <h1>Reviewer, signing key and keyring</h1>
       <p className="settings-lead muted">
         A reviewer approves or rejects evidence. Each decision carries the name and role below and is signed with this computer&apos;s key.
       </p>
@@ -27,6 +29,8 @@ export function SettingsPage(): React.JSX.Element {
           </section>
         )}
       </div>
+      {reviewer && <KeyCardPanel reviewer={reviewer} />}
+      <KeyringPanel />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { processingText } from '../../domain/labels';
 import type { SystemReport } from '../../domain/records';
 import { visibleName } from '../../files/visibleName';
 import type { BundleContent, BundledEvidence } from '../model';
+import { requestIdsByControl, requestIdsOf } from '../requestLinks';
 
 export const EVIDENCE_CSV_HEADERS = [
   'Path',
@@ -34,6 +35,8 @@ export const EVIDENCE_CSV_HEADERS = [
   'Processing',
   'Raw capture SHA-256',
   'Raw capture file',
+  // The auditor's request ids (PBC list) the item answers through its controls (issue #13).
+  'PBC requests',
 ] as const;
 
 /**
@@ -44,13 +47,14 @@ export const EVIDENCE_CSV_HEADERS = [
 export function renderEvidenceCsv(content: BundleContent): string {
   const pathById = new Map(content.evidence.map((e) => [e.record.id, e.path]));
   const refer = (id: string | null): string => (id === null ? '' : (pathById.get(id) ?? `not in this bundle (id ${id})`));
+  const requests = requestIdsByControl(content.requests);
   return toCsv(
     EVIDENCE_CSV_HEADERS,
-    content.evidence.map((item) => row(item, refer)),
+    content.evidence.map((item) => row(item, refer, requestIdsOf(item.record.controlIds, requests))),
   );
 }
 
-function row(item: BundledEvidence, refer: (id: string | null) => string): (string | number | null)[] {
+function row(item: BundledEvidence, refer: (id: string | null) => string, requestIds: readonly string[]): (string | number | null)[] {
   const r = item.record;
   const signoff = item.signoff?.payload ?? null;
   return [
@@ -78,6 +82,7 @@ function row(item: BundledEvidence, refer: (id: string | null) => string): (stri
     processingText(r.processing),
     r.original?.sha256 ?? '',
     r.original === null ? '' : (item.originalPath ?? 'not kept (redacted)'),
+    requestIds.map(visibleName).join('; '),
   ];
 }
 

@@ -5,6 +5,7 @@ import { visibleName } from '../../files/visibleName';
 import type { ReviewDecision } from '../../review/reviewState';
 import { formatBytes, formatInZone, formatUtc } from '../../time/format';
 import type { BundleContent, BundledEvidence } from '../model';
+import { compareRequestIds, requestIdsByControl, requestIdsOf } from '../requestLinks';
 import { escapeHtml, relativeDataHref, visibleText } from './html';
 import { INDEX_CSS } from './indexStyle';
 
@@ -44,10 +45,12 @@ export interface IndexOptions {
 export function renderIndexHtml(content: BundleContent, options: IndexOptions = {}): string {
   const audit = content.audit;
   const anchors = new Map(content.evidence.map((item, i) => [item.record.id, `item-${i + 1}`]));
+  const links = linksOf(content);
   const body = [
     summary(content, options),
-    controlsOverview(content),
-    ...AUDIT_STEPS.map((step) => stepSection(content, step, anchors)),
+    controlsOverview(content, links),
+    requestsSection(content, links),
+    ...AUDIT_STEPS.map((step) => stepSection(content, step, anchors, links)),
     keysSection(content),
     `<footer>Made by ${line(content.generator.name)} ${line(content.generator.version)} on ${escapeHtml(formatUtc(content.generatedAt))}. ` +
       `This page runs no script and loads nothing from the network.</footer>`,
@@ -120,17 +123,94 @@ function byRef(a: ControlRecord, b: ControlRecord): number {
   return a.ref.localeCompare(b.ref, 'en', { numeric: true }) || a.id.localeCompare(b.id);
 }
 
-function controlsOverview(content: BundleContent): string {
+/**
+ * How the page's parts point at each other: each control's evidence section per step (a control
+ * can have evidence in Fieldwork and in Remediation), and the request ids (PBC list) of each control.
+ */
+interface Links {
+  /** Control id → the anchors of its sections, in step order, with the step. */
+  readonly sections: ReadonlyMap<string, readonly { readonly step: AuditStep; readonly anchor: string }[]>;
+  readonly requestIds: ReadonlyMap<string, readonly string[]>;
+}
+
+function linksOf(content: BundleContent): Links {
+  const order = new Map([...content.controls].sort(byRef).map((c, i) => [c.id, i + 1]));
+  const steps = new Map<string, Set<AuditStep>>();
+  for (const item of content.evidence) {
+    for (const id of item.record.controlIds) steps.set(id, (steps.get(id) ?? new Set()).add(item.record.step));
+  }
+  const sections = new Map<string, { step: AuditStep; anchor: string }[]>();
+  for (const [id, used] of steps) {
+    const n = order.get(id);
+    if (n === undefined) continue;
+    sections.set(
+      id,
+      AUDIT_STEPS.filter((step) => used.has(step)).map((step) => ({ step, anchor: controlAnchor(n, step) })),
+    );
+  }
+  return { sections, requestIds: requestIdsByControl(content.requests) };
+}
+
+function controlAnchor(n: number, step: AuditStep): string {
+  return `control-${n}-${step}`;
+}
+
+/** The control's ref, linked to its first evidence section when it has one. */
+function refLink(control: ControlRecord, links: Links): string {
+  const first = links.sections.get(control.id)?.[0];
+  const ref = `<span class="ref">${line(control.ref)}</span>`;
+  return first === undefined ? ref : `<a href="#${escapeHtml(first.anchor)}">${ref}</a>`;
+}
+
+function controlsOverview(content: BundleContent, links: Links): string {
   if (content.controls.length === 0) return '';
   const rows = [...content.controls].sort(byRef).map((c) => {
     const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id));
     const n = (d: ReviewDecision): number => items.filter((e) => e.decision === d).length;
-    return `<tr${items.length === 0 ? ' class="none"' : ''}><td><span class="ref">${line(c.ref)}</span></td><td>${line(c.title)}${c.retired ? ' <span class="muted">(retired)</span>' : ''}</td><td>${escapeHtml(FREQUENCY_LABELS[c.frequency] ?? c.frequency)}</td><td>${line(c.criteria.join(', '))}</td><td class="num">${items.length === 0 ? 'none' : escapeHtml(items.length)}</td><td class="num">${escapeHtml(n('approved'))}</td><td class="num">${escapeHtml(n('pending'))}</td><td class="num">${escapeHtml(n('rejected'))}</td></tr>`;
+    const sections = links.sections.get(c.id) ?? [];
+    // With evidence in more than one step, the count says where each part is.
+    const count =
+      items.length === 0
+        ? 'none'
+        : sections.length > 1
+          ? sections
+              .map(({ step, anchor }) => {
+                const k = items.filter((e) => e.record.step === step).length;
+                return `<a href="#${escapeHtml(anchor)}">${escapeHtml(k)} in ${escapeHtml(STEP_LABELS[step])}</a>`;
+              })
+              .join('<br>')
+          : `<a href="#${escapeHtml(sections[0]?.anchor ?? '')}">${escapeHtml(items.length)}</a>`;
+    const requests = (links.requestIds.get(c.id) ?? []).map(line).join(', ');
+    return `<tr${items.length === 0 ? ' class="none"' : ''}><td>${refLink(c, links)}</td><td>${line(c.title)}${c.retired ? ' <span class="muted">(retired)</span>' : ''}</td><td>${escapeHtml(FREQUENCY_LABELS[c.frequency] ?? c.frequency)}</td><td>${line(c.criteria.join(', '))}</td><td>${requests === '' ? '<span class="muted">—</span>' : requests}</td><td class="num">${count}</td><td class="num">${escapeHtml(n('approved'))}</td><td class="num">${escapeHtml(n('pending'))}</td><td class="num">${escapeHtml(n('rejected'))}</td></tr>`;
   });
   return `<section aria-labelledby="controls-heading">
 <h2 id="controls-heading">Controls</h2>
 <table>
-<thead><tr><th scope="col">Ref</th><th scope="col">Control</th><th scope="col">Frequency</th><th scope="col">Criteria</th><th scope="col" class="num">Items</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Pending</th><th scope="col" class="num">Rejected</th></tr></thead>
+<thead><tr><th scope="col">Ref</th><th scope="col">Control</th><th scope="col">Frequency</th><th scope="col">Criteria</th><th scope="col">PBC requests</th><th scope="col" class="num">Items</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Pending</th><th scope="col" class="num">Rejected</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+/** The auditor's request list, each request linked to the evidence of its controls. */
+function requestsSection(content: BundleContent, links: Links): string {
+  if (content.requests.length === 0) return '';
+  const controlsById = new Map(content.controls.map((c) => [c.id, c]));
+  const rows = [...content.requests]
+    .sort((a, b) => compareRequestIds(a.requestId, b.requestId))
+    .map((r) => {
+      const controls = r.controlIds.map((id) => controlsById.get(id)).filter((c): c is ControlRecord => c !== undefined);
+      const items = content.evidence.filter((e) => e.record.controlIds.some((id) => r.controlIds.includes(id))).length;
+      return `<tr${items === 0 ? ' class="none"' : ''}><td><span class="ref">${line(r.requestId)}</span></td><td><span class="multiline">${para(r.description)}</span></td><td>${
+        controls.length === 0 ? '<span class="muted">not linked to a control</span>' : controls.sort(byRef).map((c) => refLink(c, links)).join(', ')
+      }</td><td>${r.dueDate === null ? '<span class="muted">—</span>' : escapeHtml(r.dueDate)}</td><td class="num">${items === 0 ? 'none' : escapeHtml(items)}</td></tr>`;
+    });
+  return `<section aria-labelledby="requests-heading">
+<h2 id="requests-heading">Request list (PBC)</h2>
+<table>
+<thead><tr><th scope="col">Request</th><th scope="col">What was asked</th><th scope="col">Controls</th><th scope="col">Due</th><th scope="col" class="num">Items</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -176,17 +256,18 @@ function groupsOfStep(content: BundleContent, step: AuditStep): ControlGroup[] {
   });
 }
 
-function stepSection(content: BundleContent, step: AuditStep, anchors: ReadonlyMap<string, string>): string {
+function stepSection(content: BundleContent, step: AuditStep, anchors: ReadonlyMap<string, string>, links: Links): string {
   const groups = groupsOfStep(content, step);
   if (groups.length === 0) return '';
   return `<section class="step" aria-labelledby="step-${step}">
 <h2 id="step-${step}">${escapeHtml(STEP_LABELS[step])}</h2>
-${groups.map((g) => controlSection(content, g, anchors)).join('\n')}
+${groups.map((g) => controlSection(content, g, anchors, links, step)).join('\n')}
 </section>`;
 }
 
-function controlSection(content: BundleContent, group: ControlGroup, anchors: ReadonlyMap<string, string>): string {
+function controlSection(content: BundleContent, group: ControlGroup, anchors: ReadonlyMap<string, string>, links: Links, step: AuditStep): string {
   const c = group.control;
+  const anchor = c === null ? undefined : links.sections.get(c.id)?.find((s) => s.step === step)?.anchor;
   const heading =
     c === null
       ? group.ref === ''
@@ -209,7 +290,7 @@ function controlSection(content: BundleContent, group: ControlGroup, anchors: Re
       const items = [...slot.items].sort((a, b) => a.record.evidenceDate.localeCompare(b.record.evidenceDate) || a.path.localeCompare(b.path));
       return `<h4>${line(slot.label)}</h4>
 <ol class="items">
-${items.map((item) => itemHtml(content, item, anchors)).join('\n')}
+${items.map((item) => itemHtml(content, item, anchors, links)).join('\n')}
 </ol>`;
     });
 
@@ -220,7 +301,7 @@ ${items.map((item) => itemHtml(content, item, anchors)).join('\n')}
           .map((item) => `<li><a href="#${escapeHtml(anchors.get(item.record.id) ?? '')}">${line(item.record.name)}</a> <span class="muted">(under ${line(item.controlRefs[0] ?? '')})</span></li>`)
           .join('')}</ul></div>`;
   const empty = group.filed.length === 0 && group.alsoCovers.length === 0 ? '<p class="empty">No evidence.</p>' : '';
-  return `<section class="control">
+  return `<section class="control"${anchor === undefined ? '' : ` id="${escapeHtml(anchor)}"`}>
 ${heading}
 ${slotHtml.join('\n')}${also}${empty}
 </section>`;
@@ -290,7 +371,7 @@ function systemReportRows(report: SystemReport, content: BundleContent, anchors:
   ];
 }
 
-function itemHtml(content: BundleContent, item: BundledEvidence, anchors: ReadonlyMap<string, string>): string {
+function itemHtml(content: BundleContent, item: BundledEvidence, anchors: ReadonlyMap<string, string>, links: Links): string {
   const r = item.record;
   const href = relativeDataHref(item.path);
   const rows: [string, string][] = [
@@ -300,6 +381,7 @@ function itemHtml(content: BundleContent, item: BundledEvidence, anchors: Readon
     ['Source', sourceHtml(item)],
     ['Processing', r.processing.length === 0 ? 'none (bytes as captured)' : line(processingText(r.processing))],
     ['Controls', line(item.controlRefs.join(', ')) || 'none'],
+    ['PBC requests', requestIdsOf(r.controlIds, links.requestIds).map(line).join(', ') || '<span class="muted">none</span>'],
     ['Size and type', `${escapeHtml(formatBytes(r.size))} <span class="muted">(${escapeHtml(r.size.toLocaleString('en-US'))} bytes)</span> · ${line(r.mime)}`],
     ['SHA-256', `<code class="hash">${line(r.sha256)}</code>`],
     ['File', href === null ? `<code>${line(item.path)}</code>` : `<a href="${escapeHtml(href)}"><code>${line(item.path)}</code></a>`],

@@ -20,6 +20,10 @@ export function renderManifestJson(content: BundleContent): string {
     evidence: content.evidence.map(evidenceOf),
     signoffs: content.signoffs.map(signoffOf),
     keys: content.keys.map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey, name: k.name, role: k.role })),
+    // What the bundle commits to: its trail's head, and every item of the trail it leaves out.
+    logHead: { seq: content.logHead.seq, hash: content.logHead.hash },
+    partial: content.leftOut.length > 0,
+    leftOut: content.leftOut.map((l) => ({ evidenceId: l.evidenceId, reason: l.reason })),
     selection: {
       step: content.selection.step,
       from: content.selection.from,
@@ -128,6 +132,7 @@ function evidenceOf(item: BundledEvidence): Record<string, unknown> {
     systemReport: r.systemReport === null ? null : { ...r.systemReport },
     supersededBy: item.supersededBy,
     slot: item.slot === null ? null : { id: item.slot.id, label: item.slot.label },
+    slots: item.slots.map((s) => ({ control: s.control, slot: s.slot })),
     decision: item.decision,
     signoffId: item.signoff?.id ?? null,
     // What the exporter saw: a decision of 'pending' beside a signoffId means the sign-off did not verify.

@@ -27,6 +27,7 @@ const handlers = createHandlers({
   chooseFilesToImport: async () => [],
   chooseBundlePath: async () => target,
   chooseBundleToImport: async () => null,
+  chooseKeyCardPath: async () => null,
   revealInFolder: () => {},
   hideWindowForCapture: async () => () => {},
   emit: () => {},

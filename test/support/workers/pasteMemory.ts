@@ -25,6 +25,7 @@ const handlers = createHandlers({
   chooseFilesToImport: async () => [],
   chooseBundlePath: async () => null,
   chooseBundleToImport: async () => null,
+  chooseKeyCardPath: async () => null,
   revealInFolder: () => {},
   hideWindowForCapture: async () => () => {},
   emit: () => {},

@@ -1,32 +1,51 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, appendFile, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, USAGE } from '../../../electron/cli/main';
+import { APP_ORIGIN } from '../../../electron/main/appProtocol';
 import { buildSampleAudit, signAndWrite, type SampleAudit } from '../../../electron/main/bundle/sample';
 import { verifyBundle } from '../../../electron/main/bundle/verify';
+import type { BundleInspection } from '../../../shared/bridge/contract';
+import { renderVerifyHtml } from '../../../shared/bundle/render/verifyHtml';
 import { fromBase64 } from '../../../shared/signing/ed25519';
+import { keyCardFileName, makeKeyCard, renderKeyCardHtml } from '../../../shared/trust/keycard';
+import type { VerifyReport } from '../../../shared/verify/report';
+import { APP_SENDER, createBridgeHarness, valueOf } from '../../support/bridgeHarness';
+import { BagEditor, makeAttacker } from '../../support/corpus';
 
 /**
  * The bundle end to end in Node: the sample audit planned, signed and written by the same code
- * the app uses, then checked with tools nobody here wrote (unzip, sha256sum, openssl) and with
- * our own verifier — and tampered with in every way the issue names.
+ * the app uses, then checked with tools nobody here wrote (unzip, sha256sum, openssl), with the
+ * README's own commands, and with `evidence-locker verify` (its text, JSON, exit codes, --trust,
+ * --previous, verifier-html). The tampered and hostile cases are the corpus (verifyCorpus.test.ts).
  */
 let dir: string;
 let sample: SampleAudit;
 let zipPath: string;
 let bag: string;
+let keyCard: string;
 
 const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8' });
 
 /** Re-zips an unzipped copy of the bag after `change` altered it. */
-async function tampered(name: string, change: (bagDir: string) => Promise<void>): Promise<string> {
+async function tampered(name: string, change: (bag: BagEditor) => Promise<void>, from = zipPath): Promise<string> {
   const work = await mkdtemp(join(dir, `${name}-`));
-  run('unzip', ['-q', zipPath, '-d', work], dir);
-  await change(join(work, bag));
+  run('unzip', ['-q', from, '-d', work], dir);
+  const top = run('unzip', ['-Z1', from], dir).split('/')[0] ?? bag;
+  await change(new BagEditor(join(work, top), makeAttacker()));
   const out = join(dir, `${name}.zip`);
-  run('zip', ['-q', '-r', '-X', out, bag], work);
+  run('zip', ['-q', '-r', '-X', out, top], work);
   return out;
+}
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { write: (t) => void out.push(t) }, { write: (t) => void err.push(t) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 beforeAll(async () => {
@@ -36,6 +55,9 @@ beforeAll(async () => {
   const { plan } = await signAndWrite(sample, zipPath);
   bag = plan.bagName;
   run('unzip', ['-q', zipPath, '-d', join(dir, 'unzipped')], dir);
+  const card = await makeKeyCard({ ...sample.keys, ...sample.reviewer });
+  keyCard = join(dir, keyCardFileName(card));
+  await writeFile(keyCard, renderKeyCardHtml(card));
 });
 
 afterAll(async () => {
@@ -58,80 +80,52 @@ describe('an exported bundle, checked with standard tools', () => {
     const payload = run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], cwd);
     expect(payload.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
     expect(payload).toContain('data/evidence/AC-01/2026-Q1/002-okta-users-2026Q1.csv: OK');
-    expect(run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], cwd)).toMatch(/bagit\.txt: OK\nbag-info\.txt: OK\nmanifest-sha256\.txt: OK\n|OK/);
+    expect(run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], cwd)).toBe('bag-info.txt: OK\nbagit.txt: OK\nmanifest-sha256.txt: OK\n');
   });
 
-  it('has a signature.json that stock openssl verifies over tagmanifest-sha256.txt', async () => {
+  it('has a signature.json that stock openssl verifies, and whose PEM is the fingerprinted key (the README\'s commands)', async () => {
     const cwd = join(dir, 'unzipped', bag);
-    const signature = JSON.parse(await readFile(join(cwd, 'signature.json'), 'utf8')) as { publicKeyPem: string; signature: string };
+    const signature = JSON.parse(await readFile(join(cwd, 'signature.json'), 'utf8')) as { publicKeyPem: string; signature: string; keyFingerprint: string };
     await writeFile(join(dir, 'key.pem'), signature.publicKeyPem);
     await writeFile(join(dir, 'sig.bin'), fromBase64(signature.signature));
     expect(
       run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(dir, 'key.pem'), '-rawin', '-in', 'tagmanifest-sha256.txt', '-sigfile', join(dir, 'sig.bin')], cwd),
     ).toMatch(/Signature Verified Successfully/);
+    // README: the fingerprint of the key that verified, to compare with the one the exporter gave.
+    const fingerprint = execFileSync('sh', ['-c', `openssl pkey -pubin -in "${join(dir, 'key.pem')}" -outform DER | tail -c 32 | sha256sum`], { encoding: 'utf8' }).split(' ')[0];
+    expect(fingerprint).toBe(sample.keys.fingerprint.replace(/ /g, ''));
   });
 
-  it('states its Payload-Oxum and identity in bag-info.txt', async () => {
+  it('states its Payload-Oxum, identity, trail head and completeness in bag-info.txt', async () => {
     const info = await readFile(join(dir, 'unzipped', bag, 'bag-info.txt'), 'utf8');
     expect(info).toMatch(/^Source-Organization: Acme Cloud Inc\.$/m);
     expect(info).toMatch(/^Payload-Oxum: \d+\.\d+$/m);
     expect(info).toMatch(/^External-Identifier: 6f1d2c3b-0000-4000-8000-00000000a001$/m);
+    const last = JSON.parse((await readFile(join(dir, 'unzipped', bag, 'data', 'audit-log.jsonl'), 'utf8')).trim().split('\n').at(-1) ?? '{}') as { seq: number; hash: string };
+    expect(info).toContain(`\nEvidence-Locker-Log-Head: ${last.seq} ${last.hash}\n`);
+    expect(info).toMatch(/^Evidence-Locker-Partial: no$/m);
   });
 
-  it('passes the evidence-locker verifier', async () => {
-    const report = await verifyBundle(zipPath);
-    expect(report.problems).toEqual([]);
-    expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['Payload hashes', 'Payload-Oxum', 'Tag manifest', 'Bag signature', 'Sign-offs', 'Audit trail chain']));
+  it('passes the evidence-locker verifier when its signer is trusted, and only then', async () => {
+    const trusted = await verifyBundle(zipPath, { trusted: [{ fingerprint: sample.keys.fingerprint, publicKey: null, name: 'Dana Whitfield', role: 'IT Manager', source: 'test' }] });
+    expect(trusted.report.problems).toEqual([]);
+    expect(trusted.report.verdict).toBe('pass');
+    const unknown = await verifyBundle(zipPath);
+    expect(unknown.report.verdict).toBe('unconfirmed');
+    expect(unknown.report.signers).toEqual([expect.objectContaining({ fingerprint: sample.keys.fingerprint, trustedAs: null, signed: { bag: true, countedSignoffs: 5 } })]);
   });
-});
 
-describe('a tampered bundle fails verification, naming the problem', () => {
-  const cases: [string, (bagDir: string) => Promise<void>, RegExp][] = [
-    [
-      'one byte of an evidence file changed',
-      async (b) => {
-        const p = join(b, 'data/evidence/AC-01/2026-Q1/002-okta-users-2026Q1.csv');
-        const bytes = await readFile(p);
-        bytes[0] = (bytes[0] ?? 0) ^ 1;
-        await writeFile(p, bytes);
-      },
-      /data\/evidence\/AC-01\/2026-Q1\/002-okta-users-2026Q1\.csv: SHA-256 is/,
-    ],
-    ['manifest.json edited', async (b) => appendFile(join(b, 'data/manifest.json'), ' '), /data\/manifest\.json: SHA-256 is/],
-    ['a file removed', async (b) => unlink(join(b, 'data/evidence.csv')), /data\/evidence\.csv: listed in manifest-sha256\.txt but missing/],
-    ['a file added', async (b) => writeFile(join(b, 'data/evidence/planted.png'), 'x'), /data\/evidence\/planted\.png: present but not listed/],
-    [
-      'the log reordered (and its manifest line fixed up)',
-      async (b) => {
-        const p = join(b, 'data/audit-log.jsonl');
-        const lines = (await readFile(p, 'utf8')).trim().split('\n');
-        [lines[1], lines[2]] = [lines[2] ?? '', lines[1] ?? ''];
-        await writeFile(p, `${lines.join('\n')}\n`);
-        const hash = execFileSync('sha256sum', [p], { encoding: 'utf8' }).split(' ')[0] ?? '';
-        const manifest = await readFile(join(b, 'manifest-sha256.txt'), 'utf8');
-        await writeFile(join(b, 'manifest-sha256.txt'), manifest.replace(/^[0-9a-f]{64}( {2}data\/audit-log\.jsonl)$/m, `${hash}$1`));
-      },
-      /data\/audit-log\.jsonl: chain broken at entry 3: expected entry 2/,
-    ],
-    [
-      'the signature replaced',
-      async (b) => {
-        const p = join(b, 'signature.json');
-        const sig = JSON.parse(await readFile(p, 'utf8')) as { signature: string };
-        sig.signature = Buffer.alloc(64, 7).toString('base64');
-        await writeFile(p, JSON.stringify(sig));
-      },
-      /signature\.json: the signature over tagmanifest-sha256\.txt does not verify/,
-    ],
-  ];
-  for (const [name, change, problem] of cases) {
-    it(`when ${name}`, async () => {
-      const report = await verifyBundle(await tampered(name.replace(/\W+/g, '-'), change));
-      expect(report.ok).toBe(false);
-      expect(report.problems.join('\n')).toMatch(problem);
-    });
-  }
+  it('says a partial bundle is partial, and names what it left out', async () => {
+    const partialZip = join(dir, 'partial.zip');
+    const ac01 = sample.input.controls.find((c) => c.ref === 'AC-01')!.id;
+    await signAndWrite(sample, partialZip, { selection: { step: null, from: null, to: null, controlIds: [ac01], includeRejected: false, includeSuperseded: false } });
+    const { report, texts } = await verifyBundle(partialZip, { trusted: [{ fingerprint: sample.keys.fingerprint, publicKey: null, name: null, role: null, source: 'test' }] });
+    expect(report.verdict).toBe('pass');
+    expect(report.facts.partial).toBe('3 of 6 items left out (only control AC-01; without rejected items; without superseded versions)');
+    const manifest = JSON.parse(texts.manifestJson ?? '{}') as { partial: boolean; leftOut: { reason: string }[] };
+    expect(manifest.partial).toBe(true);
+    expect(manifest.leftOut.map((l) => l.reason)).toEqual(['not linked to a selected control', 'not linked to a selected control', 'not linked to a selected control']);
+  });
 });
 
 describe('hostile ZIPs are refused with a named reason', () => {
@@ -144,16 +138,16 @@ describe('hostile ZIPs are refused with a named reason', () => {
 
   const cases: [string, string, RegExp][] = [
     ['path traversal', "z.writestr('bag/../../evil.sh','echo pwned')", /not a readable ZIP: invalid relative path|not a safe path/],
-    ['an absolute path', "z.writestr('/etc/cron.d/evil','x')", /not a readable ZIP: absolute path|not a safe path/],
-    ['a backslash path', "z.writestr('bag\\\\..\\\\evil.txt','x')", /not a readable ZIP: invalid characters|not a safe path/],
+    ['an absolute path', "z.writestr('/etc/cron.d/evil','x')", /not a readable ZIP: absolute path|not a safe path|etc\/cron\.d\/evil/],
+    ['a backslash path', "z.writestr('bag\\\\..\\\\evil.txt','x')", /not a readable ZIP: invalid characters|not a safe path|evil\.txt: outside the bag folder/],
     ['duplicate entries', "import warnings\nwarnings.simplefilter('ignore')\nz.writestr('bag/bagit.txt','a')\nz.writestr('bag/bagit.txt','b')", /bag\/bagit\.txt: appears twice/],
     ['a ZIP bomb', "z.writestr('bag/data/zeros.bin', bytes(200*1024*1024))", /bag\/data\/zeros\.bin: inflates \d+× \(a ZIP bomb\?\)/],
     ['two bag folders', "z.writestr('a/bagit.txt','x')\nz.writestr('b/bagit.txt','x')", /exactly one top-level bag folder; this ZIP has 2/],
   ];
   for (const [name, script, problem] of cases) {
     it(`refuses ${name}`, async () => {
-      const report = await verifyBundle(await craft(name.replace(/\W+/g, '-'), script));
-      expect(report.ok).toBe(false);
+      const { report } = await verifyBundle(await craft(name.replace(/\W+/g, '-'), script));
+      expect(report.verdict).toBe('fail');
       expect(report.problems.join('\n')).toMatch(problem);
     });
   }
@@ -162,60 +156,151 @@ describe('hostile ZIPs are refused with a named reason', () => {
     const bytes = await readFile(zipPath);
     const cut = join(dir, 'truncated.zip');
     await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const report = await verifyBundle(cut);
-    expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatch(/^not a readable ZIP: /);
+    const { report } = await verifyBundle(cut);
+    expect(report.verdict).toBe('fail');
+    expect(report.problems).toEqual([
+      'not a readable ZIP: the ZIP file is incomplete: its end (the central directory) is missing, as when a download or a copy is cut short',
+    ]);
   });
 
-  it('refuses a file that is not a ZIP at all', async () => {
-    const text = join(dir, 'notes.zip');
-    await writeFile(text, 'this is a text file, not a bundle\n');
-    expect((await verifyBundle(text)).problems).toEqual([expect.stringMatching(/^not a readable ZIP: no end of central directory record at the end of the file/)]);
+  // Issue #13: a PDF picked by mistake used to get "End of central directory record signature not found".
+  it.each([
+    ['a text file', 'notes.zip', Buffer.from('this is a text file, not a bundle\n'), 'This is not a ZIP file. A bundle is the .zip file Evidence Locker exports.'],
+    ['a PDF', 'report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'This is not a ZIP file: it looks like a PDF document. A bundle is the .zip file Evidence Locker exports.'],
+    ['a gzip archive', 'bundle.tar.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), 'This is not a ZIP file: it looks like a gzip or .tar.gz archive. A bundle is the .zip file Evidence Locker exports.'],
+    ['an empty file', 'empty.zip', Buffer.alloc(0), 'This is not a ZIP file: it is empty.'],
+  ])('says plainly that %s is not a ZIP file', async (_, name, bytes, message) => {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    const { report } = await verifyBundle(path);
+    expect(report.verdict).toBe('fail');
+    expect(report.problems).toEqual([message]);
+    expect(report.checks[0]).toMatchObject({ id: 'layout', status: 'fail', summary: message });
   });
 });
 
 describe('the evidence-locker command', () => {
-  it('prints a readable report and exits 0 on a good bundle, 1 naming problems on a bad one', async () => {
-    const { main } = await import('../../../electron/cli/main');
-    const out: string[] = [];
-    const sink = { write: (t: string) => void out.push(t) };
-    expect(await main(['verify', zipPath], sink, sink)).toBe(0);
-    expect(out.join('')).toMatch(/PASS {2}Bag signature: Ed25519, key [0-9a-f ]+\n[\s\S]*RESULT: PASS/);
-    out.length = 0;
-    const bad = await tampered('cli-bad', async (b) => writeFile(join(b, 'data/evidence/planted.txt'), 'x'));
-    expect(await main(['verify', bad], sink, sink)).toBe(1);
-    expect(out.join('')).toMatch(/FAIL {2}Payload hashes[\s\S]*data\/evidence\/planted\.txt: present but not listed[\s\S]*RESULT: FAIL/);
-    expect(await main(['frobnicate'], sink, sink)).toBe(2);
+  it('exits 0 with --trust <key card>, 3 without (saying what to compare), 1 naming problems on a bad bag, 2 on bad usage', async () => {
+    const pass = await cli('verify', zipPath, '--trust', keyCard);
+    expect(pass.code).toBe(0);
+    expect(pass.out).toMatch(/PASS {2}Bag signature: Ed25519 signature over tagmanifest-sha256\.txt verifies with key [0-9a-f ]+; its PEM is the same key\./);
+    expect(pass.out).toContain('confirmed: Dana Whitfield, IT Manager (key card ');
+    expect(pass.out).toMatch(/RESULT: PASS — /);
+
+    const unconfirmed = await cli('verify', zipPath);
+    expect(unconfirmed.code).toBe(3);
+    expect(unconfirmed.out).toContain(`${sample.keys.fingerprint}  the bag, 5 decision(s)  NOT CONFIRMED`);
+    expect(unconfirmed.out).toMatch(/RESULT: VALID, SIGNER NOT CONFIRMED — [\s\S]*--trust <fingerprint> or --trust <key card>/);
+    expect(unconfirmed.out).not.toMatch(/RESULT: PASS/);
+
+    // A fingerprint typed as the exporter read it out: any case, with or without spaces.
+    expect((await cli('verify', zipPath, `--trust=${sample.keys.fingerprint.replace(/ /g, '').toUpperCase()}`)).code).toBe(0);
+
+    const bad = await tampered('cli-bad', async (b) => b.write('data/evidence/planted.txt', 'x'));
+    const failed = await cli('verify', bad, '--trust', keyCard);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/FAIL {2}Every file listed[\s\S]*not listed in manifest-sha256\.txt: data\/evidence\/planted\.txt[\s\S]*RESULT: FAIL — 2 problem\(s\)\./);
+
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect(await cli('verify', join(dir, 'nope.zip'))).toMatchObject({ code: 2, err: expect.stringContaining('no such file') as unknown });
+    expect(await cli('verify', zipPath, '--trust', 'abcd')).toMatchObject({ code: 2, err: expect.stringContaining('neither a fingerprint') as unknown });
+    await writeFile(join(dir, 'forged-card.html'), (await readFile(keyCard, 'utf8')).replace('"name": "Dana Whitfield"', '"name": "Mallory"'));
+    expect(await cli('verify', zipPath, '--trust', join(dir, 'forged-card.html'))).toMatchObject({ code: 2, err: expect.stringContaining('own signature does not verify') as unknown });
+    expect((await cli('--help')).out).toBe(USAGE);
+    expect(USAGE).toMatch(/0 {2}PASS[\s\S]*1 {2}FAIL[\s\S]*2 {2}the command could not run[\s\S]*3 {2}VALID, SIGNER NOT CONFIRMED/);
+  });
+
+  it('prints a JSON report with --json, the same verdict and checks as the text', async () => {
+    const { code, out } = await cli('verify', zipPath, '--json', '--trust', keyCard);
+    const report = JSON.parse(out) as VerifyReport & { exitCode: number; tool: string };
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ tool: 'evidence-locker', exitCode: 0, verdict: 'pass', problems: [] });
+    expect(report.checks.map((c) => c.id)).toEqual(['layout', 'bagit', 'payload', 'listed', 'oxum', 'tags', 'signature', 'manifest', 'signoffs', 'trail', 'history', 'signers', 'verifier-page']);
+    expect(report.signers[0]?.trustedAs).toMatchObject({ name: 'Dana Whitfield', role: 'IT Manager' });
+  });
+
+  it('writes its VERIFY.html with verifier-html, and says whether a bag\'s copy is byte-identical to it', async () => {
+    const out = join(dir, 'my-verify.html');
+    expect((await cli('verifier-html', out)).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe(renderVerifyHtml());
+    expect((await cli('verifier-html', out)).code).toBe(2);
+
+    const same = await cli('verify', zipPath, '--trust', keyCard);
+    expect(same.out).toMatch(/NOTE {2}The bag's VERIFY\.html: data\/VERIFY\.html is byte-identical to the page Evidence Locker \S+ writes\./);
+    const swapped = await tampered('page-swapped', async (b) => {
+      await b.write('data/VERIFY.html', '<p>PASS</p>');
+      await b.reseal();
+    });
+    const other = await cli('verify', swapped, '--trust', keyCard);
+    expect(other.code).toBe(3);
+    expect(other.out).toMatch(/NOTE {2}The bag's VERIFY\.html: data\/VERIFY\.html is not the page Evidence Locker \S+ writes .*get a trusted copy with `evidence-locker verifier-html`/);
+    expect(createHash('sha256').update(renderVerifyHtml()).digest('hex')).not.toBe(createHash('sha256').update('<p>PASS</p>').digest('hex'));
+  });
+
+  it('checks with --previous that the new trail extends the old one, and names the first entry rewritten or cut', async () => {
+    // A later bundle of the same audit: one more sign-off appended to its trail (by the real app code path: re-plan with a longer log).
+    const longer = join(dir, 'later.zip');
+    const last = sample.input.log.at(-1)!;
+    const { nextEntry } = await import('../../../shared/log/chain');
+    const extended = { ...sample, input: { ...sample.input, log: [...sample.input.log, nextEntry(last, { auditId: last.auditId, at: '2026-12-01T10:00:00.000Z', actor: 'dana@mgr-laptop', action: 'update', target: `audit:${last.auditId}`, details: { note: 'later' } })] } };
+    await signAndWrite(extended, longer, { generatedAt: '2026-12-01T11:00:00.000Z' });
+
+    const ok = await cli('verify', longer, '--previous', zipPath, '--trust', keyCard);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/PASS {2}Extends the previous bundle: All 12 entries of the previous bundle bundle\.zip's trail are here, unchanged and in order; this bundle adds 1\./);
+
+    // The old bundle checked against the new one as "previous": the trail was cut.
+    const cut = await cli('verify', zipPath, '--previous', longer, '--trust', keyCard);
+    expect(cut.code).toBe(1);
+    expect(cut.out).toMatch(/FAIL {2}Extends the previous bundle: [\s\S]*entries 13–13 are gone \(the first was update audit:/);
+
+    // A rewritten entry, re-chained and re-signed: the bag alone fails on its sign-offs, and --previous names where the rewrite starts.
+    const rewritten = await tampered('rewritten', async (b) => {
+      await b.rechainTrail((entries) => entries.map((e, i) => (i === 3 ? { ...e, actor: 'mallory' } : e)));
+      await b.reseal();
+    }, longer);
+    const report = JSON.parse((await cli('verify', rewritten, '--previous', zipPath, '--json')).out) as VerifyReport;
+    expect(report.checks.find((c) => c.id === 'previous')?.problems).toEqual([expect.stringMatching(/^entry 4 differs: the previous bundle bundle\.zip has create evidence:.* this bundle has create evidence:.*: the trail was rewritten from there on$/)]);
   });
 });
 
 describe('importing through the bridge', () => {
-  it('inspects a tampered bundle, names the problem, and refuses to import from it', async () => {
-    const { createBridgeHarness } = await import('../../support/bridgeHarness');
-    const { APP_ORIGIN } = await import('../../../electron/main/appProtocol');
+  it('refuses a failed bundle, and an intact one signed by a key nobody confirmed until the user confirms it', async () => {
     const bridge = await createBridgeHarness(APP_ORIGIN);
-    const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
     try {
-      const bad = await tampered('import-bad', async (b) => appendFile(join(b, 'data/evidence.csv'), 'x'));
+      const bad = await tampered('import-bad', async (b) => b.write('data/evidence.csv', 'x'));
       bridge.answerImportDialog(bad);
-      const inspected = await bridge.dispatch('bundle:inspect', sender, {});
-      if (!inspected.ok) throw new Error(inspected.error.message);
-      const value = inspected.value as { status: string; token: string; ok: boolean; problems: string[] };
-      expect(value.ok).toBe(false);
-      expect(value.problems.join('\n')).toMatch(/data\/evidence\.csv: SHA-256 is/);
-      const refused = await bridge.dispatch('bundle:import-files', sender, { token: value.token, files: [] });
+      const inspected = valueOf<Extract<BundleInspection, { status: 'inspected' }>>(await bridge.dispatch('bundle:inspect', APP_SENDER, { trusted: [] }));
+      expect(inspected.report.verdict).toBe('fail');
+      expect(inspected.report.problems.join('\n')).toMatch(/altered: data\/evidence\.csv/);
+      const refused = await bridge.dispatch('bundle:import-files', APP_SENDER, { token: inspected.token, files: [], confirmedExporter: null });
       expect(refused).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'This bundle failed verification: it can be inspected but not imported.' } });
 
-      // The untouched bundle imports: every listed file lands in the store under its hash.
+      // The untouched bundle, inspected with an empty keyring: valid, signer not confirmed.
       bridge.answerImportDialog(zipPath);
-      const good = await bridge.dispatch('bundle:inspect', sender, {});
-      const token = good.ok ? (good.value as { token: string }).token : '';
-      const files = sample.input.evidence.map((e) => ({ path: '', sha256: e.sha256 }));
-      const manifest = JSON.parse(await readFile(join(dir, 'unzipped', bag, 'data', 'manifest.json'), 'utf8')) as { evidence: { path: string; sha256: string }[] };
-      const imported = await bridge.dispatch('bundle:import-files', sender, { token, files: manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 })) });
+      const good = valueOf<Extract<BundleInspection, { status: 'inspected' }>>(await bridge.dispatch('bundle:inspect', APP_SENDER, { trusted: [] }));
+      expect(good.report.verdict).toBe('unconfirmed');
+      const manifest = JSON.parse(good.manifestJson ?? '{}') as { evidence: { path: string; sha256: string }[] };
+      const files = manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 }));
+      expect(await bridge.dispatch('bundle:import-files', APP_SENDER, { token: good.token, files, confirmedExporter: null })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('signed by a key nobody confirmed') as unknown },
+      });
+      // Confirming another key does not unlock it.
+      expect(await bridge.dispatch('bundle:import-files', APP_SENDER, { token: good.token, files, confirmedExporter: makeAttacker().fingerprint })).toMatchObject({ ok: false });
+
+      const imported = await bridge.dispatch('bundle:import-files', APP_SENDER, { token: good.token, files, confirmedExporter: sample.keys.fingerprint });
       expect(imported).toEqual({ ok: true, value: { stored: manifest.evidence.length, existed: 0 } });
       for (const f of files) expect(await bridge.store.has(f.sha256)).toBe(true);
-      expect(await bridge.dispatch('bundle:import-files', sender, { token: '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80', files: [] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await bridge.dispatch('bundle:import-files', APP_SENDER, { token: '3f2b8c1e-8d4a-4c3b-9a1e-2b7c5d6e7f80', files: [], confirmedExporter: null })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+      // With the exporter in the keyring from the start, no confirmation is asked.
+      bridge.answerImportDialog(zipPath);
+      const known = valueOf<Extract<BundleInspection, { status: 'inspected' }>>(
+        await bridge.dispatch('bundle:inspect', APP_SENDER, { trusted: [{ fingerprint: sample.keys.fingerprint, publicKey: sample.keys.publicKeyRaw, name: 'Dana Whitfield', role: 'IT Manager', source: 'keyring' }] }),
+      );
+      expect(known.report.verdict).toBe('pass');
+      expect(await bridge.dispatch('bundle:import-files', APP_SENDER, { token: known.token, files, confirmedExporter: null })).toMatchObject({ ok: true });
     } finally {
       await rm(bridge.store.root, { recursive: true, force: true });
     }

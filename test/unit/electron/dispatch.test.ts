@@ -127,6 +127,8 @@ describe('the bridge dispatcher', () => {
         'files:upload-chunk': { uploadId: '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c', offset: 0, bytes: new Uint8Array(1) },
         'evidence:verify': { sha256s: ['a'.repeat(64)] },
         'evidence:read': { sha256: 'a'.repeat(64) },
+        'sample:open': { trusted: [] },
+        'bundle:inspect': { trusted: [] },
       };
       expect(await dispatch(channel, APP, payloads[channel] ?? {})).toEqual({ ok: false, error: expected });
       expect(lines.join('\n')).toContain(error.message);

@@ -16,6 +16,7 @@ import { APP_ORIGIN } from '../../../electron/main/appProtocol';
 import type { PendingCapture } from '../../../shared/bridge/contract';
 import { MIN_STAMP_WIDTH } from '../../../shared/image/raster';
 import { createBridgeHarness } from '../../support/bridgeHarness';
+import { sampleWithFile } from '../../support/sampleWithFile';
 
 /**
  * Fault tests (issue #7): a process killed mid-export or mid-import, and a disk that fills
@@ -103,9 +104,7 @@ describe('a disk that fills up', () => {
   it('during an export gives a clear error and leaves nothing behind', async () => {
     const sample = await buildSampleAudit(join(dir, 'full-store'));
     const big = await sample.store.put(Buffer.alloc(1024 * 1024, 1));
-    const first = sample.input.evidence[0];
-    if (!first) throw new Error('no sample evidence');
-    const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: 'big', name: 'big.zip', mime: 'application/zip', size: big.size, sha256: big.sha256 }] } };
+    const padded = sampleWithFile(sample, big);
     await expect(signAndWrite(padded, join(mount, 'bundle.zip'))).rejects.toThrow(
       'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.',
     );
@@ -128,9 +127,7 @@ describe('a disk that fills up', () => {
 
       // Now with a 1 MiB file: the 40 KB of the bundle fit, the 256 KiB disk fills partway through writing the big one.
       const big = await sample.store.put(randomBytes(1024 * 1024));
-      const first = sample.input.evidence[0];
-      if (!first) throw new Error('no sample evidence');
-      const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: 'big', name: 'big.zip', mime: 'application/zip', size: big.size, sha256: big.sha256 }] } };
+      const padded = sampleWithFile(sample, big);
       const { plan } = await signPlan(padded, staging);
       bridge.answerSaveDialog(target);
       const result = await bridge.dispatch('bundle:export', sender, { exportId: randomUUID(), plan });
@@ -142,7 +139,7 @@ describe('a disk that fills up', () => {
       // No hidden partial file, the earlier bundle as it was and still verifying.
       expect(await readdir(mount)).toEqual(['bundle.zip']);
       expect(sha256Of(await readFile(target))).toBe(earlierSha);
-      expect((await verifyBundle(target)).ok).toBe(true);
+      expect((await verifyBundle(target, { trusted: [{ fingerprint: sample.keys.fingerprint, publicKey: null, name: null, role: null, source: 'test' }] })).report.verdict).toBe('pass');
       // Every stored file intact; the staged generated files and the ledger entry gone.
       for (const e of [...sample.input.evidence, { sha256: big.sha256 }]) expect(sha256Of(await readFile(sample.store.pathOf(e.sha256)))).toBe(e.sha256);
       expect(await readdir(stagingDirOf(sample.store.root))).toEqual([]);
@@ -153,7 +150,7 @@ describe('a disk that fills up', () => {
       bridge.answerSaveDialog(elsewhere);
       const retry = await bridge.dispatch('bundle:export', sender, { exportId: randomUUID(), plan: (await signPlan(padded, staging)).plan });
       expect(retry).toMatchObject({ ok: true, value: { status: 'written' } });
-      expect((await verifyBundle(elsewhere)).ok).toBe(true);
+      expect((await verifyBundle(elsewhere, { trusted: [{ fingerprint: sample.keys.fingerprint, publicKey: null, name: null, role: null, source: 'test' }] })).report.verdict).toBe('pass');
     } finally {
       await rm(target, { force: true });
     }
@@ -173,9 +170,7 @@ describe('a disk that fills up', () => {
     // files fit, the large one does not.
     const sample = await buildSampleAudit(join(dir, 'import-full-sample'));
     const big = await sample.store.put(randomBytes(1024 * 1024));
-    const first = sample.input.evidence[0];
-    if (!first) throw new Error('no sample evidence');
-    const padded = { ...sample, input: { ...sample.input, evidence: [...sample.input.evidence, { ...first, id: 'big', name: 'big.zip', mime: 'application/zip', size: big.size, sha256: big.sha256 }] } };
+    const padded = sampleWithFile(sample, big);
     const zip = join(dir, 'import-full.zip');
     const { plan } = await signAndWrite(padded, zip);
     const blobs = plan.entries.flatMap((e) => (e.kind === 'blob' ? [{ path: e.path, sha256: e.sha256 }] : []));
@@ -187,10 +182,10 @@ describe('a disk that fills up', () => {
     const bridge = await createBridgeHarness(APP_ORIGIN, { store: createEvidenceStore(root) });
     const sender = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
     bridge.answerImportDialog(zip);
-    const inspected = await bridge.dispatch('bundle:inspect', sender, {});
+    const inspected = await bridge.dispatch('bundle:inspect', sender, { trusted: [] });
     if (!inspected.ok) throw new Error(inspected.error.message);
     const { token } = inspected.value as { token: string };
-    expect(await bridge.dispatch('bundle:import-files', sender, { token, files })).toEqual({
+    expect(await bridge.dispatch('bundle:import-files', sender, { token, files, confirmedExporter: sample.keys.fingerprint })).toEqual({
       ok: false,
       error: {
         code: 'io-error',
@@ -231,7 +226,7 @@ describe('a disk that fills up', () => {
     const savedTmp = process.env['TMPDIR'];
     process.env['TMPDIR'] = mount;
     try {
-      expect(await bridge.dispatch('sample:open', sender, {})).toEqual({
+      expect(await bridge.dispatch('sample:open', sender, { trusted: [] })).toEqual({
         ok: false,
         error: { code: 'io-error', message: 'The disk is full, so the sample audit could not be prepared. Free some space and try again.' },
       });

@@ -35,6 +35,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const trustedSample = () => ({ fingerprint: sample.keys.fingerprint, publicKey: sample.keys.publicKeyRaw, name: 'Dana Whitfield', role: 'IT Manager', source: 'keyring' });
+/** The key that signed the bag, as the user confirms it on import. */
+const signerOf = (inspected: unknown): string | null =>
+  (inspected as { report: { signers: { fingerprint: string; signed: { bag: boolean } }[] } }).report.signers.find((s) => s.signed.bag)?.fingerprint ?? null;
+
 describe('importing the files of a bundle', () => {
   let bridge: BridgeHarness;
   let path: string;
@@ -53,22 +58,28 @@ describe('importing the files of a bundle', () => {
   };
   const inspect = async (): Promise<string> => {
     bridge.answerImportDialog(path);
-    const inspected = valueOf<{ token: string; ok: boolean }>(await bridge.dispatch('bundle:inspect', APP, {}));
-    expect(inspected.ok).toBe(true);
+    // The sample's reviewer key, trusted as the user's keyring would: the bundle may be imported.
+    const inspected = valueOf<{ token: string; report: { verdict: string } }>(await bridge.dispatch('bundle:inspect', APP, { trusted: [trustedSample()] }));
+    expect(inspected.report.verdict).toBe('pass');
     return inspected.token;
   };
 
   it('that stops midway because the bundle changed while it was read removes what it stored, and says so', async () => {
     const token = await inspect();
-    // While the import runs, right after its second file, the third file's bytes are changed
-    // inside the ZIP (a PNG, stored as is): the reader's CRC-32 check tells, before its hash does.
-    const third = files[2];
-    if (!third) throw new Error('the sample has fewer than three files');
-    const original = await readFile(sample.store.pathOf(third.sha256));
-    const at = (await readFile(path)).indexOf(original);
-    expect(at).toBeGreaterThan(0);
+    // While the import runs, right after its first file (progress events are throttled, but the
+    // first always comes), the second file's bytes are changed inside the ZIP (a PNG, stored as
+    // is): the reader's CRC-32 check tells, before its hash does.
+    const zipBytes = await readFile(path);
+    const originals = await Promise.all(files.map((f) => readFile(sample.store.pathOf(f.sha256))));
+    // A file stored as is in the ZIP (a PNG), asked for second.
+    const pick = files.findIndex((_, i) => i > 0 && zipBytes.indexOf(originals[i] as Buffer) > 0);
+    const third = files[pick];
+    const original = originals[pick];
+    if (!third || !original) throw new Error('the sample has no second file stored as is');
+    const order = [files[0] as { path: string; sha256: string }, third, ...files.filter((_, i) => i !== 0 && i !== pick)];
+    const at = zipBytes.indexOf(original);
     bridge.onEvent((name, payload) => {
-      if (name === 'bundle:import-progress' && (payload as { done: number }).done === 2) {
+      if (name === 'bundle:import-progress' && (payload as { done: number }).done === 1) {
         const fd = openSync(path, 'r+');
         writeSync(fd, Buffer.from([original[100] === 0 ? 1 : 0]), 0, 1, at + 100);
         closeSync(fd);
@@ -76,12 +87,12 @@ describe('importing the files of a bundle', () => {
     });
 
     const before = openFds();
-    const result = await bridge.dispatch('bundle:import-files', APP, { token, files });
+    const result = await bridge.dispatch('bundle:import-files', APP, { token, files: order, confirmedExporter: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'file-changed' } });
     const message = result.ok ? '' : result.error.message;
     expect(message).toMatch(
       new RegExp(
-        `^The import stopped at ${third.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(file 3 of ${files.length}\\): its CRC-32 does not match its bytes \\(the entry is damaged or altered\\); the bundle changed after it was verified\\. Nothing was added: the 2 files it had stored were removed again\\.$`,
+        `^The import stopped at ${third.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(file 2 of ${files.length}\\): its CRC-32 does not match its bytes \\(the entry is damaged or altered\\); the bundle changed after it was verified\\. Nothing was added: the 1 file it had stored was removed again\\.$`,
       ),
     );
     expect(await stored()).toEqual([]);
@@ -96,7 +107,7 @@ describe('importing the files of a bundle', () => {
     await handle.write(Buffer.from('x'), 0, 1, 100);
     await handle.close();
     await utimes(path, times.atime, times.mtime);
-    expect(await bridge.dispatch('bundle:import-files', APP, { token, files })).toEqual({
+    expect(await bridge.dispatch('bundle:import-files', APP, { token, files, confirmedExporter: null })).toEqual({
       ok: false,
       error: { code: 'file-changed', message: 'The bundle file was changed or replaced after it was verified. Nothing was added; choose it again to verify it anew.' },
     });
@@ -110,7 +121,7 @@ describe('importing the files of a bundle', () => {
     await copyFile(other, `${path}.new`);
     const { rename } = await import('node:fs/promises');
     await rename(`${path}.new`, path);
-    expect(await bridge.dispatch('bundle:import-files', APP, { token, files })).toEqual({
+    expect(await bridge.dispatch('bundle:import-files', APP, { token, files, confirmedExporter: null })).toEqual({
       ok: false,
       error: { code: 'file-changed', message: 'The bundle file was changed or replaced after it was verified. Nothing was added; choose it again to verify it anew.' },
     });
@@ -123,7 +134,7 @@ describe('importing the files of a bundle', () => {
     // One file is in the store already, as if attached by hand before the import.
     await bridge.store.put(await readFile(sample.store.pathOf(first.sha256)));
     const token = await inspect();
-    const imported = valueOf<{ stored: number; existed: number }>(await bridge.dispatch('bundle:import-files', APP, { token, files }));
+    const imported = valueOf<{ stored: number; existed: number }>(await bridge.dispatch('bundle:import-files', APP, { token, files, confirmedExporter: null }));
     const unique = new Set(files.map((f) => f.sha256));
     expect(imported).toEqual({ stored: unique.size - 1, existed: files.length - (unique.size - 1) });
     expect(await stored()).toEqual([...unique].sort());
@@ -133,7 +144,7 @@ describe('importing the files of a bundle', () => {
     expect(await stored()).toEqual([first.sha256]);
 
     // The same inspection can be imported again, and once the rows are written, everything stays.
-    valueOf(await bridge.dispatch('bundle:import-files', APP, { token, files }));
+    valueOf(await bridge.dispatch('bundle:import-files', APP, { token, files, confirmedExporter: null }));
     expect(valueOf(await bridge.dispatch('bundle:import-settle', APP, { token, applied: true }))).toEqual({ removed: 0, kept: [] });
     expect(await stored()).toEqual([...unique].sort());
     expect(await bridge.dispatch('bundle:import-settle', APP, { token, applied: false })).toEqual({
@@ -145,7 +156,7 @@ describe('importing the files of a bundle', () => {
 
   it('never takes back bytes that something else stored meanwhile', async () => {
     const token = await inspect();
-    valueOf(await bridge.dispatch('bundle:import-files', APP, { token, files }));
+    valueOf(await bridge.dispatch('bundle:import-files', APP, { token, files, confirmedExporter: null }));
     const first = files[0];
     if (!first) throw new Error('the sample has no files');
     // A file attached while the rows were being written holds the same bytes as one imported.
@@ -163,15 +174,15 @@ describe('"Use the built-in sample audit"', () => {
     const bridge = await createBridgeHarness(APP_ORIGIN);
     try {
       const before = sampleDirs();
-      const inspected = valueOf<{ token: string; ok: boolean; manifestJson: string }>(await bridge.dispatch('sample:open', APP, {}));
-      expect(inspected.ok).toBe(true);
+      const inspected = valueOf<{ token: string; report: { verdict: string }; manifestJson: string }>(await bridge.dispatch('sample:open', APP, { trusted: [] }));
+      expect(inspected.report.verdict).not.toBe('fail');
       const [created, ...more] = sampleDirs().filter((n) => !before.includes(n));
       expect(more).toEqual([]);
       if (!created) throw new Error('no sample folder');
       // Only the bundle is left in it: the sample's own store went as soon as the bundle was written.
       expect(await readdir(join(tmpdir(), created))).toEqual(['sample-audit.zip']);
       const manifest = JSON.parse(inspected.manifestJson) as { evidence: { path: string; sha256: string }[] };
-      valueOf(await bridge.dispatch('bundle:import-files', APP, { token: inspected.token, files: manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 })) }));
+      valueOf(await bridge.dispatch('bundle:import-files', APP, { token: inspected.token, files: manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 })), confirmedExporter: signerOf(inspected) }));
       valueOf(await bridge.dispatch('bundle:import-settle', APP, { token: inspected.token, applied: true }));
       expect(sampleDirs()).toEqual(before);
     } finally {
@@ -183,7 +194,7 @@ describe('"Use the built-in sample audit"', () => {
     const bridge = await createBridgeHarness(APP_ORIGIN);
     try {
       const before = sampleDirs();
-      valueOf(await bridge.dispatch('sample:open', APP, {}));
+      valueOf(await bridge.dispatch('sample:open', APP, { trusted: [] }));
       expect(sampleDirs()).toHaveLength(before.length + 1);
       bridge.pageGone('the window was closed.');
       await expect.poll(sampleDirs).toEqual(before);

@@ -109,8 +109,8 @@ describe('the strict ZIP reader', () => {
     });
     expect(bomb.length).toBeLessThan(200_000);
     const started = Date.now();
-    const report = await verifyBundle(await save(bomb));
-    expect(report.ok).toBe(false);
+    const { report } = await verifyBundle(await save(bomb));
+    expect(report.verdict).toBe('fail');
     expect(report.problems.join('\n')).toMatch(/^bag\/data\/1\.bin: overlaps the entry before it/m);
     expect(report.problems.join('\n')).toMatch(/the ZIP would inflate \d+× its own size \(a ZIP bomb\?\) \(limit: compression ratio of the archive, 100\)/);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -121,9 +121,9 @@ describe('the strict ZIP reader', () => {
     const content = Buffer.alloc(16 * 1024 * 1024);
     const bomb = craftZip(Array.from({ length: 400 }, (_, i) => ({ name: `bag/data/${i}.bin`, content, raw: zeros, method: 'deflate' as const })));
     const started = Date.now();
-    const report = await verifyBundle(await save(bomb));
+    const { report } = await verifyBundle(await save(bomb));
     expect(report.problems.join('\n')).toMatch(/the ZIP would inflate \d+× its own size \(a ZIP bomb\?\) \(limit: compression ratio of the archive, 100\)/);
-    expect(report.bytes).toBe(0);
+    expect(report.facts.bytes).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -149,8 +149,8 @@ describe('the strict ZIP reader', () => {
     ];
     const before = await fds();
     for (let i = 0; i < 40; i += 1) {
-      const report = await verifyBundle(bad[i % bad.length] as string);
-      expect(report.ok).toBe(false);
+      const { report } = await verifyBundle(bad[i % bad.length] as string);
+      expect(report.verdict).toBe('fail');
     }
     expect(await fds()).toBe(before);
 
@@ -170,6 +170,6 @@ describe('the strict ZIP reader', () => {
     execFileSync('sh', ['-c', 'cat "$0" | bsdtar -xf -', zip], { cwd: into });
     // The streaming extractor finds the hidden file; that is exactly why the reader refuses it.
     expect((await readdir(join(into, 'bag'))).sort()).toEqual(['a.txt', 'b.txt', 'evil.txt']);
-    expect((await verifyBundle(zip)).problems.join('\n')).toMatch(/a hidden entry/);
+    expect((await verifyBundle(zip)).report.problems.join('\n')).toMatch(/a hidden entry/);
   });
 });

@@ -94,7 +94,7 @@ describe('the review queue', () => {
       ['rejected', state('rejected')],
       ['replaced', state('rejected', { supersededBy: 'replacement' })],
       ['replacement', state('pending')],
-      ['tampered', state('pending', { latest: SIGNOFF, validity: { valid: false, reason: 'the signature does not verify' } })],
+      ['tampered', state('pending', { latest: SIGNOFF, validity: { valid: false, kind: 'invalid', reason: 'the signature does not verify' } })],
     ]);
 
     const queue = buildQueue(AUDIT, CONTROLS, evidence, states);

@@ -132,7 +132,7 @@ describe('a system report in a bundle', () => {
     // A fresh installation: nothing of this audit is here.
     await Promise.all(db.tables.map((t) => t.clear()));
     const preview = planImport(text('data/manifest.json'), text('data/audit-log.jsonl'), await localStateFor(auditId));
-    await applyImport(preview, 'dana@desktop', 'fy2026.zip');
+    await applyImport(preview, 'dana@desktop', 'fy2026.zip', reviewer.fingerprint);
 
     expect(await db.evidence.get(report.id)).toEqual(exported);
     expect((await db.evidence.get(report.id))?.systemReport).toEqual({ ...REPORT, filterScreenshotId: shot.id });

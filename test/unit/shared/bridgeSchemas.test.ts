@@ -60,6 +60,9 @@ const planWithPath = (path: string): unknown => ({ ...VALID_PLAN, entries: [{ ki
 const validStage = { stageId: TOKEN_STAGE, offset: 0, bytes: new Uint8Array(3), last: true };
 
 const TOKEN = '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c';
+const TRUSTED = { fingerprint: '0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef', publicKey: null, name: 'Dana Whitfield', role: 'IT Manager', source: 'keyring' };
+const HASH_A = 'a'.repeat(64);
+const validPurge = { candidates: [HASH_A], referenced: ['b'.repeat(64)], reason: 'audit "FY2026" deleted by jdoe@host' };
 const STAMP = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 const validSave = { token: TOKEN, crop: null, redactions: [], stamp: STAMP };
 const validBegin = { name: 'users.csv', size: 10, modifiedAt: '2026-04-02T10:00:00.000Z', path: '/home/alice/users.csv' };
@@ -189,15 +192,31 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'a path instead of an id', payload: { exportId: '/home/user' }, path: ['exportId'] },
     { label: 'a path beside the id', payload: { exportId: EXPORT_ID, path: '/home/user' } },
   ],
-  'bundle:inspect': [...NOT_AN_OBJECT, ...EXTRA_KEYS, { label: 'a path to open', payload: { path: '/tmp/bundle.zip' } }],
-  'sample:open': [...NOT_AN_OBJECT, ...EXTRA_KEYS],
+  'bundle:inspect': [
+    ...NOT_AN_OBJECT,
+    { label: 'a path to open', payload: { trusted: [], path: '/tmp/bundle.zip' } },
+    { label: 'no trusted list', payload: {}, path: ['trusted'] },
+    { label: 'a fingerprint that is not one', payload: { trusted: [{ ...TRUSTED, fingerprint: 'abcd' }] }, path: ['trusted', 0, 'fingerprint'] },
+    { label: 'a 1 MB name', payload: { trusted: [{ ...TRUSTED, name: ONE_MEGABYTE }] }, path: ['trusted', 0, 'name'] },
+    { label: 'an extra field on a key', payload: { trusted: [{ ...TRUSTED, trustedBecause: 'the bag says so' }] }, path: ['trusted', 0] },
+  ],
+  'sample:open': [...NOT_AN_OBJECT, ...EXTRA_KEYS, { label: 'no trusted list', payload: {}, path: ['trusted'] }],
   'bundle:import-files': [
     ...NOT_AN_OBJECT,
-    { label: 'no token', payload: { files: [] }, path: ['token'] },
-    { label: 'a path as token', payload: { token: '/tmp/bundle.zip', files: [] }, path: ['token'] },
-    { label: 'a malformed hash', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: 'x' }] }, path: ['files', 0, 'sha256'] },
-    { label: 'a 1 MB path', payload: { token: EXPORT_ID, files: [{ path: ONE_MEGABYTE, sha256: SHA_OF_ABC }] }, path: ['files', 0, 'path'] },
-    { label: 'a destination beside the file', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: SHA_OF_ABC, to: '/etc' }] }, path: ['files', 0] },
+    { label: 'no token', payload: { files: [], confirmedExporter: null }, path: ['token'] },
+    { label: 'a path as token', payload: { token: '/tmp/bundle.zip', files: [], confirmedExporter: null }, path: ['token'] },
+    { label: 'a malformed hash', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: 'x' }], confirmedExporter: null }, path: ['files', 0, 'sha256'] },
+    { label: 'a 1 MB path', payload: { token: EXPORT_ID, files: [{ path: ONE_MEGABYTE, sha256: SHA_OF_ABC }], confirmedExporter: null }, path: ['files', 0, 'path'] },
+    { label: 'a destination beside the file', payload: { token: EXPORT_ID, files: [{ path: 'data/x', sha256: SHA_OF_ABC, to: '/etc' }], confirmedExporter: null }, path: ['files', 0] },
+    { label: 'a confirmed exporter that is not a fingerprint', payload: { token: EXPORT_ID, files: [], confirmedExporter: 'yes' }, path: ['confirmedExporter'] },
+  ],
+  'keycard:save': [
+    ...NOT_AN_OBJECT,
+    { label: 'a path as the name', payload: { suggestedName: '/etc/passwd.html', html: '<p>' }, path: ['suggestedName'] },
+    { label: 'a name that is not .html', payload: { suggestedName: 'card.exe', html: '<p>' }, path: ['suggestedName'] },
+    { label: 'an empty card', payload: { suggestedName: 'card.html', html: '' }, path: ['html'] },
+    { label: 'a 2 MB card', payload: { suggestedName: 'card.html', html: ONE_MEGABYTE + ONE_MEGABYTE }, path: ['html'] },
+    { label: 'a target path beside it', payload: { suggestedName: 'card.html', html: '<p>', path: '/tmp/x.html' } },
   ],
   'bundle:stage': [
     ...NOT_AN_OBJECT,
@@ -206,6 +225,16 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'text instead of bytes', payload: { ...validStage, bytes: 'BagIt-Version: 1.0' }, path: ['bytes'] },
     { label: 'a chunk over 4 MiB', payload: { ...validStage, bytes: new Uint8Array(4 * 1024 * 1024 + 1) }, path: ['bytes'] },
     { label: 'a path to write to', payload: { ...validStage, path: '/tmp/x' } },
+  ],
+  'evidence:purge': [
+    ...NOT_AN_OBJECT,
+    { label: 'no candidates', payload: { ...validPurge, candidates: [] }, path: ['candidates'] },
+    { label: 'a path instead of a hash', payload: { ...validPurge, candidates: ['../../etc/passwd'] }, path: ['candidates', 0] },
+    { label: 'an upper-case hash', payload: { ...validPurge, candidates: ['A'.repeat(64)] }, path: ['candidates', 0] },
+    { label: 'no referenced list', payload: { candidates: [HASH_A], reason: 'x' }, path: ['referenced'] },
+    { label: 'a malformed referenced hash', payload: { ...validPurge, referenced: ['x'] }, path: ['referenced', 0] },
+    { label: 'an empty reason', payload: { ...validPurge, reason: '' }, path: ['reason'] },
+    { label: 'a flag to skip the check', payload: { ...validPurge, force: true } },
   ],
   'bundle:import-settle': [
     ...NOT_AN_OBJECT,
@@ -253,12 +282,23 @@ const VALID: Record<Channel, readonly Case[]> = {
   'bundle:export': [{ label: 'a small plan', payload: { exportId: EXPORT_ID, plan: VALID_PLAN } }],
   'bundle:cancel': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
   'bundle:reveal': [{ label: 'an id', payload: { exportId: EXPORT_ID } }],
-  'bundle:inspect': [{ label: 'an empty object', payload: {} }],
-  'sample:open': [{ label: 'an empty object', payload: {} }],
-  'bundle:import-files': [{ label: 'a token and one file', payload: { token: EXPORT_ID, files: [{ path: 'data/evidence/a.png', sha256: SHA_OF_ABC }] } }],
+  'bundle:inspect': [
+    { label: 'no trusted keys', payload: { trusted: [] } },
+    { label: 'a key from the keyring', payload: { trusted: [TRUSTED] } },
+  ],
+  'sample:open': [{ label: 'no trusted keys', payload: { trusted: [] } }],
+  'bundle:import-files': [
+    { label: 'a token and one file', payload: { token: EXPORT_ID, files: [{ path: 'data/evidence/a.png', sha256: SHA_OF_ABC }], confirmedExporter: null } },
+    { label: 'a confirmed exporter', payload: { token: EXPORT_ID, files: [], confirmedExporter: TRUSTED.fingerprint } },
+  ],
+  'keycard:save': [{ label: 'a key card page', payload: { suggestedName: 'dana-whitfield-key-card-1a2b.html', html: '<!doctype html><title>Key card</title>' } }],
   'bundle:stage': [
     { label: 'the only chunk', payload: validStage },
     { label: 'a middle chunk', payload: { ...validStage, offset: 4096, last: false } },
+  ],
+  'evidence:purge': [
+    { label: 'one candidate', payload: validPurge },
+    { label: 'nothing else referenced', payload: { ...validPurge, referenced: [] } },
   ],
   'bundle:import-settle': [
     { label: 'applied', payload: { token: EXPORT_ID, applied: true } },
@@ -353,10 +393,12 @@ const REQUESTS: Record<Channel, unknown> = {
   'bundle:export': { exportId: EXPORT_ID, plan: VALID_PLAN },
   'bundle:cancel': { exportId: EXPORT_ID },
   'bundle:reveal': { exportId: EXPORT_ID },
-  'bundle:inspect': {},
-  'sample:open': {},
-  'bundle:import-files': { token: EXPORT_ID, files: [] },
+  'bundle:inspect': { trusted: [] },
+  'sample:open': { trusted: [] },
+  'bundle:import-files': { token: EXPORT_ID, files: [], confirmedExporter: null },
+  'keycard:save': { suggestedName: 'card.html', html: '<p>card</p>' },
   'bundle:stage': validStage,
+  'evidence:purge': validPurge,
   'bundle:import-settle': { token: EXPORT_ID, applied: true },
 };
 

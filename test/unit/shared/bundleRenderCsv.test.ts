@@ -81,11 +81,33 @@ describe('data/evidence.csv', () => {
   });
 });
 
+describe('PBC request ids in data/evidence.csv (issue #13)', () => {
+  it('names the requests each item answers through its controls, in natural order', async () => {
+    const { rows } = await parsed((c) => ({
+      ...c,
+      requests: [
+        ...c.requests,
+        { ...c.requests[0]!, id: 'r-2', requestId: 'PBC-2', controlIds: ['c-ac02'] },
+        { ...c.requests[0]!, id: 'r-3', requestId: 'PBC-9', controlIds: [] },
+      ],
+    }));
+    // The first item is filed under AC-01 and AC-02: PBC-014 (AC-01) and PBC-2 (AC-02).
+    expect(rows[0]![column('PBC requests')]).toBe('PBC-2; PBC-014');
+    expect(rows[1]![column('PBC requests')]).toBe('PBC-014');
+  });
+
+  it('keeps a request id that looks like a formula as text', async () => {
+    const { rows, text } = await parsed((c) => ({ ...c, requests: [{ ...c.requests[0]!, requestId: '=HYPERLINK("http://evil","PBC")' }] }));
+    expect(rows[0]![column('PBC requests')]).toBe(`'=HYPERLINK("http://evil","PBC")`);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
 describe('system reports in data/evidence.csv', () => {
   const REPORT_COLUMNS = ['System report', 'Source system', 'Query or filter', 'Row count', 'Extracted at (UTC)', 'Filter screenshot'] as const;
 
   it('appends the system report and raw capture columns after the ones spreadsheets already use', () => {
-    const appended = [...REPORT_COLUMNS, 'Processing', 'Raw capture SHA-256', 'Raw capture file'];
+    const appended = [...REPORT_COLUMNS, 'Processing', 'Raw capture SHA-256', 'Raw capture file', 'PBC requests'];
     expect(EVIDENCE_CSV_HEADERS.slice(-appended.length)).toEqual(appended);
     expect(EVIDENCE_CSV_HEADERS.indexOf('Superseded by')).toBe(EVIDENCE_CSV_HEADERS.length - appended.length - 1);
   });

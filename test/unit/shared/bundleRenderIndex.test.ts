@@ -131,7 +131,7 @@ describe('data/index.html', () => {
     const hrefs = parsePage(html).tags.flatMap((t) => [t.attributes.get('href'), t.attributes.get('src')]).filter((h): h is string => h !== undefined);
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) {
-      expect(href).toMatch(/^(#item-\d+|VERIFY\.html|manifest\.json|evidence\.csv|audit-log\.jsonl|evidence\/[A-Za-z0-9._%-]+(\/[A-Za-z0-9._%-]+)*)$/);
+      expect(href).toMatch(/^(#item-\d+|#control-\d+-[a-z]+|VERIFY\.html|manifest\.json|evidence\.csv|audit-log\.jsonl|evidence\/[A-Za-z0-9._%-]+(\/[A-Za-z0-9._%-]+)*)$/);
       expect(href).not.toContain('..');
     }
   });
@@ -166,6 +166,7 @@ describe('data/index.html', () => {
     const headings = [...html.matchAll(/<(h[2-5])[^>]*>(.*?)<\/\1>/gs)].map(([, level, inner]) => `${level} ${inner!.replace(/<[^>]+>/g, '')}`);
     expect(headings).toEqual([
       'h2 Controls',
+      'h2 Request list (PBC)',
       'h2 Remediation',
       'h3 AC-01 Quarterly user access review',
       'h4 Q1 2026',
@@ -186,6 +187,45 @@ describe('data/index.html', () => {
   it('is the same bytes every time for the same content', async () => {
     const { content } = await miniBundleContent();
     expect(renderIndexHtml(content)).toBe(renderIndexHtml(content));
+  });
+});
+
+describe('PBC requests and control links in data/index.html (issue #13)', () => {
+  it('links every control that has evidence to its section, and every such link lands on an element', async () => {
+    const { content } = await miniBundleContent();
+    const html = renderIndexHtml(content);
+    const ids = new Set(parsePage(html).tags.map((t) => t.attributes.get('id')).filter((id) => id !== undefined));
+    const controlLinks = [...html.matchAll(/href="(#control-[^"]+)"/g)].map(([, href]) => href!);
+    expect(controlLinks.length).toBeGreaterThan(0);
+    for (const href of controlLinks) expect(ids.has(href.slice(1)), href).toBe(true);
+    // AC-01's row in the Controls table: ref and item count both lead to its Fieldwork section.
+    const ac01 = /<tr><td><a href="(#control-\d+-fieldwork)"><span class="ref">AC-01<\/span><\/a><\/td>.*?<\/tr>/.exec(html);
+    expect(ac01?.[0]).toContain(`<a href="${ac01?.[1]}">2</a>`);
+    expect(html).toContain(`<section class="control" id="${ac01?.[1]?.slice(1)}">`);
+  });
+
+  it('shows each control\'s request ids, the request list, and the requests each item answers', async () => {
+    const { content } = await miniBundleContent();
+    const html = renderIndexHtml({
+      ...content,
+      requests: [...content.requests, { ...content.requests[0]!, id: 'r-2', requestId: 'PBC-020', description: 'Not linked yet', controlIds: [] }],
+    });
+    const { text } = parsePage(html);
+    expect(text).toContain('PBC requests');
+    expect(html).toMatch(/<span class="ref">AC-01<\/span><\/a><\/td><td>Quarterly user access review<\/td><td>Quarterly<\/td><td>CC6\.2, CC6\.3<\/td><td>PBC-014<\/td>/);
+    expect(html).toContain('<h2 id="requests-heading">Request list (PBC)</h2>');
+    expect(html).toMatch(/<td><span class="ref">PBC-014<\/span><\/td><td><span class="multiline">User access review, Q1<\/span><\/td><td><a href="#control-\d+-fieldwork"><span class="ref">AC-01<\/span><\/a><\/td><td>2026-04-15<\/td><td class="num">2<\/td>/);
+    expect(html).toMatch(/<tr class="none"><td><span class="ref">PBC-020<\/span>.*?not linked to a control/);
+    expect(html.match(/<dt>PBC requests<\/dt><dd>PBC-014<\/dd>/g)).toHaveLength(2);
+  });
+
+  it('keeps a hostile request id and description as text', async () => {
+    const { content } = await miniBundleContent();
+    const hostile = { ...content.requests[0]!, requestId: '<script>alert(8)</script>', description: '<img src=x onerror=alert(9)>' };
+    const html = renderIndexHtml({ ...content, requests: [hostile] });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(parsePage(html).text).toContain('<script>alert(8)</script>');
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import schema from '../../../shared/bundle/manifest.schema.json';
 import { BUNDLE_SCHEMA_ID, type BundleContent } from '../../../shared/bundle/model';
 import { renderManifestJson } from '../../../shared/bundle/render/manifestJson';
-import { checkSignoff, type SignoffRecord } from '../../../shared/signing/signoff';
+import { verifySignoff, type SignoffRecord } from '../../../shared/signing/signoff';
 import { miniBundleContent } from '../../support/miniBag';
 
 type Json = Record<string, unknown>;
@@ -87,7 +87,7 @@ describe('data/manifest.json', () => {
     const { content } = await miniBundleContent();
     const manifest = JSON.parse(renderManifestJson(content)) as { signoffs: SignoffRecord[]; evidence: { id: string; sha256: string }[] };
     const evidence = manifest.evidence.find((e) => e.id === manifest.signoffs[0]!.evidenceId);
-    expect(await checkSignoff(manifest.signoffs[0]!, evidence)).toEqual({ valid: true });
+    expect(await verifySignoff(manifest.signoffs[0]!, evidence)).toEqual({ valid: true });
   });
 
   it.each([
@@ -104,7 +104,9 @@ describe('data/manifest.json', () => {
     ['a field the format does not have', (m: Json) => (evidenceOf(m)['thumbnail'] = 'x'), 'additionalProperties'],
     ['a path outside data/', (m: Json) => (evidenceOf(m)['path'] = 'data/../../etc/passwd'), 'pattern'],
     ['a fingerprint in the wrong form', (m: Json) => ((m['keys'] as Json[])[0]!['fingerprint'] = 'abcd'), 'pattern'],
-    ['another format version', (m: Json) => (m['formatVersion'] = 2), 'const'],
+    ['another format version', (m: Json) => (m['formatVersion'] = 1), 'const'],
+    ['a bundle without its trail head', (m: Json) => delete m['logHead'], 'required'],
+    ['a left-out item without a reason', (m: Json) => (m['leftOut'] = [{ evidenceId: 'ev-9' }]), 'required'],
   ])('fails validation for %s', async (_label, spoil, keyword) => {
     const manifest = await manifestOf();
     spoil(manifest);

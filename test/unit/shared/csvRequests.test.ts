@@ -5,6 +5,7 @@ import {
   type RequestField,
   type RequestImportPlan,
   type RequestImportRow,
+  guessDateOrder,
   guessRequestMapping,
   parseDueDate,
   planRequestImport,
@@ -106,11 +107,21 @@ describe('parseDueDate', () => {
     });
   }
 
-  it('rejects a day-first date with slashes, saying slashes are read month first', () => {
+  it('rejects a day-first date read month first, saying how it was read and what to change', () => {
     expect(parseDueDate('31/03/2026')).toEqual({
       ok: false,
-      error: 'Due date "31/03/2026" is not a real calendar date. Dates with slashes are read as month/day/year.',
+      error: 'Due date "31/03/2026" is not a real calendar date. Dates like this are read as month/day/year: change the date format if the file uses the other order.',
     });
+  });
+
+  it('reads slash and dash dates day first when told to, and dots always day first', () => {
+    expect(parseDueDate('31/03/2026', 'dmy')).toEqual({ ok: true, date: '2026-03-31' });
+    expect(parseDueDate('04/03/2026', 'dmy')).toEqual({ ok: true, date: '2026-03-04' });
+    expect(parseDueDate('04/03/2026', 'mdy')).toEqual({ ok: true, date: '2026-04-03' });
+    expect(parseDueDate('31-03-2026', 'dmy')).toEqual({ ok: true, date: '2026-03-31' });
+    expect(parseDueDate('04.03.2026', 'mdy')).toEqual({ ok: true, date: '2026-03-04' });
+    expect(parseDueDate('2026-03-04', 'dmy')).toEqual({ ok: true, date: '2026-03-04' });
+    expect(parseDueDate('03/31/2026', 'dmy')).toMatchObject({ ok: false, error: expect.stringContaining('read as day/month/year') as unknown });
   });
 
   it('rejects an impossible time of day in an ISO date-time', () => {
@@ -125,6 +136,29 @@ describe('parseDueDate', () => {
       });
     });
   }
+});
+
+describe('guessDateOrder', () => {
+  const guess = (dates: string[]) => {
+    const parsed = parseCsv(`${HEADER}\n${dates.map((d, i) => `PBC-${i},Item,,${d}`).join('\n')}`);
+    return guessDateOrder(parsed, guessRequestMapping(parsed.headers).dueDate);
+  };
+
+  it('guesses day first from a date only day-first can read, naming it', () => {
+    expect(guess(['2026-01-15', '04/03/2026', '31/12/2026'])).toEqual({ order: 'dmy', because: { line: 4, value: '31/12/2026' }, conflicts: 0, yearLast: 2 });
+  });
+
+  it('guesses month first from a date only month-first can read', () => {
+    expect(guess(['12/31/2026', '04/03/2026'])).toEqual({ order: 'mdy', because: { line: 2, value: '12/31/2026' }, conflicts: 0, yearLast: 2 });
+  });
+
+  it('keeps month first when every date reads both ways, saying nothing decided it', () => {
+    expect(guess(['04/03/2026', '01/02/2026', '2026-05-01'])).toEqual({ order: 'mdy', because: null, conflicts: 0, yearLast: 2 });
+  });
+
+  it('follows the majority of a mixed file and counts the dates that will fail', () => {
+    expect(guess(['31/12/2026', '30/11/2026', '12/31/2026'])).toEqual({ order: 'dmy', because: { line: 2, value: '31/12/2026' }, conflicts: 1, yearLast: 3 });
+  });
 });
 
 describe('planRequestImport', () => {
@@ -157,10 +191,24 @@ describe('planRequestImport', () => {
     expect(okRow(plan(`${HEADER}\nPBC-1,Item,"HR 1, AC-01",`).rows[0]).request.controlRefs).toEqual(['HR 1', 'AC-01']);
   });
 
-  it('names each control ref that matches no control', () => {
-    expect(errorsOf('PBC-1,Item,"AC-01, ZZ-9; AC-77",')).toEqual([
-      'Control ref "ZZ-9" does not match any control in this audit.',
-      'Control ref "AC-77" does not match any control in this audit.',
+  it('keeps a row whose control refs match no control, linked to those that do, and names the others', () => {
+    const row = okRow(plan(`${HEADER}\nPBC-1,Item,"AC-01, ZZ-9; AC-77",`).rows[0]);
+    expect(row.request.controlRefs).toEqual(['AC-01']);
+    expect(row.warnings).toEqual(['Control refs "ZZ-9", "AC-77" match no control in this audit: the request is imported without that link; link it on the request list.']);
+  });
+
+  it('keeps a row none of whose refs match as an unlinked request, with a warning', () => {
+    const row = okRow(plan(`${HEADER}\nPBC-3,Firewall rule review,ZZ-99,`).rows[0]);
+    expect(row.request.controlRefs).toEqual([]);
+    expect(row.warnings).toEqual(['Control ref "ZZ-99" matches no control in this audit: the request is imported unlinked; link it on the request list.']);
+  });
+
+  it('links a ref that only looks like a control (a non-breaking hyphen, a Cyrillic letter), saying so', () => {
+    const row = okRow(plan(`${HEADER}\nPBC-1,Item,"AC\u201101; \u0410C-02",`).rows[0]);
+    expect(row.request.controlRefs).toEqual(['AC-01', 'AC-02']);
+    expect(row.warnings).toEqual([
+      'Control ref "AC‑01" is not spelled like any control, but looks like "AC-01": linked to "AC-01".',
+      'Control ref "АC-02" is not spelled like any control, but looks like "AC-02": linked to "AC-02".',
     ]);
   });
 
@@ -190,11 +238,10 @@ describe('planRequestImport', () => {
       errors: [
         'Request ID is missing.',
         'Description is missing.',
-        'Control ref "XX" does not match any control in this audit.',
         'Due date "soon" is not a date in a recognized format (YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an ISO date-time).',
       ],
       raw: ['', '', 'XX', 'soon'],
-      warnings: [],
+      warnings: ['Control ref "XX" matches no control in this audit: the request is imported unlinked; link it on the request list.'],
     });
   });
 

@@ -19,13 +19,13 @@ describe('previewImport', () => {
     expect(preview).toMatchObject({ existing: 1, errors: 0 });
   });
 
-  it('keeps error rows with their line and messages, and never imports them', () => {
+  it('keeps error rows with their line and messages, and never imports them; an unknown ref is a warning only', () => {
     const preview = previewOf('Request ID,Description,Control refs,Due date\nPBC-1,Users,ZZ-9,\nPBC-2,Tickets,AC-02,2026-02-30\n');
-    expect(preview.toImport).toEqual([]);
-    expect(preview.errors).toBe(2);
+    expect(preview.toImport.map((r) => r.requestId)).toEqual(['PBC-1']);
+    expect(preview.errors).toBe(1);
     const [first, second] = preview.rows;
-    expect(first).toMatchObject({ kind: 'error', line: 2 });
-    expect(first?.kind === 'error' && first.errors.join(' ')).toMatch(/"ZZ-9" does not match any control/);
+    expect(first).toMatchObject({ kind: 'new', line: 2, request: { controlRefs: [] } });
+    expect(first?.warnings.join(' ')).toMatch(/"ZZ-9" matches no control in this audit: the request is imported unlinked/);
     expect(second?.kind === 'error' && second.errors.join(' ')).toMatch(/not a real calendar date/);
   });
 });

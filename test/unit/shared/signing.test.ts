@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ED25519, fingerprintOf, fromBase64, generateReviewerKeys, publicKeyPem, signBytes, toBase64, verifyBytes } from '../../../shared/signing/ed25519';
-import { checkSignoff, signSignoff, signoffMessage, type SignoffPayload, type SignoffRecord } from '../../../shared/signing/signoff';
+import { verifySignoff, signSignoff, signoffMessage, type SignoffPayloadV1, type SignoffRecord } from '../../../shared/signing/signoff';
 
 const hex = (h: string): Uint8Array<ArrayBuffer> => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
 
@@ -14,10 +14,10 @@ const RFC_PUBLIC = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707
 const RFC_SIGNATURE =
   'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b';
 
-async function signoff(overrides: Partial<SignoffPayload> = {}): Promise<{ record: SignoffRecord; evidence: { id: string; sha256: string } }> {
+async function signoff(overrides: Partial<SignoffPayloadV1> = {}): Promise<{ record: SignoffRecord; evidence: { id: string; sha256: string } }> {
   const keys = await generateReviewerKeys();
   const evidence = { id: 'ev-1', sha256: 'ab'.repeat(32) };
-  const payload: SignoffPayload = {
+  const payload: SignoffPayloadV1 = {
     v: 1,
     evidenceId: evidence.id,
     evidenceSha256: evidence.sha256,
@@ -91,21 +91,22 @@ describe('sign-offs', () => {
   it('signs the canonical JSON of the payload and verifies while nothing changed', async () => {
     const { record, evidence } = await signoff();
     expect(new TextDecoder().decode(signoffMessage(record.payload))).toMatch(/^\{"at":"2026-04-02T10:00:00.000Z","comment":/);
-    expect(await checkSignoff(record, evidence)).toEqual({ valid: true });
+    expect(await verifySignoff(record, evidence)).toEqual({ valid: true });
   });
 
   it('is invalid once the evidence bytes changed, and says so', async () => {
     const { record, evidence } = await signoff();
-    expect(await checkSignoff(record, { ...evidence, sha256: 'cd'.repeat(32) })).toEqual({
+    expect(await verifySignoff(record, { ...evidence, sha256: 'cd'.repeat(32) })).toEqual({
       valid: false,
+      kind: 'invalid',
       reason: 'the evidence hash no longer matches the one approved',
     });
   });
 
   it('is invalid when the evidence is gone or is another item', async () => {
     const { record, evidence } = await signoff();
-    expect(await checkSignoff(record, undefined)).toMatchObject({ valid: false, reason: /no longer exists/ });
-    expect(await checkSignoff(record, { ...evidence, id: 'ev-2' })).toMatchObject({ valid: false, reason: /different evidence item/ });
+    expect(await verifySignoff(record, undefined)).toMatchObject({ valid: false, kind: 'invalid', reason: /no longer exists/ });
+    expect(await verifySignoff(record, { ...evidence, id: 'ev-2' })).toMatchObject({ valid: false, kind: 'invalid', reason: /different evidence item/ });
   });
 
   it('is invalid when any signed field is edited', async () => {
@@ -117,20 +118,20 @@ describe('sign-offs', () => {
       { ...record.payload, at: '2026-04-03T10:00:00.000Z' },
       { ...record.payload, controlRefs: ['AC-02'] },
     ]) {
-      expect(await checkSignoff({ ...record, payload }, evidence)).toEqual({ valid: false, reason: 'the signature does not verify' });
+      expect(await verifySignoff({ ...record, payload }, evidence)).toEqual({ valid: false, kind: 'invalid', reason: 'the signature does not verify' });
     }
   });
 
   it('is invalid when signatures are swapped between two sign-offs', async () => {
     const a = await signoff();
     const b = await signoff({ comment: 'second' });
-    expect(await checkSignoff({ ...a.record, signature: b.record.signature }, a.evidence)).toMatchObject({ valid: false });
+    expect(await verifySignoff({ ...a.record, signature: b.record.signature }, a.evidence)).toMatchObject({ valid: false });
   });
 
   it('is invalid when the key is replaced, even with a fresh valid signature by another key', async () => {
     const { record, evidence } = await signoff();
     const other = await generateReviewerKeys();
     const forged = { ...record, publicKey: other.publicKeyRaw, signature: await signSignoff(other.privateKey, record.payload) };
-    expect(await checkSignoff(forged, evidence)).toEqual({ valid: false, reason: 'its public key does not match the fingerprint it names' });
+    expect(await verifySignoff(forged, evidence)).toEqual({ valid: false, kind: 'invalid', reason: 'its public key does not match the fingerprint it names' });
   });
 });
