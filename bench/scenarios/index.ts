@@ -1,7 +1,8 @@
 import type { Scenario } from '../lib/table';
+import { captureScenario } from './capture';
 import { exportScenario } from './export';
 import { storeScenario } from './store';
 import { verifyScenario } from './verify';
 
 /** Every scenario `npm run bench` knows, in the order the table lists them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, exportScenario, verifyScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, captureScenario, exportScenario, verifyScenario];
