@@ -1,8 +1,9 @@
 import type { Scenario } from '../lib/table';
+import { captureScenario } from './capture';
 import { exportScenario } from './export';
 import { scaleScenario } from './scale';
 import { storeScenario } from './store';
 import { verifyScenario } from './verify';
 
 /** Every scenario `npm run bench` knows, in the order the table lists them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, exportScenario, verifyScenario, scaleScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, captureScenario, exportScenario, verifyScenario, scaleScenario];

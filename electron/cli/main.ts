@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { renderVerifyHtml } from '../../shared/bundle/render/verifyHtml';
@@ -142,7 +142,13 @@ export async function main(argv: readonly string[], stdout: Output = process.std
     if (command === 'sample-bundle' && rest.length === 1 && rest[0]) {
       const { buildSampleAudit, signAndWrite } = await import('../main/bundle/sample');
       const sample = await buildSampleAudit();
-      const { written } = await signAndWrite(sample, resolve(rest[0]));
+      let written;
+      try {
+        ({ written } = await signAndWrite(sample, resolve(rest[0])));
+      } finally {
+        // The sample's store is scratch space: only the bundle is the result.
+        await rm(sample.store.root, { recursive: true, force: true });
+      }
       stdout.write(
         `Wrote ${visibleName(written.path)}\n${written.size} bytes, SHA-256 ${written.sha256}\n` +
           `Signed by the sample's (fictional) reviewer, key ${sample.keys.fingerprint}\n` +

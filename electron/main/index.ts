@@ -1,4 +1,5 @@
 import { app, type BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, protocol, screen, session, shell, systemPreferences } from 'electron';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, type EventName, type Events } from '../../shared/bridge/contract';
 import { APP_ORIGIN, APP_SCHEME, appAssetResponse } from './appProtocol';
@@ -9,6 +10,8 @@ import { createDesktopCapturer } from './desktopCapture';
 import { applySessionSecurity, guardWebContents } from './security';
 import { registerCaptureShortcut } from './shortcut';
 import { createEvidenceStore } from './store';
+import { createTempLedger, sweepLeftovers } from './sweep';
+import { stagingDirOf } from './bundle/staging';
 import { openAllowedExternal } from './external';
 import { menuTemplate } from './menu';
 import { createMainWindow } from './window';
@@ -53,6 +56,11 @@ function start(): void {
     // Before any write can start (the bridge is registered below): files of an import the last
     // run was killed in the middle of.
     await store.sweepTemp();
+    // And what a killed run left elsewhere: an export's hidden .partial, the sample's folder, staged files.
+    const ledgerDir = join(app.getPath('userData'), 'temp-ledger');
+    const tempLedger = createTempLedger(ledgerDir);
+    const swept = await sweepLeftovers({ ledgerDir, tmpDir: tmpdir(), startedAt: Date.now() - process.uptime() * 1000, stagingDir: stagingDirOf(store.root) });
+    if (swept.length > 0) console.warn(`start-up sweep: removed what an earlier run left behind: ${swept.join(', ')}`);
     const fallbackCapturer = createDesktopCapturer({
       getSources: (options) => desktopCapturer.getSources(options),
       getAllDisplays: () => screen.getAllDisplays(),
@@ -67,7 +75,12 @@ function start(): void {
         request: async () => void (await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 1, height: 1 } })),
       },
     );
+    // What the page had open in main (uploads, captures, imports) ends with the page.
+    const pageGoneListeners: ((reason: string) => void)[] = [];
+    const pageGone = (reason: string): void => pageGoneListeners.forEach((listener) => listener(reason));
     const handlers = createHandlers({
+      onPageGone: (listener) => void pageGoneListeners.push(listener),
+      tempLedger,
       store,
       capturer,
       appVersion: app.getVersion(),
@@ -134,7 +147,13 @@ function start(): void {
     mainWindow = createMainWindow(devUrl);
     mainWindow.on('closed', () => {
       mainWindow = null;
+      pageGone('the window was closed.');
     });
+    mainWindow.webContents.on('did-start-navigation', (details) => {
+      // A reload or a new document; hash routes within the app are same-document and keep everything.
+      if (details.isMainFrame && !details.isSameDocument) pageGone('the window was reloaded.');
+    });
+    mainWindow.webContents.on('render-process-gone', (_event, details) => pageGone(`the window's page stopped (${details.reason}).`));
 
     const releaseShortcut = registerCaptureShortcut({
       register: (accelerator, callback) => globalShortcut.register(accelerator, callback),

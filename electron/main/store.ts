@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SHA256_HEX, type StoredBlob } from '../../shared/bridge/contract';
 
@@ -12,15 +12,41 @@ import { SHA256_HEX, type StoredBlob } from '../../shared/bridge/contract';
  * stored once, and stored bytes are never modified (files are made read-only).
  */
 
+/** Bytes to store: a stream, chunks from any async source, or one buffer. */
+export type StoreSource = Readable | AsyncIterable<Uint8Array> | Uint8Array;
+
+async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, position + offset);
+    offset += bytesWritten;
+  }
+}
+
 export interface PutOptions {
   /** Runs after the bytes are durable but before they become visible; throwing discards them. */
   readonly beforeCommit?: (blob: { sha256: string; size: number }) => Promise<void>;
   readonly onBytes?: (bytesSoFar: number) => void;
 }
 
+/**
+ * Puts that may have to be undone together (a bundle import that stops midway). Blobs it
+ * created stay provisional until commit(); rollback() removes those nothing else has stored
+ * since. A put outside the transaction that meets a provisional blob claims it, so a rollback
+ * never removes bytes someone else was told are stored.
+ */
+export interface StoreTransaction {
+  put(source: StoreSource, options?: PutOptions): Promise<StoredBlob>;
+  /** Keeps everything: the metadata that refers to the blobs was written. */
+  commit(): void;
+  /** Removes the blobs this transaction created and nobody claimed; names what could not be removed. */
+  rollback(): Promise<{ readonly removed: readonly string[]; readonly kept: readonly string[] }>;
+}
+
 export interface EvidenceStore {
   readonly root: string;
-  put(source: Readable | Uint8Array, options?: PutOptions): Promise<StoredBlob>;
+  put(source: StoreSource, options?: PutOptions): Promise<StoredBlob>;
+  transaction(): StoreTransaction;
   has(sha256: string): Promise<boolean>;
   /** Absolute path of stored bytes; throws on a malformed hash so no path is built from one. */
   pathOf(sha256: string): string;
@@ -47,21 +73,23 @@ export function createEvidenceStore(root: string): EvidenceStore {
     return join(blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
 
-  async function writeAll(handle: FileHandle, source: Readable | Uint8Array, options: PutOptions) {
+  async function writeAll(handle: FileHandle, source: StoreSource, options: PutOptions) {
     const hash = createHash('sha256');
     let size = 0;
-    const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
+    // One write in flight while the next chunk is read and hashed: disk and CPU overlap.
+    let writing: Promise<void> = Promise.resolve();
+    const chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
     for await (const chunk of chunks) {
       const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
-      let offset = 0;
-      while (offset < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-        offset += bytesWritten;
-      }
+      await writing;
+      writing = writeFully(handle, bytes, size);
+      // Seen by the next iteration's await; without a handler now, a failure would count as unhandled meanwhile.
+      writing.catch(() => {});
       size += bytes.length;
       options.onBytes?.(size);
     }
+    await writing;
     await handle.sync();
     return { sha256: hash.digest('hex'), size };
   }
@@ -77,36 +105,91 @@ export function createEvidenceStore(root: string): EvidenceStore {
     }
   }
 
+  // Blobs a transaction created and may still remove, by hash → the transaction; and removals under way.
+  const provisional = new Map<string, Set<string>>();
+  const removing = new Map<string, Promise<void>>();
+
+  /** Links the finished temporary file under its hash; false when those bytes were already stored. */
+  async function linkInto(tmp: string, target: string): Promise<boolean> {
+    try {
+      await link(tmp, target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const removal = removing.get(basename(target));
+    if (!removal) return false;
+    // A rolled-back transaction is removing these very bytes: wait, then store them anew.
+    await removal;
+    return linkInto(tmp, target);
+  }
+
+  /** `owner`: the hashes a transaction created, which this put adds to the moment it links one. */
+  async function put(source: StoreSource, options: PutOptions, owner: Set<string> | null): Promise<StoredBlob> {
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${randomUUID()}.part`);
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      let written: { sha256: string; size: number };
+      try {
+        written = await writeAll(handle, source, options);
+      } finally {
+        await handle.close();
+      }
+      await options.beforeCommit?.(written);
+      const target = pathOf(written.sha256);
+      await mkdir(dirname(target), { recursive: true });
+      await chmod(tmp, 0o444);
+      const created = await linkInto(tmp, target);
+      if (created) {
+        if (owner) {
+          provisional.set(written.sha256, owner);
+          owner.add(written.sha256);
+        }
+        await syncDir(dirname(target));
+      } else if (provisional.has(written.sha256) && provisional.get(written.sha256) !== owner) {
+        // Someone else now relies on these bytes: they are no longer the transaction's to remove.
+        provisional.delete(written.sha256);
+      }
+      return { ...written, existed: !created };
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
   return {
     root,
     pathOf,
-    async put(source, options = {}) {
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = join(tmpDir, `${randomUUID()}.part`);
-      const handle = await open(tmp, 'wx', 0o600);
-      try {
-        let written: { sha256: string; size: number };
-        try {
-          written = await writeAll(handle, source, options);
-        } finally {
-          await handle.close();
-        }
-        await options.beforeCommit?.(written);
-        const target = pathOf(written.sha256);
-        await mkdir(dirname(target), { recursive: true });
-        await chmod(tmp, 0o444);
-        let existed = false;
-        try {
-          await link(tmp, target);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-          existed = true;
-        }
-        if (!existed) await syncDir(dirname(target));
-        return { ...written, existed };
-      } finally {
-        await rm(tmp, { force: true });
-      }
+    put: (source, options = {}) => put(source, options, null),
+    transaction() {
+      const created = new Set<string>();
+      return {
+        put: (source, options = {}) => put(source, options, created),
+        commit() {
+          for (const sha256 of created) if (provisional.get(sha256) === created) provisional.delete(sha256);
+          created.clear();
+        },
+        async rollback() {
+          const removed: string[] = [];
+          const kept: string[] = [];
+          for (const sha256 of created) {
+            if (provisional.get(sha256) !== created) continue;
+            provisional.delete(sha256);
+            const removal = rm(pathOf(sha256), { force: true });
+            removing.set(sha256, removal.then(() => undefined, () => undefined));
+            try {
+              await removal;
+              removed.push(sha256);
+            } catch {
+              kept.push(sha256);
+            } finally {
+              removing.delete(sha256);
+            }
+          }
+          created.clear();
+          return { removed, kept };
+        },
+      };
     },
     async has(sha256) {
       return (await this.size(sha256)) !== null;

@@ -1,5 +1,6 @@
 import type { ImportPreview, LocalState } from '../../shared/bundle/importPlan';
 import type { LogEntry } from '../../shared/domain/records';
+import { bridge, messageOf, unwrap } from '../bridge';
 import { db } from './db';
 import { appendLog, listLog } from './log';
 
@@ -66,4 +67,36 @@ export async function applyImport(preview: ImportPreview, actor: string, fileNam
       },
     });
   });
+}
+
+/** The bundle files an import copies into the store: every item's file and any raw capture kept beside it. */
+export function filesToCopy(preview: ImportPreview): { path: string; sha256: string }[] {
+  return preview.evidence.flatMap((e) => [
+    { path: e.path, sha256: e.record.sha256 },
+    ...(e.originalPath !== null && e.record.original ? [{ path: e.originalPath, sha256: e.record.original.sha256 }] : []),
+  ]);
+}
+
+/**
+ * The whole import: main copies the files into its store (taking them back itself if it stops
+ * midway), then the rows are written. Rows that cannot be written make main take the copied
+ * files back too, so a failed import leaves nothing behind, or says exactly what it left.
+ */
+export async function importBundle(token: string, preview: ImportPreview, actor: string, fileName: string, exporterKey: string | null): Promise<void> {
+  await unwrap(bridge().importBundleFiles({ token, files: filesToCopy(preview), confirmedExporter: exporterKey }));
+  try {
+    await applyImport(preview, actor, fileName, exporterKey);
+  } catch (error) {
+    const undone = await bridge().settleImport({ token, applied: false });
+    const left = !undone.ok
+      ? ` The files it had copied could not be taken back: ${undone.error.message}`
+      : undone.value.kept.length > 0
+        ? ` ${undone.value.kept.length} copied file(s) could not be removed and stay in the evidence store, referenced by nothing: ${undone.value.kept.join(', ')}.`
+        : undone.value.removed > 0
+          ? ` The ${undone.value.removed} file(s) it had copied were removed again.`
+          : '';
+    throw new Error(`The import stopped and nothing was added: ${messageOf(error).replace(/\.+$/, '')}.${left}`, { cause: error });
+  }
+  // The rows are written: the copied files are theirs now. Nothing to do if main forgot the import meanwhile.
+  await bridge().settleImport({ token, applied: true });
 }

@@ -49,6 +49,7 @@ export const CHANNELS = [
   'keycard:save',
   'bundle:stage',
   'evidence:purge',
+  'bundle:import-settle',
 ] as const;
 
 /** Most hashes one purge may name as candidates (an audit has thousands of items, not millions). */
@@ -220,6 +221,8 @@ export interface Responses {
   'evidence:purge': PurgeResult;
   /** A chunk of a generated bag file taken; the last chunk answers with the file's hash and size. */
   'bundle:stage': { readonly received: number } | { readonly sha256: string; readonly size: number };
+  /** After the renderer wrote (applied) or failed to write the import's rows: the blobs it copied are kept or taken back. */
+  'bundle:import-settle': { readonly removed: number; readonly kept: readonly string[] };
 }
 
 export type Request<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
@@ -284,6 +287,7 @@ export const API_METHODS = {
   saveKeyCard: 'keycard:save',
   stageBundleFile: 'bundle:stage',
   purgeEvidence: 'evidence:purge',
+  settleImport: 'bundle:import-settle',
 } as const satisfies Record<string, Channel>;
 type ApiMethods = typeof API_METHODS;
 
@@ -334,6 +338,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): EvidenceLockerA
     saveKeyCard: call(API_METHODS.saveKeyCard),
     stageBundleFile: call(API_METHODS.stageBundleFile),
     purgeEvidence: call(API_METHODS.purgeEvidence),
+    settleImport: call(API_METHODS.settleImport),
     onEvent: (name, listener) => subscribe(name, listener as (payload: unknown) => void),
   };
 }

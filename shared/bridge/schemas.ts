@@ -88,4 +88,5 @@ export const requestSchemas = {
     /** Why, for main's purge log: 'audit "FY2026" deleted by jdoe@host'. */
     reason: z.string().min(1).max(500),
   }),
+  'bundle:import-settle': z.strictObject({ token: z.uuid(), applied: z.boolean() }),
 } as const satisfies Record<Channel, z.ZodType>;

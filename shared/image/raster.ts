@@ -57,17 +57,6 @@ export function intersect(rect: PixelRect, bounds: PixelRect): PixelRect | null 
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
 }
 
-export function crop(image: Raster, rect: PixelRect): Raster {
-  const problem = rectProblem(rect, image);
-  if (problem) throw new RangeError(`The crop ${problem}.`);
-  const data = new Uint8Array(rect.width * rect.height * 4);
-  for (let row = 0; row < rect.height; row += 1) {
-    const from = ((rect.y + row) * image.width + rect.x) * 4;
-    data.set(image.data.subarray(from, from + rect.width * 4), row * rect.width * 4);
-  }
-  return { width: rect.width, height: rect.height, data };
-}
-
 /** Overwrites each rectangle (clipped to the image) with an opaque fill, in place. */
 export function fillRects(image: Raster, rects: readonly PixelRect[], fill: Rgb): void {
   const whole = { x: 0, y: 0, width: image.width, height: image.height };
@@ -83,27 +72,6 @@ export function fillRects(image: Raster, rects: readonly PixelRect[], fill: Rgb)
       }
     }
   }
-}
-
-/**
- * Puts `banner` below `image`. The image's pixels are copied unchanged into the top-left; when
- * the banner is wider, the space to the image's right is filled with `pad`.
- */
-export function appendBelow(image: Raster, banner: Raster, pad: Rgb): Raster {
-  const width = Math.max(image.width, banner.width);
-  const out = createRaster(width, image.height + banner.height, pad);
-  for (let row = 0; row < image.height; row += 1) {
-    out.data.set(image.data.subarray(row * image.width * 4, (row + 1) * image.width * 4), row * width * 4);
-  }
-  for (let row = 0; row < banner.height; row += 1) {
-    out.data.set(banner.data.subarray(row * banner.width * 4, (row + 1) * banner.width * 4), (image.height + row) * width * 4);
-  }
-  return out;
-}
-
-/** Forces every pixel opaque, so a stamp drawn with anti-aliased edges cannot show through. */
-export function makeOpaque(image: Raster): void {
-  for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
 }
 
 /**
@@ -133,7 +101,9 @@ export interface ComposedEvidenceImage {
 
 /**
  * The evidence image from a raw capture (DESIGN.md §3): crop, burn in the redactions, append
- * the stamp. The raw raster is not modified.
+ * the stamp. The raw raster is not modified. The result is the one image allocated: the kept
+ * rows are copied straight into it (no intermediate crop), since a capture can be hundreds of
+ * megabytes once decoded.
  */
 export function composeEvidenceImage(raw: Raster, edits: EvidenceImageEdits): ComposedEvidenceImage {
   const whole = { x: 0, y: 0, width: raw.width, height: raw.height };
@@ -142,24 +112,41 @@ export function composeEvidenceImage(raw: Raster, edits: EvidenceImageEdits): Co
     if (problem) throw new RangeError(`A redaction box ${problem}.`);
   }
   const area = edits.crop ?? whole;
+  const cropProblem = rectProblem(area, raw);
+  if (cropProblem) throw new RangeError(`The crop ${cropProblem}.`);
   const isCropped = edits.crop !== null && (area.x !== 0 || area.y !== 0 || area.width !== raw.width || area.height !== raw.height);
-  const kept = crop(raw, area);
-  const inside = edits.redactions
-    .map((r) => intersect(r, area))
-    .filter((r): r is PixelRect => r !== null)
-    .map((r) => ({ ...r, x: r.x - area.x, y: r.y - area.y }));
-  fillRects(kept, inside, REDACTION_FILL);
-  const expectedWidth = stampWidthFor(kept.width);
+  const expectedWidth = stampWidthFor(area.width);
   if (edits.stamp.width !== expectedWidth) {
-    throw new RangeError(`The stamp is ${edits.stamp.width} px wide; it must be ${expectedWidth} px for a ${kept.width} px image.`);
+    throw new RangeError(`The stamp is ${edits.stamp.width} px wide; it must be ${expectedWidth} px for a ${area.width} px image.`);
   }
   if (edits.stamp.height < 1 || edits.stamp.height > MAX_STAMP_HEIGHT) {
     throw new RangeError(`The stamp is ${edits.stamp.height} px high; it must be 1 to ${MAX_STAMP_HEIGHT} px.`);
   }
-  const stamp: Raster = { ...edits.stamp, data: edits.stamp.data.slice() };
-  makeOpaque(stamp);
+  const width = expectedWidth;
+  const out = new Uint8Array(width * (area.height + edits.stamp.height) * 4);
+  const rowBytes = width * 4;
+  const keptBytes = area.width * 4;
+  for (let row = 0; row < area.height; row += 1) {
+    const from = ((area.y + row) * raw.width + area.x) * 4;
+    out.set(raw.data.subarray(from, from + keptBytes), row * rowBytes);
+    // An image narrower than the stamp is padded on its right, as the stamp's background.
+    for (let i = row * rowBytes + keptBytes; i < (row + 1) * rowBytes; i += 4) {
+      out[i] = STAMP_BACKGROUND[0];
+      out[i + 1] = STAMP_BACKGROUND[1];
+      out[i + 2] = STAMP_BACKGROUND[2];
+      out[i + 3] = 255;
+    }
+  }
+  const inside = edits.redactions
+    .map((r) => intersect(r, area))
+    .filter((r): r is PixelRect => r !== null)
+    .map((r) => ({ ...r, x: r.x - area.x, y: r.y - area.y }));
+  fillRects({ width, height: area.height, data: out }, inside, REDACTION_FILL);
+  out.set(edits.stamp.data.subarray(0, edits.stamp.height * rowBytes), area.height * rowBytes);
+  // The stamp is forced opaque, so one drawn with anti-aliased edges cannot show through.
+  for (let i = area.height * rowBytes + 3; i < out.length; i += 4) out[i] = 255;
   return {
-    image: appendBelow(kept, stamp, STAMP_BACKGROUND),
+    image: { width, height: area.height + edits.stamp.height, data: out },
     redacted: inside.length,
     processing: [
       ...(isCropped ? [`cropped:${area.x},${area.y},${area.width},${area.height}`] : []),

@@ -26,7 +26,9 @@ export type CheckId =
   | 'history'
   | 'signers'
   | 'verifier-page'
-  | 'previous';
+  | 'previous'
+  /** Main's own: the bundle file did not change while it was verified (import reads it again). */
+  | 'unchanged';
 
 export interface Check {
   readonly id: CheckId;

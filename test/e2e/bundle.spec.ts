@@ -161,3 +161,44 @@ test('on first run the app offers the built-in sample audit, verified and import
   await expect(page.getByText(/All 6 items verified/)).toBeVisible({ timeout: 30_000 });
   await app.snap('83-sample-integrity');
 });
+
+test('an import whose rows cannot be written takes its files back out of the store and says so', async ({ app }) => {
+  test.setTimeout(120_000);
+  const page = app.page;
+  const storedBlobs = async (): Promise<number> =>
+    (await readdir(join(app.bridge.store.root, 'sha256'), { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).length;
+  await page.goto(`${app.origin}/index.html#/import`);
+  await page.getByRole('button', { name: 'Use the built-in sample audit' }).click();
+  await expect(page.getByText('valid, signer not confirmed', { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  // Between the preview and the import, an item with the same id appears (as from a second
+  // window): writing the rows fails, after main has already copied the files.
+  const itemId = '6f1d2c3b-0000-4000-8000-e00000000001';
+  // Raw IndexedDB in the page, beside the app's own Dexie connection (a script string: the
+  // test's TypeScript knows Node, not the DOM).
+  const putItem = (id: string, remove: boolean): Promise<void> =>
+    page.evaluate(`new Promise((resolve, reject) => {
+      const opened = indexedDB.open('evidence-locker');
+      opened.onerror = () => reject(opened.error);
+      opened.onsuccess = () => {
+        const tx = opened.result.transaction('evidence', 'readwrite');
+        const evidence = tx.objectStore('evidence');
+        if (${JSON.stringify(remove)}) evidence.delete(${JSON.stringify(id)});
+        else evidence.put({ id: ${JSON.stringify(id)}, auditId: 'elsewhere', controlIds: [], sha256: '0'.repeat(64), capturedAt: '2026-01-01T00:00:00.000Z' });
+        tx.oncomplete = () => { opened.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+  await putItem(itemId, false);
+  await page.getByRole('button', { name: 'Import 6 items' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'The import stopped and nothing was added' });
+  await expect(banner).toContainText(/The import stopped and nothing was added: .+\. The \d+ file\(s\) it had copied were removed again\./);
+  await app.snap('84-import-rows-failed');
+  expect(await storedBlobs()).toBe(0);
+
+  // Once the conflict is gone, the same preview imports.
+  await putItem(itemId, true);
+  await page.getByRole('button', { name: 'Import 6 items' }).click();
+  await expect(page.getByRole('link', { name: /Open SOC 2 Type II FY2026/ })).toBeVisible({ timeout: 60_000 });
+  expect(await storedBlobs()).toBeGreaterThan(6);
+});

@@ -29,6 +29,8 @@ export interface BridgeHarness {
   onEvent(listener: <E extends EventName>(name: E, payload: Events[E]) => void): void;
   /** Pushes an event as main does, e.g. 'capture:shortcut' when the global shortcut is pressed. */
   emit<E extends EventName>(name: E, payload: Events[E]): void;
+  /** What main's window does on a reload, close or crash of its page. */
+  pageGone(reason: string): void;
 }
 
 /** `storeRoot` keeps the evidence store somewhere lasting (the benchmark's seeded installation). */
@@ -42,6 +44,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
   const revealed: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const listeners: (<E extends EventName>(name: E, payload: Events[E]) => void)[] = [];
+  const pageGoneListeners: ((reason: string) => void)[] = [];
   const emit = <E extends EventName>(name: E, payload: Events[E]): void => {
     events.push({ name, payload });
     for (const listener of listeners) listener(name, payload);
@@ -57,6 +60,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     revealInFolder: (path) => revealed.push(path),
     hideWindowForCapture: async () => () => {},
     emit,
+    onPageGone: (listener) => void pageGoneListeners.push(listener),
     ...overrides,
   });
   return {
@@ -70,6 +74,7 @@ export async function createBridgeHarness(appOrigin: string, overrides: Partial<
     revealed,
     onEvent: (listener) => listeners.push(listener),
     emit,
+    pageGone: (reason) => pageGoneListeners.forEach((listener) => listener(reason)),
   };
 }
 

@@ -9,7 +9,7 @@ import { build } from 'rolldown';
  * (SIGKILL: no finally blocks, no cleanup). The worker is bundled with rolldown (Vite's
  * bundler) into one ES module; packages stay external and load from node_modules.
  */
-export async function startWorker(entry: string, args: readonly string[]): Promise<{ child: ChildProcess; lines: string[]; waitFor: (line: string) => Promise<void> }> {
+export async function startWorker(entry: string, args: readonly string[], nodeArgs: readonly string[] = []): Promise<{ child: ChildProcess; lines: string[]; waitFor: (line: string) => Promise<void> }> {
   // Inside the project, so the worker's bare imports resolve from its node_modules.
   await mkdir(resolve('node_modules/.cache'), { recursive: true });
   const outDir = await mkdtemp(resolve('node_modules/.cache/worker-'));
@@ -20,7 +20,7 @@ export async function startWorker(entry: string, args: readonly string[]): Promi
     output: { dir: outDir, format: 'esm', entryFileNames: 'worker.mjs' },
     logLevel: 'silent',
   });
-  const child = spawn(process.execPath, [join(outDir, 'worker.mjs'), ...args], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(outDir, 'worker.mjs'), ...args], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { line: string; done: () => void }[] = [];
   let buffer = '';

@@ -1,7 +1,7 @@
 import { isChannel } from '../../../shared/bridge/contract';
 import { requestSchemas } from '../../../shared/bridge/schemas';
 import { fail, ok, type Result } from '../../../shared/bridge/result';
-import { BridgeFailure } from './failure';
+import { BridgeFailure, describeKnownError } from './failure';
 import type { HandlerTable } from './handlers';
 
 /** Who sent a call: the frame's URL and whether it is the top-level frame of the app window. */
@@ -58,6 +58,11 @@ export function createDispatcher(handlers: HandlerTable, appOrigin: string, log:
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof BridgeFailure) return fail(error.code, error.message);
+      const known = describeKnownError(error, channel);
+      if (known) {
+        log(`bridge: ${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(known.code, known.message);
+      }
       log(`bridge: ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fail('internal', `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     }

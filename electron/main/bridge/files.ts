@@ -1,14 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportedFile } from '../../../shared/bridge/contract';
 import { mimeForName } from '../../../shared/files/mime';
-import { visibleName } from '../../../shared/files/visibleName';
+import { openRegularFile, readChunks, type SafeFileOptions } from '../safeFile';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure, isDiskFull } from './failure';
 
 /**
- * Streams one file into the store. The file is opened once and read through that handle, so a
+ * Streams one file into the store. The file is opened once, as a regular file only (a pipe or
+ * device is refused by name rather than read forever), and read through that descriptor, so a
  * rename mid-read cannot swap content in; size and mtime are compared before and after, and a
  * file that changed is discarded before it becomes visible in the store (DESIGN.md §3).
  */
@@ -17,26 +17,16 @@ export async function importFile(
   path: string,
   onBytes: (done: number, total: number) => void,
   now: () => Date = () => new Date(),
+  options: Pick<SafeFileOptions, 'stallTimeoutMs'> = {},
 ): Promise<ImportedFile> {
+  const file = await openRegularFile(path, { ...options, consequence: ' Nothing was stored.' });
   // Messages show the name with hidden characters made visible (it is shown to the user).
-  const shown = visibleName(basename(path));
-  let handle;
+  const shown = file.shown;
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BridgeFailure('not-found', `"${shown}" no longer exists. Nothing was stored.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new BridgeFailure('io-error', `"${shown}" cannot be read (permission denied).`);
-    if (code === 'EISDIR') throw new BridgeFailure('io-error', `"${shown}" is a folder, not a file.`);
-    throw new BridgeFailure('io-error', `"${shown}" could not be opened: ${code ?? String(error)}`);
-  }
-  try {
-    const before = await handle.stat();
-    if (!before.isFile()) throw new BridgeFailure('io-error', `"${shown}" is not a regular file.`);
-    const stream = createReadStream('', { fd: handle, autoClose: false });
+    const before = file.stats;
     let stored;
     try {
-      stored = await store.put(stream, {
+      stored = await store.put(readChunks(file), {
         onBytes: (done) => onBytes(done, before.size),
         beforeCommit: async ({ size }) => {
           const after = await stat(path).catch(() => null);
@@ -71,6 +61,6 @@ export async function importFile(
       importedAt: now().toISOString(),
     };
   } finally {
-    await handle.close();
+    await file.close();
   }
 }

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
 import type { BlobCheck, Events, EventName, ImportFailure, ImportedFile, PendingCapture, Request, Response, Channel } from '../../../shared/bridge/contract';
 import { MAX_READ_BYTES } from '../../../shared/bridge/contract';
@@ -10,15 +10,22 @@ import { composeEvidenceImage, isBlank, MAX_STAMP_HEIGHT, stampWidthFor, type Ra
 import { visibleName } from '../../../shared/files/visibleName';
 import { explainBlankCapture, type ScreenCapturer } from '../capture';
 import { decodePng, encodePng } from '../png';
+import { createPendingCaptures } from '../pendingCaptures';
+import { imageBudgetProblem, MAX_IMAGE_PIXELS } from '../../../shared/image/budget';
 import { createUploads } from './upload';
 import type { EvidenceStore } from '../store';
-import { BridgeFailure, isDiskFull } from './failure';
+import { BridgeFailure, describeKnownError, isDiskFull } from './failure';
 import { importFile } from './files';
 import { checkPlan } from '../../../shared/bundle/planTypes';
-import { writeBundle } from '../bundle/writer';
-import { createTextStaging, type TextStaging } from '../bundle/staging';
-import { importBundleFiles, verifierPageOf, verifyBundle } from '../bundle/verify';
+import { PARTIAL_SUFFIX, partialPrefix, writeBundle } from '../bundle/writer';
+import { createTextStaging, stagingDirOf, type TextStaging } from '../bundle/staging';
+import type { TempLedger } from '../sweep';
+import { verifierPageOf, verifyBundle } from '../bundle/verify';
+import { currentIdentity, importBundleFiles, sameIdentity, type FileIdentity } from '../bundle/importFiles';
+import { createInspections } from '../bundle/inspections';
+import { openBundleFile } from '../bundle/bundleFile';
 import type { TrustedKey } from '../../../shared/trust/keyring';
+import { withCheck } from '../../../shared/verify/report';
 import { PROGRESS_INTERVAL_MS, throttled } from './progress';
 import { purgeUnreferenced } from './purge';
 import { isSafeBagPath } from '../../../shared/bundle/paths';
@@ -47,13 +54,21 @@ export interface HandlerDeps {
   readonly staging?: TextStaging;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /**
+   * Subscribes to "the app's page went away" (reloaded, closed, crashed): what it had open in
+   * main — uploads, captures being edited, bundles being imported — can no longer be finished.
+   */
+  readonly onPageGone?: (listener: (reason: string) => void) => void;
+  /** How long a user-chosen file may go without answering an open or a read (safeFile.ts). */
+  readonly stallTimeoutMs?: number;
+  /** How long an upload may go without data before it is given up (upload.ts). */
+  readonly uploadIdleMs?: number;
+  /** Where temporary files about to be written are noted, for the start-up sweep (sweep.ts). */
+  readonly tempLedger?: TempLedger;
 }
 
-/** Captures kept open for editing at once; older ones are dropped. */
-const MAX_PENDING_CAPTURES = 4;
-
-/** The largest pasted image the editor opens: about two 8K screens side by side (530 MB decoded). */
-const MAX_EDIT_PIXELS = 16_384 * 8_192;
+/** Temporary folders of the built-in sample audit; the start-up sweep knows them by this prefix. */
+export const SAMPLE_DIR_PREFIX = 'evidence-locker-sample-';
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,31 +98,54 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const written = new Map<string, string>();
   // Bundles chosen for import, by token: only those that verified may be imported from, and
   // only once their exporter's key is trusted (it was when inspected, or the user confirmed it).
-  const inspected = new Map<string, { path: string; bagName: string; failed: boolean; exporter: string | null; exporterTrusted: boolean }>();
+  const inspections = createInspections();
   // Captures being edited, held in memory only: a capture that gets redacted never reaches the disk.
-  const pending = new Map<string, { png: Buffer; raster: Raster; sha256: string }>();
-  const uploads = createUploads(deps.store, now);
-  const staging = deps.staging ?? createTextStaging(join(deps.store.root, 'staging'));
+  const pending = createPendingCaptures();
+  const uploads = createUploads(deps.store, now, { idleMs: deps.uploadIdleMs });
+  const staging = deps.staging ?? createTextStaging(stagingDirOf(deps.store.root));
+  deps.onPageGone?.((reason) => {
+    uploads.expireAll(reason);
+    pending.clear();
+    void inspections.releaseAll();
+  });
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
-    const token = randomUUID();
-    const sha256 = createHash('sha256').update(png).digest('hex');
-    pending.set(token, { png, raster, sha256 });
-    // A person edits one capture at a time; abandoned ones must not pile up in memory.
-    for (const old of [...pending.keys()].slice(0, -MAX_PENDING_CAPTURES)) pending.delete(old);
-    return { token, png: new Uint8Array(png), sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
+    const held = pending.hold(png, raster);
+    return { token: held.token, png: new Uint8Array(png), sha256: held.sha256, size: png.length, width: raster.width, height: raster.height, capturedAt, display, origin };
   }
 
-  async function inspect(path: string, fileName: string, trusted: readonly TrustedKey[], builtInSample: boolean): Promise<Response<'bundle:inspect'>> {
-    const { report, texts } = await verifyBundle(path, { trusted, verifierPage: verifierPageOf(deps.appVersion) });
-    const token = randomUUID();
+  async function inspect(path: string, fileName: string, trusted: readonly TrustedKey[], builtInSample: boolean, tempDir: string | null = null): Promise<Response<'bundle:inspect'>> {
+    // Opened safely first: a pipe or device chosen in the dialog is named, not verified.
+    const before = await currentIdentity(path, deps.stallTimeoutMs);
+    const verified = await verifyBundle(path, {
+      trusted,
+      verifierPage: verifierPageOf(deps.appVersion),
+      openFile: (p) => openBundleFile(p, { stallTimeoutMs: deps.stallTimeoutMs }),
+    });
+    const { texts } = verified;
+    const after: FileIdentity | null = await currentIdentity(path, deps.stallTimeoutMs).catch(() => null);
+    const unchanged = after !== null && sameIdentity(after, before);
+    // Import later reads the bundle again and checks it is this very file: one that changed
+    // while it was verified was not verified at all.
+    const report = unchanged
+      ? verified.report
+      : withCheck(verified.report, {
+          id: 'unchanged',
+          title: 'Unchanged while verified',
+          status: 'fail',
+          summary: 'The bundle file changed while it was being verified.',
+          problems: ['the bundle file changed while it was being verified: choose it again'],
+          notes: [],
+        });
     const exporter = report.signers.find((s) => s.signed.bag) ?? null;
-    inspected.set(token, {
+    const token = await inspections.add({
       path,
       bagName: report.facts.bagName ?? '',
-      failed: report.verdict === 'fail',
+      ok: report.verdict !== 'fail',
       exporter: exporter?.fingerprint ?? null,
       exporterTrusted: exporter?.trustedAs != null,
+      identity: before,
+      tempDir,
     });
     return { status: 'inspected', token, fileName, report, manifestJson: texts.manifestJson, auditLog: texts.auditLog, builtInSample };
   }
@@ -122,6 +160,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         deps.emit('capture:countdown', { secondsLeft: left });
         await sleep(Math.min(1000, delayMs - (left - 1) * 1000));
       }
+      // The capturer may read raw pixels: the ones kept for an earlier capture go first.
+      pending.releasePixels();
       const restore = await deps.hideWindowForCapture();
       let shot;
       try {
@@ -130,7 +170,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         restore();
       }
       const capturedAt = now().toISOString();
-      const raster = decodePng(shot.png);
+      // A capturer that read raw pixels hands them over; a PNG from elsewhere is judged by its header first.
+      const declared = shot.raster ?? pngDimensions(shot.png);
+      if (!declared) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
+      const tooLarge = imageBudgetProblem(declared.width, declared.height);
+      if (tooLarge) throw new BridgeFailure('too-large', `The capture is ${tooLarge}. Nothing was stored.`);
+      const raster = shot.raster ?? (await decodePng(shot.png, MAX_IMAGE_PIXELS));
       if (!raster) throw new BridgeFailure('capture-failed', 'The capture tool did not return a PNG image. Nothing was stored.');
       if (isBlank(raster)) throw explainBlankCapture();
       return hold(shot.png, raster, capturedAt, { id: shot.display.id, name: shot.display.name, width: shot.display.width, height: shot.display.height }, 'screen');
@@ -140,10 +185,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
       const declared = pngDimensions(png);
       if (!declared) throw new BridgeFailure('invalid-payload', 'The pasted image is not a PNG. Nothing was stored; attach it as a file instead.');
-      if (declared.width * declared.height > MAX_EDIT_PIXELS) {
-        throw new BridgeFailure('too-large', `The pasted image is ${declared.width} × ${declared.height} px, too large to edit; attach it as a file instead.`);
-      }
-      const raster = decodePng(png);
+      const tooLarge = imageBudgetProblem(declared.width, declared.height);
+      if (tooLarge) throw new BridgeFailure('too-large', `The pasted image is ${tooLarge}. Nothing was stored; attach it as a file instead.`);
+      pending.releasePixels();
+      const raster = await decodePng(png, MAX_IMAGE_PIXELS);
       if (!raster) throw new BridgeFailure('invalid-payload', 'The pasted image could not be read as a PNG. Nothing was stored.');
       if (isBlank(raster)) throw new BridgeFailure('capture-blank', 'The pasted image is entirely black, so it was not opened. Copy the screenshot again.');
       const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
@@ -155,7 +200,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (!raw) throw new BridgeFailure('not-found', 'This capture is no longer open (it was saved, discarded, or replaced by newer captures). Capture again.');
       // The header first: a small PNG can declare a huge image, and decoding it would exhaust main's memory.
       const declared = pngDimensions(stamp);
-      const width = stampWidthFor(crop?.width ?? raw.raster.width);
+      const width = stampWidthFor(crop?.width ?? raw.width);
       if (!declared) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
       if (declared.width !== width || declared.height > MAX_STAMP_HEIGHT) {
         throw new BridgeFailure(
@@ -163,32 +208,38 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           `The evidence stamp is ${declared.width} × ${declared.height} px; it must be ${width} px wide and at most ${MAX_STAMP_HEIGHT} px high. Nothing was stored.`,
         );
       }
-      const banner = decodePng(stamp);
+      // The stamp is at most as wide as the capture (or 640 px) and 600 px high: within the budget the capture met.
+      const banner = await decodePng(stamp, Math.max(MAX_IMAGE_PIXELS, width * MAX_STAMP_HEIGHT));
       if (!banner) throw new BridgeFailure('invalid-payload', 'The evidence stamp is not a PNG image. Nothing was stored.');
       let composed;
       try {
-        composed = composeEvidenceImage(raw.raster, { crop, redactions, stamp: banner });
+        composed = composeEvidenceImage(await pending.pixels(raw), { crop, redactions, stamp: banner });
       } catch (error) {
         if (error instanceof RangeError) throw new BridgeFailure('invalid-payload', `${error.message} Nothing was stored.`);
         throw error;
       }
       // Keeping the raw capture of a redacted screenshot would keep what was redacted: only its hash survives.
       const redacted = composed.redacted > 0;
-      let image;
-      try {
-        image = await deps.store.put(encodePng(composed.image));
-        if (!redacted) await deps.store.put(raw.png);
-      } catch (error) {
+      // Both files, or neither: the raw capture is written while the evidence image is encoded.
+      const transaction = deps.store.transaction();
+      const [stored, original] = await Promise.allSettled([
+        encodePng(composed.image).then((png) => transaction.put(png)),
+        redacted ? Promise.resolve(null) : transaction.put(raw.png),
+      ]);
+      if (stored.status === 'rejected' || original.status === 'rejected') {
+        await transaction.rollback();
+        const error: unknown = stored.status === 'rejected' ? stored.reason : original.status === 'rejected' ? original.reason : null;
         if (isDiskFull(error)) {
           // The capture stays open: once there is space, Save works without capturing again.
           throw new BridgeFailure('io-error', 'The disk is full, so the capture could not be saved. Free some space and save again; the capture is still open.');
         }
         throw error;
       }
+      transaction.commit();
       pending.delete(token);
       return {
-        image: { ...image, width: composed.image.width, height: composed.image.height },
-        original: { sha256: raw.sha256, size: raw.png.length, width: raw.raster.width, height: raw.raster.height, stored: !redacted },
+        image: { ...stored.value, width: composed.image.width, height: composed.image.height },
+        original: { sha256: raw.sha256, size: raw.png.length, width: raw.width, height: raw.height, stored: !redacted },
         processing: composed.processing,
       };
     },
@@ -212,7 +263,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           (bytes) => bytes.bytesDone >= bytes.bytesTotal,
         );
         try {
-          files.push(await importFile(deps.store, path, (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }), now));
+          files.push(await importFile(deps.store, path, (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }), now, { stallTimeoutMs: deps.stallTimeoutMs }));
         } catch (error) {
           const message = error instanceof BridgeFailure ? error.message : `"${visibleName(name)}" could not be stored: ${String(error)}`;
           failures.push({ name, path, message });
@@ -273,9 +324,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       if (running.has(exportId)) throw new BridgeFailure('invalid-payload', 'This export is already running.');
       const controller = new AbortController();
       running.set(exportId, controller);
+      let forget: (() => Promise<void>) | undefined;
       try {
         const target = await deps.chooseBundlePath(`${plan.bagName}.zip`);
         if (target === null) return { status: 'cancelled' };
+        // Should this run be killed midway, the next start finds and removes the hidden temporary file.
+        forget = await deps.tempLedger?.note({ dir: dirname(target), prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
         const result = await writeBundle(plan, { store: deps.store, staging }, target, {
           signal: controller.signal,
           onProgress: throttled(
@@ -290,6 +344,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         throw error;
       } finally {
         running.delete(exportId);
+        await forget?.();
         await release();
       }
     },
@@ -311,31 +366,54 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     // The sample audit goes through the same path as any bundle: written by the same planner
     // and writer, verified, previewed, imported.
     'sample:open': async ({ trusted }) => {
-      const dir = await mkdtemp(join(tmpdir(), 'evidence-locker-sample-'));
-      const sample = await buildSampleAudit(join(dir, 'store'));
-      const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
-      return inspect(written.path, 'Sample audit (built in)', trusted, true);
+      // Ours alone: removed when the inspection ends, and by the start-up sweep after a crash.
+      const dir = await mkdtemp(join(tmpdir(), SAMPLE_DIR_PREFIX));
+      try {
+        const sample = await buildSampleAudit(join(dir, 'store'));
+        const { written } = await signAndWrite(sample, join(dir, 'sample-audit.zip'), { appVersion: deps.appVersion });
+        await rm(sample.store.root, { recursive: true, force: true });
+        return await inspect(written.path, 'Sample audit (built in)', trusted, true, dir);
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        // Said as for any call (the writer's own words are about exporting).
+        throw (isDiskFull(error) ? describeKnownError(error, 'sample:open') : null) ?? error;
+      }
     },
 
     'bundle:import-files': async ({ token, files, confirmedExporter }) => {
-      const bundle = inspected.get(token);
+      const bundle = inspections.get(token);
       if (!bundle) throw new BridgeFailure('not-found', 'Choose the bundle again: this import is no longer open.');
-      if (bundle.failed) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
+      if (!bundle.ok) throw new BridgeFailure('invalid-payload', 'This bundle failed verification: it can be inspected but not imported.');
       if (!bundle.exporterTrusted && (confirmedExporter === null || confirmedExporter !== bundle.exporter)) {
         throw new BridgeFailure('invalid-payload', 'This bundle is signed by a key nobody confirmed: compare its fingerprint with the exporter before importing it.');
       }
+      if (bundle.transaction) throw new BridgeFailure('invalid-payload', 'The files of this bundle were already copied; choose it again to import it anew.');
       for (const file of files) {
         if (!isSafeBagPath(file.path)) throw new BridgeFailure('invalid-payload', `${file.path} is not a path inside the bag.`);
       }
-      try {
-        const progress = throttled(
-          (counts: { done: number; total: number }) => deps.emit('bundle:import-progress', counts),
-          (counts) => counts.done >= counts.total,
-        );
-        return await importBundleFiles(bundle.path, bundle.bagName, files, (stream) => deps.store.put(stream), (done, total) => progress({ done, total }));
-      } catch (error) {
-        throw new BridgeFailure('io-error', `The import stopped and nothing was added: ${error instanceof Error ? error.message : String(error)}`);
+      const progress = throttled(
+        (counts: { done: number; total: number }) => deps.emit('bundle:import-progress', counts),
+        (counts) => counts.done >= counts.total,
+      );
+      const { result, transaction } = await importBundleFiles(deps.store, bundle.path, bundle.bagName, files, {
+        verified: bundle.identity ?? undefined,
+        stallTimeoutMs: deps.stallTimeoutMs,
+        onProgress: (done, total) => progress({ done, total }),
+      });
+      if (inspections.get(token) !== bundle) {
+        // The inspection ended meanwhile (the page went away): no row can refer to these blobs.
+        await transaction.rollback();
+        throw new BridgeFailure('cancelled', 'The window was reloaded or closed during the import. Nothing was added.');
       }
+      // Kept provisional until the renderer says whether it wrote the rows (bundle:import-settle).
+      bundle.transaction = transaction;
+      return result;
+    },
+
+    'bundle:import-settle': async ({ token, applied }) => {
+      const outcome = await inspections.settle(token, applied);
+      if (!outcome) throw new BridgeFailure('not-found', 'This import is no longer open.');
+      return outcome;
     },
 
     'keycard:save': async ({ suggestedName, html }) => {

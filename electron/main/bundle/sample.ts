@@ -12,7 +12,7 @@ import { computeReviewStates, reviewContextFor } from '../../../shared/review/re
 import { generateReviewerKeys, publicKeyPem, signBytes, type ReviewerKeys } from '../../../shared/signing/ed25519';
 import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../../shared/signing/signoff';
 import { subjectResolver } from '../../../shared/signing/subjectResolver';
-import { createTextStaging } from './staging';
+import { createTextStaging, stagingDirOf, type TextStaging } from './staging';
 import { writeBundle, type WrittenBundle } from './writer';
 import { createEvidenceStore, type EvidenceStore } from '../store';
 
@@ -52,7 +52,8 @@ export interface SampleAudit {
 }
 
 export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit> {
-  const store = createEvidenceStore(storeRoot ?? (await mkdtemp(join(tmpdir(), 'sample-store-'))));
+  // A name the start-up sweep knows (sweep.ts), should the caller not remove it.
+  const store = createEvidenceStore(storeRoot ?? (await mkdtemp(join(tmpdir(), 'evidence-locker-sample-store-'))));
   const keys = await generateReviewerKeys();
   const reviewer = { name: 'Dana Whitfield', role: 'IT Manager' };
   const audit: AuditRecord = {
@@ -173,13 +174,13 @@ export async function buildSampleAudit(storeRoot?: string): Promise<SampleAudit>
   return { input: { audit, controls, requests: [], evidence, signoffs, log }, keys, reviewer, store };
 }
 
-/** Plans, signs and writes a bundle of a sample (or any) audit, as the app does. */
-export async function signAndWrite(
-  sample: SampleAudit,
-  target: string,
-  options: { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string } = {},
-): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
-  const staging = createTextStaging(join(sample.store.root, 'staging'));
+type SignOptions = { selection?: PlanInput['selection']; generatedAt?: string; appVersion?: string };
+
+/**
+ * Plans and signs a bundle of a sample (or any) audit, its generated files staged in `staging`,
+ * as the renderer does before an export.
+ */
+export async function signPlan(sample: SampleAudit, staging: TextStaging, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
   const unsigned = planBundle({
     ...sample.input,
     // The sample's reviewer is the exporter here: its key is the one trusted.
@@ -201,7 +202,17 @@ export async function signAndWrite(
     publicKeyPem: await publicKeyPem(sample.keys.publicKeyRaw),
     keyFingerprint: sample.keys.fingerprint,
   });
-  const plan = await stagePlan(draft, (file) => staging.putText(file.text));
+  return { unsigned, plan: await stagePlan(draft, (file) => staging.putText(file.text)) };
+}
+
+/** Plans, signs and writes a bundle of a sample (or any) audit, as the app does. */
+export async function signAndWrite(
+  sample: SampleAudit,
+  target: string,
+  options: SignOptions = {},
+): Promise<{ written: WrittenBundle; unsigned: UnsignedBundle; plan: BundlePlan }> {
+  const staging = createTextStaging(stagingDirOf(sample.store.root));
+  const { unsigned, plan } = await signPlan(sample, staging, options);
   try {
     return { written: await writeBundle(plan, { store: sample.store, staging }, target), unsigned, plan };
   } finally {

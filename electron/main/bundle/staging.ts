@@ -40,6 +40,9 @@ export interface TextStaging {
   release(sha256s: Iterable<string>): Promise<void>;
 }
 
+/** The staging folder beside an evidence store: one place, so the start-up sweep finds it too. */
+export const stagingDirOf = (storeRoot: string): string => join(storeRoot, 'staging');
+
 export function createTextStaging(dir: string, now: () => number = Date.now): TextStaging {
   const open_ = new Map<string, OpenStage>();
   // Staged hashes with how many plans hold them: two exports of the same text share one file.
@@ -90,7 +93,7 @@ export function createTextStaging(dir: string, now: () => number = Date.now): Te
         while (written < bytes.length) written += (await stage.handle.write(bytes, written, bytes.length - written)).bytesWritten;
       } catch (error) {
         await discard(stageId, stage);
-        if (isDiskFull(error)) throw new BridgeFailure('io-error', 'The disk is full: the bundle could not be prepared. Free some space and export again.');
+        if (isDiskFull(error)) throw new BridgeFailure('io-error', 'The disk is full: the bundle could not be prepared. Free some space and export again.', { cause: error });
         throw error;
       }
       stage.hash.update(bytes);

@@ -1,28 +1,27 @@
 import { createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { renderVerifyHtml } from '../../../shared/bundle/render/verifyHtml';
 import { visibleName } from '../../../shared/files/visibleName';
 import { verifyBag, type Verification, type VerifyOptions as CoreOptions } from '../../../shared/verify/core';
 import type { BagSource, SourceEntry } from '../../../shared/verify/source';
-import { ZipArchive, type ZipLimits } from '../zip/zipReader';
+import { ZipArchive, type ZipFileSource, type ZipLimits } from '../zip/zipReader';
+import { openBundleFile } from './bundleFile';
 
 export interface VerifyOptions extends CoreOptions {
   readonly limits?: Partial<ZipLimits>;
   /**
-   * Opens the bundle; by default a plain read-only open. Entry points that must not block on a
-   * FIFO or device pass their safe open here (the reader only needs a FileHandle).
+   * Opens the bundle; by default as a regular file only, every read under a deadline
+   * (./bundleFile): a pipe, a device or a stalled drive is named, not waited on (issue #14).
    */
-  readonly openFile?: (path: string) => Promise<FileHandle>;
+  readonly openFile?: (path: string) => Promise<ZipFileSource & { close(): Promise<void> }>;
 }
 
-async function withArchive<T>(zipPath: string, options: Pick<VerifyOptions, 'openFile' | 'limits'>, use: (zip: ZipArchive) => Promise<T>): Promise<T> {
-  const handle = await (options.openFile ?? ((p: string) => open(p, 'r')))(zipPath);
+/** Opens the bundle, hands the archive to `use`, and closes the file whatever happens. */
+export async function withArchive<T>(zipPath: string, options: Pick<VerifyOptions, 'openFile' | 'limits'>, use: (zip: ZipArchive) => Promise<T>): Promise<T> {
+  const file = await (options.openFile ?? ((p: string) => openBundleFile(p)))(zipPath);
   try {
-    return await use(await ZipArchive.open(handle, { limits: options.limits }));
+    return await use(await ZipArchive.open(file, { limits: options.limits }));
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
@@ -77,34 +76,4 @@ export async function verifyBundle(zipPath: string, options: VerifyOptions = {})
     const message = visibleName(`not a readable ZIP: ${error instanceof Error ? error.message : String(error)}`);
     return verifyBag({ kind: 'zip', entries: [], containerProblems: [message] }, options);
   }
-}
-
-/**
- * Streams the listed evidence files out of a verified bundle into the store, one at a time.
- * The store hashes what it writes; a file whose bytes are not the expected ones is refused.
- */
-export async function importBundleFiles(
-  zipPath: string,
-  bagName: string,
-  files: readonly { readonly path: string; readonly sha256: string }[],
-  put: (stream: Readable) => Promise<{ sha256: string; existed: boolean }>,
-  onProgress?: (done: number, total: number) => void,
-  options: Pick<VerifyOptions, 'openFile' | 'limits'> = {},
-): Promise<{ stored: number; existed: number }> {
-  return withArchive(zipPath, options, async (zip) => {
-    if (!zip.readable || zip.problems.length > 0) throw new Error(visibleName(zip.problems[0]?.message ?? 'the bundle cannot be read'));
-    const entries = new Map(zip.entries.map((e) => [e.name, e]));
-    let stored = 0;
-    let existed = 0;
-    for (const [index, file] of files.entries()) {
-      const entry = entries.get(`${bagName}/${file.path}`);
-      if (!entry) throw new Error(`${visibleName(file.path)} is not in the bundle`);
-      const result = await put(zip.stream(entry));
-      if (result.sha256 !== file.sha256) throw new Error(`${visibleName(file.path)}: its bytes hash to ${result.sha256}, not the ${file.sha256} the bundle lists`);
-      if (result.existed) existed += 1;
-      else stored += 1;
-      onProgress?.(index + 1, files.length);
-    }
-    return { stored, existed };
-  });
 }

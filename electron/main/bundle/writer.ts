@@ -26,13 +26,22 @@ export interface BundleSources {
   readonly staging: TextStaging;
 }
 
+/** An export of `target` is written first to `.<name>.<uuid>.partial` beside it (the start-up sweep knows the pattern). */
+export const PARTIAL_SUFFIX = '.partial';
+export function partialPrefix(target: string): string {
+  return `.${basename(target)}.`;
+}
+
 /** Progress events at most this often: a 10,000-item export must not flood the renderer. */
 const PROGRESS_EVERY_MS = 100;
 
 function describeWriteError(error: unknown): BridgeFailure {
   if (error instanceof BridgeFailure) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (isDiskFull(error)) return new BridgeFailure('io-error', 'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.');
+  // A full disk and an exhausted quota read alike on every path (issue #14).
+  if (isDiskFull(error)) {
+    return new BridgeFailure('io-error', 'The disk is full: the bundle could not be written. Nothing was left behind; free some space and export again.', { cause: error });
+  }
   if (code === 'EACCES' || code === 'EPERM') return new BridgeFailure('io-error', 'That folder cannot be written to. Choose another place to save the bundle.');
   return new BridgeFailure('io-error', `The bundle could not be written: ${error instanceof Error ? error.message : String(error)}`);
 }
@@ -89,10 +98,10 @@ export async function writeBundle(
   };
 
   // A killed export of the same name left its temporary file: it is never a bundle, remove it.
-  const prefix = `.${basename(target)}.`;
+  const prefix = partialPrefix(target);
   const siblings = await readdir(dirname(target)).catch(() => [] as string[]);
-  await Promise.all(siblings.filter((n) => n.startsWith(prefix) && n.endsWith('.partial')).map((n) => rm(join(dirname(target), n), { force: true })));
-  const partial = join(dirname(target), `${prefix}${randomUUID()}.partial`);
+  await Promise.all(siblings.filter((n) => n.startsWith(prefix) && n.endsWith(PARTIAL_SUFFIX)).map((n) => rm(join(dirname(target), n), { force: true })));
+  const partial = join(dirname(target), `${prefix}${randomUUID()}${PARTIAL_SUFFIX}`);
 
   let output: FileHandle | null = null;
   let zip: ZipFileWriter | null = null;

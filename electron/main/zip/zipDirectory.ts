@@ -1,4 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
 import {
   CENTRAL_HEADER_BYTES,
   END_BYTES,
@@ -17,6 +16,15 @@ import {
   ZIP64_LOCATOR_BYTES,
 } from './format';
 import { LIMIT_NAMES, type ZipLimits } from './limits';
+
+/**
+ * What the reader needs of an open file. A FileHandle has it, and so has a bundle opened as a
+ * regular file only with deadlines on its reads (electron/main/bundle/bundleFile.ts).
+ */
+export interface ZipFileSource {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ readonly bytesRead: number }>;
+  stat(): Promise<{ readonly size: number }>;
+}
 
 /**
  * Reads a ZIP's structure strictly (issues #11, #14): the end records, every central directory
@@ -71,7 +79,7 @@ function decodeName(bytes: Buffer, flags: number): string | null {
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+async function readAt(handle: ZipFileSource, position: number, length: number): Promise<Buffer> {
   const out = Buffer.alloc(length);
   let filled = 0;
   while (filled < length) {
@@ -131,7 +139,7 @@ const KNOWN_STARTS: ReadonlyArray<readonly [string, Buffer]> = [
  * got "End of central directory record signature not found"). A file that starts like a ZIP
  * but has no end was cut short; anything else is not a ZIP file at all.
  */
-async function missingEndProblem(handle: FileHandle, fileSize: number): Promise<ZipProblem> {
+async function missingEndProblem(handle: ZipFileSource, fileSize: number): Promise<ZipProblem> {
   if (fileSize === 0) return problem('not-zip', null, 'This is not a ZIP file: it is empty.');
   const head = await readAt(handle, 0, Math.min(fileSize, 8));
   if (head.length >= 4 && head.readUInt32LE(0) === SIGNATURE.local) {
@@ -141,7 +149,7 @@ async function missingEndProblem(handle: FileHandle, fileSize: number): Promise<
   return problem('not-zip', null, `This is not a ZIP file${kind ? `: it looks like ${kind}` : ''}. A bundle is the .zip file Evidence Locker exports.`);
 }
 
-async function readEnd(handle: FileHandle, fileSize: number, problems: ZipProblem[]): Promise<EndInfo | null> {
+async function readEnd(handle: ZipFileSource, fileSize: number, problems: ZipProblem[]): Promise<EndInfo | null> {
   const tailLength = Math.min(fileSize, END_BYTES + U16_MAX);
   const tail = await readAt(handle, fileSize - tailLength, tailLength);
   let at = -1;
@@ -289,7 +297,7 @@ function entryProblems(entries: readonly ZipEntry[], fileSize: number, limits: Z
  * Reads every local header and checks that, laid end to end, the entries fill the archive from
  * its first byte to the central directory with nothing before, between or over them.
  */
-async function checkLocalHeaders(handle: FileHandle, entries: ZipEntry[], directoryOffset: number, problems: ZipProblem[]): Promise<void> {
+async function checkLocalHeaders(handle: ZipFileSource, entries: ZipEntry[], directoryOffset: number, problems: ZipProblem[]): Promise<void> {
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected = 0;
   for (const e of byOffset) {
@@ -366,7 +374,7 @@ async function checkLocalHeaders(handle: FileHandle, entries: ZipEntry[], direct
   }
 }
 
-export async function readDirectory(handle: FileHandle, fileSize: number, limits: ZipLimits): Promise<ZipDirectory> {
+export async function readDirectory(handle: ZipFileSource, fileSize: number, limits: ZipLimits): Promise<ZipDirectory> {
   const problems: ZipProblem[] = [];
   const end = await readEnd(handle, fileSize, problems);
   if (!end) return { entries: [], problems, readable: false };

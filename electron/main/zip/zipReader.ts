@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { METHOD_DEFLATE } from './format';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits';
-import { limitProblem, readDirectory, type ZipEntry, type ZipProblem } from './zipDirectory';
+import { limitProblem, readDirectory, type ZipEntry, type ZipFileSource, type ZipProblem } from './zipDirectory';
 
-export type { ZipEntry, ZipProblem } from './zipDirectory';
+export type { ZipEntry, ZipFileSource, ZipProblem } from './zipDirectory';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits';
 
 /**
@@ -32,7 +32,8 @@ const INFLATE_SLICE_BYTES = 64 * 1024;
 export type HashResult = { readonly ok: true; readonly sha256: string; readonly size: number } | { readonly ok: false; readonly problem: ZipProblem };
 export type ReadResult = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: ZipProblem };
 
-class EntryFailure extends Error {
+/** How a read of one entry fails: `problem` names the entry and what is wrong with it. */
+export class EntryFailure extends Error {
   constructor(readonly problem: ZipProblem) {
     super(problem.message);
   }
@@ -43,7 +44,7 @@ export class ZipArchive {
   private inflated = 0;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: ZipFileSource,
     readonly entries: readonly ZipEntry[],
     readonly problems: readonly ZipProblem[],
     readonly readable: boolean,
@@ -51,7 +52,7 @@ export class ZipArchive {
     private readonly deadline: number,
   ) {}
 
-  static async open(handle: FileHandle, options: { readonly limits?: Partial<ZipLimits> } = {}): Promise<ZipArchive> {
+  static async open(handle: ZipFileSource, options: { readonly limits?: Partial<ZipLimits> } = {}): Promise<ZipArchive> {
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
     const deadline = Date.now() + limits.budgetMs;
     const { size } = await handle.stat();
@@ -175,23 +176,32 @@ export class ZipArchive {
   stream(entry: ZipEntry): Readable {
     const queue: Buffer[] = [];
     let wake: (() => void) | null = null;
+    let started = false;
+    const start = (): void => {
+      void this.each(entry, async (chunk) => {
+        queue.push(Buffer.from(chunk));
+        while (queue.length > 0) {
+          if (out.destroyed) throw new EntryFailure({ code: 'cancelled', entry: entry.name, message: `${entry.name}: reading was stopped` });
+          if (!out.push(queue.shift())) await new Promise<void>((resolve) => (wake = resolve));
+        }
+      }).then(
+        () => out.push(null),
+        (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    };
     const out = new Readable({
       highWaterMark: BLOCK_BYTES,
       read() {
+        // Reading starts when the consumer first asks: an entry that fails before anyone
+        // listens would otherwise emit its error to nobody (an uncaught exception in main).
+        if (!started) {
+          started = true;
+          start();
+        }
         wake?.();
         wake = null;
       },
     });
-    void this.each(entry, async (chunk) => {
-      queue.push(Buffer.from(chunk));
-      while (queue.length > 0) {
-        if (out.destroyed) throw new EntryFailure({ code: 'cancelled', entry: entry.name, message: `${entry.name}: reading was stopped` });
-        if (!out.push(queue.shift())) await new Promise<void>((resolve) => (wake = resolve));
-      }
-    }).then(
-      () => out.push(null),
-      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
     return out;
   }
 }

@@ -7,7 +7,7 @@ import { visibleName } from '../../../shared/files/visibleName';
 import { trustedFromKeyring } from '../../../shared/trust/keyring';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { applyImport, localStateFor, localTrailOf } from '../../db/importBundle';
+import { importBundle, localStateFor, localTrailOf } from '../../db/importBundle';
 import { listKeyring, trustKey } from '../../db/keyring';
 import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
@@ -117,20 +117,11 @@ export function ImportPage({ choose: chooseNow = false }: { readonly choose?: bo
       if (bundle.builtInSample && exporter && !trustedHere.has(exporter.fingerprint)) {
         await trustKey({ publicKey: exporter.publicKey, name: 'Dana Whitfield (sample)', role: 'fictional reviewer of the built-in sample', how: 'made by this app for the built-in sample' }, actorOf(info), 'sample');
       }
-      await unwrap(
-        bridge().importBundleFiles({
-          token: bundle.token,
-          files: preview.evidence.flatMap((e) => [
-            { path: e.path, sha256: e.record.sha256 },
-            ...(e.originalPath !== null && e.record.original ? [{ path: e.originalPath, sha256: e.record.original.sha256 }] : []),
-          ]),
-          confirmedExporter: exporter?.fingerprint ?? null,
-        }),
-      );
-      await applyImport(preview, actorOf(info), bundle.fileName, exporter?.fingerprint ?? null);
+      await importBundle(bundle.token, preview, actorOf(info), bundle.fileName, exporter?.fingerprint ?? null);
       setPhase({ kind: 'imported', preview });
     } catch (e) {
-      setError(`The import stopped and nothing was added: ${messageOf(e)}`);
+      // Main's and importBundle's messages say what stopped and what was kept.
+      setError(messageOf(e));
       setPhase({ kind: 'inspected', bundle, planned, previewError: null });
     }
   };

@@ -105,6 +105,36 @@ describe('the bridge dispatcher', () => {
     expect(lines.join('\n')).toContain('TypeError: boom');
   });
 
+  // Issue #14: "disk full during a dropped-file upload shows 'internal: … aborted'". An error
+  // whose cause the system names is reported by that cause, whatever the handler.
+  const errno = (code: string, syscall: string, path?: string): NodeJS.ErrnoException =>
+    Object.assign(new Error(`${code}: ${syscall} failed${path ? `, '${path}'` : ''}`), { code, syscall, ...(path ? { path } : {}) });
+  const known: [string, Channel, NodeJS.ErrnoException, { code: string; message: string }][] = [
+    ['a full disk', 'sample:open', errno('ENOSPC', 'write'), { code: 'io-error', message: 'The disk is full, so the sample audit could not be prepared. Free some space and try again.' }],
+    ['an exhausted quota, worded as a full disk', 'capture:save', errno('EDQUOT', 'write'), { code: 'io-error', message: 'The disk is full, so the capture could not be saved. Free some space and try again.' }],
+    ['a full disk on a channel with no wording of its own', 'system:info', errno('ENOSPC', 'write'), { code: 'io-error', message: 'The disk is full, so system:info could not finish. Free some space and try again.' }],
+    ['a refused permission', 'bundle:inspect', errno('EACCES', 'open', '/media/usb/b.zip'), { code: 'io-error', message: 'Permission was denied, so the bundle could not be checked (/media/usb/b.zip).' }],
+    ['a read-only disk', 'files:upload-chunk', errno('EROFS', 'open'), { code: 'io-error', message: 'The disk is read-only, so the file could not be stored.' }],
+    ['too many open files', 'evidence:verify', errno('EMFILE', 'open'), { code: 'io-error', message: 'Too many files are open at once, so the stored files could not be checked. Try again in a moment.' }],
+    ['a disk error', 'evidence:read', errno('EIO', 'read', '/store/ab/cd/x'), { code: 'io-error', message: 'The disk reported a read or write error, so the stored file could not be read (/store/ab/cd/x).' }],
+  ];
+  for (const [what, channel, error, expected] of known) {
+    it(`reports ${what} by its cause, never as internal`, async () => {
+      const lines: string[] = [];
+      const dispatch = createDispatcher(recordingTable(() => Promise.reject(error)).table, APP_ORIGIN, (line) => lines.push(line));
+      const payloads: Partial<Record<Channel, unknown>> = {
+        'capture:save': { token: '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c', crop: null, redactions: [], stamp: new Uint8Array([1]) },
+        'files:upload-chunk': { uploadId: '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c', offset: 0, bytes: new Uint8Array(1) },
+        'evidence:verify': { sha256s: ['a'.repeat(64)] },
+        'evidence:read': { sha256: 'a'.repeat(64) },
+        'sample:open': { trusted: [] },
+        'bundle:inspect': { trusted: [] },
+      };
+      expect(await dispatch(channel, APP, payloads[channel] ?? {})).toEqual({ ok: false, error: expected });
+      expect(lines.join('\n')).toContain(error.message);
+    });
+  }
+
   it('compares origins by scheme, host and port', () => {
     expect(isTrustedUrl('app://evidence-locker/a/b?c#d', APP_ORIGIN)).toBe(true);
     // Chromium canonicalizes a standard scheme's host to lower case, so the app never sends

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../electron/main/appProtocol';
 import type { ImportedFile, UploadStarted } from '../../../shared/bridge/contract';
 import { APP_SENDER, createBridgeHarness, valueOf, type BridgeHarness } from '../../support/bridgeHarness';
+import { createUploads, MAX_OPEN_UPLOADS } from '../../../electron/main/bridge/upload';
+import { createEvidenceStore } from '../../../electron/main/store';
 
 /** Dropped and pasted files: bytes in slices through the real handler table into a real store. */
 const APP = APP_SENDER;
@@ -55,7 +60,8 @@ describe('uploads of dropped and pasted files', () => {
     const grew = await begin('grew.log', 4);
     const tooMany = await bridge.dispatch('files:upload-chunk', APP, { uploadId: grew, offset: 0, bytes: new Uint8Array(5) });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'file-changed' } });
-    expect(await bridge.dispatch('files:upload-finish', APP, { uploadId: grew })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A later call on the ended upload is told why it ended, not just that it is gone.
+    expect(await bridge.dispatch('files:upload-finish', APP, { uploadId: grew })).toMatchObject({ ok: false, error: { code: 'file-changed', message: expect.stringContaining('grew while it was being read') as string } });
 
     const skipped = await begin('skip.bin', 8);
     const gap = await bridge.dispatch('files:upload-chunk', APP, { uploadId: skipped, offset: 4, bytes: new Uint8Array(4) });
@@ -72,11 +78,104 @@ describe('uploads of dropped and pasted files', () => {
     // The temporary file goes once the store has seen the stream end.
     await expect.poll(files).toEqual([]);
     const late = await bridge.dispatch('files:upload-chunk', APP, { uploadId: id, offset: 500, bytes: new Uint8Array(1) });
-    expect(late).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(late).toEqual({ ok: false, error: { code: 'cancelled', message: 'The upload was cancelled. Nothing was stored.' } });
   });
 
   it('refuses an upload id it never handed out', async () => {
     const result = await bridge.dispatch('files:upload-finish', APP, { uploadId: '9d3c1a52-7f0e-4b8a-8c51-0a6b2f3e4d5c' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+/**
+ * Issue #14: "sixteen drops abandoned mid-way (renderer reloaded) hold 16 temp files open, and
+ * every new drop is refused until restart". An upload ends with its page or after an idle
+ * timeout; its temporary file is closed and removed.
+ */
+describe('abandoned uploads', () => {
+  const openFds = (): number => readdirSync('/proc/self/fd').length;
+  const tempFiles = async (root: string): Promise<string[]> => readdir(join(root, 'tmp')).catch(() => []);
+
+  it('end with the page that began them: a reload closes and removes all sixteen, and the next drop is taken', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    try {
+      const before = openFds();
+      const ids: string[] = [];
+      for (let i = 0; i < MAX_OPEN_UPLOADS; i += 1) {
+        const { uploadId } = valueOf<UploadStarted>(await bridge.dispatch('files:upload-begin', APP, { name: `drop ${i}.bin`, size: 2000, modifiedAt: null, path: '' }));
+        valueOf(await bridge.dispatch('files:upload-chunk', APP, { uploadId, offset: 0, bytes: new Uint8Array(1000) }));
+        ids.push(uploadId);
+      }
+      // Each holds its temporary file open (the store opens it as the first bytes flow).
+      await expect.poll(async () => (await tempFiles(bridge.store.root)).length).toBe(MAX_OPEN_UPLOADS);
+      await expect.poll(openFds).toBeGreaterThanOrEqual(before + MAX_OPEN_UPLOADS);
+
+      bridge.pageGone('the window was reloaded.');
+      await expect.poll(() => tempFiles(bridge.store.root)).toEqual([]);
+      await expect.poll(openFds).toBe(before);
+
+      // The reloaded page's late calls are told what happened, and a new drop is accepted.
+      expect(await bridge.dispatch('files:upload-chunk', APP, { uploadId: ids[3] ?? '', offset: 1000, bytes: new Uint8Array(1000) })).toEqual({
+        ok: false,
+        error: { code: 'cancelled', message: '"drop 3.bin" was not stored: the window was reloaded. Add it again.' },
+      });
+      const bytes = new TextEncoder().encode('after the reload');
+      const { uploadId } = valueOf<UploadStarted>(await bridge.dispatch('files:upload-begin', APP, { name: 'new.txt', size: bytes.length, modifiedAt: null, path: '' }));
+      valueOf(await bridge.dispatch('files:upload-chunk', APP, { uploadId, offset: 0, bytes }));
+      expect(valueOf<ImportedFile>(await bridge.dispatch('files:upload-finish', APP, { uploadId })).sha256).toBe(sha(bytes));
+      expect(await tempFiles(bridge.store.root)).toEqual([]);
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+
+  it('end after an idle timeout without any page event, closing and removing their temporary files', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN, { uploadIdleMs: 1_000 });
+    try {
+      const before = openFds();
+      const { uploadId } = valueOf<UploadStarted>(await bridge.dispatch('files:upload-begin', APP, { name: 'stuck.iso', size: 10_000, modifiedAt: null, path: '' }));
+      // Data keeps it alive: four chunks 400 ms apart outlast the 1 s timeout.
+      for (let offset = 0; offset < 4000; offset += 1000) {
+        if (offset > 0) await new Promise((resolve) => setTimeout(resolve, 400));
+        valueOf(await bridge.dispatch('files:upload-chunk', APP, { uploadId, offset, bytes: new Uint8Array(1000) }));
+      }
+      await expect.poll(async () => (await tempFiles(bridge.store.root)).length).toBe(1);
+      // Then the renderer goes quiet.
+      await expect.poll(() => tempFiles(bridge.store.root), { timeout: 5_000 }).toEqual([]);
+      await expect.poll(openFds).toBe(before);
+      expect(await bridge.dispatch('files:upload-finish', APP, { uploadId })).toEqual({
+        ok: false,
+        error: { code: 'cancelled', message: '"stuck.iso" was not stored: no data arrived for 1 s. Add the file again.' },
+      });
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+
+  it('at the limit, make room by ending the one idle longest, and refuse only when every upload is receiving data', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'uploads-limit-'));
+    let now = 0;
+    const uploads = createUploads(createEvidenceStore(root), () => new Date(), { clock: () => now });
+    try {
+      const ids = Array.from({ length: MAX_OPEN_UPLOADS }, (_, i) => uploads.begin({ name: `f${i}.bin`, size: 10, modifiedAt: null, path: '' }).uploadId);
+      // All sixteen active a moment ago: a seventeenth is refused, with the reason.
+      now = 500;
+      expect(() => uploads.begin({ name: 'one more.bin', size: 10, modifiedAt: null, path: '' })).toThrow(
+        `${MAX_OPEN_UPLOADS} files are being stored right now; add more once they have finished.`,
+      );
+      // Seconds later, all but the first have moved on; the first is abandoned and makes room.
+      now = 10_000;
+      for (const id of ids.slice(1)) await uploads.chunk(id, 0, new Uint8Array(1));
+      const next = uploads.begin({ name: 'one more.bin', size: 10, modifiedAt: null, path: '' });
+      expect(next.uploadId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(uploads.openCount).toBe(MAX_OPEN_UPLOADS);
+      await expect(uploads.chunk(ids[0] ?? '', 0, new Uint8Array(1))).rejects.toThrow('"f0.bin" was not stored: it stopped receiving data and made room for newer files. Add it again.');
+      await uploads.settled();
+      expect(await tempFiles(root)).toHaveLength(MAX_OPEN_UPLOADS);
+    } finally {
+      uploads.expireAll('the test ended.');
+      await uploads.settled();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -236,6 +236,13 @@ const MALFORMED: Record<Channel, readonly Case[]> = {
     { label: 'an empty reason', payload: { ...validPurge, reason: '' }, path: ['reason'] },
     { label: 'a flag to skip the check', payload: { ...validPurge, force: true } },
   ],
+  'bundle:import-settle': [
+    ...NOT_AN_OBJECT,
+    { label: 'no decision', payload: { token: EXPORT_ID }, path: ['applied'] },
+    { label: 'a decision as text', payload: { token: EXPORT_ID, applied: 'yes' }, path: ['applied'] },
+    { label: 'a path as token', payload: { token: '/tmp/bundle.zip', applied: true }, path: ['token'] },
+    { label: 'hashes to delete', payload: { token: EXPORT_ID, applied: false, sha256s: [SHA_OF_ABC] } },
+  ],
 };
 
 const VALID: Record<Channel, readonly Case[]> = {
@@ -292,6 +299,10 @@ const VALID: Record<Channel, readonly Case[]> = {
   'evidence:purge': [
     { label: 'one candidate', payload: validPurge },
     { label: 'nothing else referenced', payload: { ...validPurge, referenced: [] } },
+  ],
+  'bundle:import-settle': [
+    { label: 'applied', payload: { token: EXPORT_ID, applied: true } },
+    { label: 'not applied', payload: { token: EXPORT_ID, applied: false } },
   ],
 };
 
@@ -388,6 +399,7 @@ const REQUESTS: Record<Channel, unknown> = {
   'keycard:save': { suggestedName: 'card.html', html: '<p>card</p>' },
   'bundle:stage': validStage,
   'evidence:purge': validPurge,
+  'bundle:import-settle': { token: EXPORT_ID, applied: true },
 };
 
 function recordingTransport() {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appendBelow,
   composeEvidenceImage,
   createRaster,
-  crop,
   isBlank,
   MIN_STAMP_WIDTH,
   REDACTION_FILL,
@@ -23,23 +21,19 @@ function gradient(width: number, height: number): Raster {
 const px = (r: Raster, x: number, y: number): number[] => [...r.data.subarray((y * r.width + x) * 4, (y * r.width + x) * 4 + 4)];
 
 describe('raster operations for the capture editor', () => {
-  it('crops to exactly the rectangle, pixel for pixel', () => {
+  it('crops to exactly the rectangle, pixel for pixel, padding a crop narrower than the stamp on the right', () => {
     const image = gradient(50, 40);
-    const part = crop(image, { x: 7, y: 3, width: 11, height: 5 });
-    expect([part.width, part.height]).toEqual([11, 5]);
-    expect(px(part, 0, 0)).toEqual(px(image, 7, 3));
-    expect(px(part, 10, 4)).toEqual(px(image, 17, 7));
-    expect(() => crop(image, { x: 45, y: 0, width: 6, height: 1 })).toThrow(/reaches past the 50 × 40 image/);
-  });
-
-  it('appends below without touching the image, padding a narrower image on the right', () => {
-    const image = gradient(4, 3);
-    const banner = createRaster(6, 2, [9, 9, 9]);
-    const out = appendBelow(image, banner, STAMP_BACKGROUND);
-    expect([out.width, out.height]).toEqual([6, 5]);
-    for (let y = 0; y < 3; y += 1) for (let x = 0; x < 4; x += 1) expect(px(out, x, y)).toEqual(px(image, x, y));
-    expect(px(out, 4, 0)).toEqual([...STAMP_BACKGROUND, 255]);
-    expect(px(out, 5, 4)).toEqual([9, 9, 9, 255]);
+    const stamp = createRaster(MIN_STAMP_WIDTH, 2, [9, 9, 9]);
+    const out = composeEvidenceImage(image, { crop: { x: 7, y: 3, width: 11, height: 5 }, redactions: [], stamp }).image;
+    expect([out.width, out.height]).toEqual([MIN_STAMP_WIDTH, 7]);
+    for (let y = 0; y < 5; y += 1) for (let x = 0; x < 11; x += 1) expect(px(out, x, y)).toEqual(px(image, x + 7, y + 3));
+    expect(px(out, 11, 0)).toEqual([...STAMP_BACKGROUND, 255]);
+    expect(px(out, MIN_STAMP_WIDTH - 1, 4)).toEqual([...STAMP_BACKGROUND, 255]);
+    expect(px(out, 0, 5)).toEqual([9, 9, 9, 255]);
+    expect(px(out, MIN_STAMP_WIDTH - 1, 6)).toEqual([9, 9, 9, 255]);
+    expect(() => composeEvidenceImage(image, { crop: { x: 45, y: 0, width: 6, height: 1 }, redactions: [], stamp })).toThrow(
+      /The crop reaches past the 50 × 40 image/,
+    );
   });
 
   it('composes crop, redaction and stamp, and reports what it did', () => {
