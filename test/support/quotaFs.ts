@@ -32,7 +32,8 @@ export function limitWrites(root: string, limit: number, code: FullCode): () => 
 const quotaOf = (path: unknown): Quota | undefined => {
   if (typeof path !== 'string') return undefined;
   const full = resolve(path);
-  return quotas.find((q) => full === q.root || full.startsWith(q.root + sep));
+  // The latest limit on a folder is the one that holds.
+  return quotas.findLast((q) => full === q.root || full.startsWith(q.root + sep));
 };
 
 /** The error Node raises for a write(2) that failed with `code`. */

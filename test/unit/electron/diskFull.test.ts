@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -183,6 +183,46 @@ describe.each(CODES)('a write that fails with %s', (code) => {
     }
   });
 
+  it('refuses to save a key card with "the disk is full" and leaves no cut-off card', async () => {
+    const full = await fullFolder(code, 1024);
+    try {
+      const bridge = await createBridgeHarness(APP_ORIGIN, {}, join(dir, `unused-card-${code}`));
+      const card = join(full.root, 'dana-key-card.html');
+      const html = `<!doctype html><p>${'k'.repeat(4096)}</p>`;
+      bridge.answerKeyCardDialog(card);
+      expect(await bridge.dispatch('keycard:save', APP_SENDER, { suggestedName: 'dana-key-card.html', html })).toEqual({
+        ok: false,
+        error: { code: 'io-error', message: 'The disk is full, so the key card could not be saved. Free some space and try again.' },
+      });
+      expect(await readdir(full.root)).toEqual([]);
+      // With room again, the same save writes the whole card.
+      full.lift();
+      bridge.answerKeyCardDialog(card);
+      expect(valueOf(await bridge.dispatch('keycard:save', APP_SENDER, { suggestedName: 'dana-key-card.html', html }))).toEqual({ status: 'written', path: card });
+      expect(await readFile(card, 'utf8')).toBe(html);
+    } finally {
+      full.lift();
+    }
+  });
+
+  it('stops purging unused bytes with "the disk is full" when its log cannot be written, removing nothing it did not record', async () => {
+    const full = await fullFolder(code, 1024 * 1024);
+    const bridge = await createBridgeHarness(APP_ORIGIN, {}, join(full.root, 'store'));
+    const { sha256 } = await bridge.store.put(Buffer.from('bytes of a deleted audit'));
+    const lift = limitWrites(full.root, 0, code);
+    try {
+      expect(await bridge.dispatch('evidence:purge', APP_SENDER, { candidates: [sha256], referenced: [], reason: 'audit deleted' })).toEqual({
+        ok: false,
+        error: { code: 'io-error', message: 'The disk is full, so the unused evidence files could not all be removed. Free some space and try again.' },
+      });
+      // Still there, as the (unwritten) log says: bytes nothing refers to are harmless, a removal nobody recorded is not.
+      expect(await bridge.store.has(sha256)).toBe(true);
+    } finally {
+      lift();
+      full.lift();
+    }
+  });
+
   it('refuses to prepare the built-in sample audit with "the disk is full" and leaves no temporary folder', async () => {
     const full = await fullFolder(code, 16 * 1024);
     const savedTmp = process.env['TMPDIR'];
@@ -215,7 +255,7 @@ describe('the limited folder itself', () => {
       } finally {
         await handle.close();
       }
-      expect(createHash('sha256').update(await (await import('node:fs/promises')).readFile(join(full.root, 'f'))).digest('hex')).toBe(createHash('sha256').update('12345678').digest('hex'));
+      expect(createHash('sha256').update(await readFile(join(full.root, 'f'))).digest('hex')).toBe(createHash('sha256').update('12345678').digest('hex'));
       await mkdir(join(full.root, 'sub'));
     } finally {
       full.lift();
