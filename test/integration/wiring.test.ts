@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -272,6 +272,40 @@ describe('the shipped main process', () => {
     app.electron.app.emit('second-instance', { preventDefault: () => {} }, ['evidence-locker'], '/', {});
     expect(app.window.isMinimized()).toBe(false);
     expect(app.window.isFocused()).toBe(true);
+  });
+
+  it('ends what a reloaded or crashed page had open in main: its uploads and their temporary files, the sample audit’s folder', async () => {
+    // Issue #14: sixteen drops abandoned by a reload held their temporary files until restart.
+    const app = await start();
+    const { api } = app.loadPreload();
+    const temp = join(app.userData, 'evidence', 'tmp');
+    const sampleDirs = (): string[] => readdirSync(tmpdir()).filter((n) => /^evidence-locker-sample-[A-Za-z0-9]{6}$/.test(n));
+    const samplesBefore = sampleDirs();
+    const begin = async (name: string): Promise<string> => {
+      const { uploadId } = valueOf(await api.beginUpload({ name, size: 2000, modifiedAt: null, path: '' }));
+      valueOf(await api.uploadChunk({ uploadId, offset: 0, bytes: new Uint8Array(1000) }));
+      return uploadId;
+    };
+    const dropped = await begin('dropped.bin');
+    await expect.poll(() => readdirSync(temp).length).toBe(1);
+    valueOf(await api.openSample({ trusted: [] }));
+    expect(sampleDirs()).toHaveLength(samplesBefore.length + 1);
+
+    // A route change inside the page is not a reload: nothing ends.
+    app.window.webContents.emit('did-start-navigation', { url: 'app://evidence-locker/index.html#/import', isMainFrame: true, isSameDocument: true, preventDefault: () => {} });
+    valueOf(await api.uploadChunk({ uploadId: dropped, offset: 1000, bytes: new Uint8Array(500) }));
+
+    app.window.webContents.emit('did-start-navigation', { url: 'app://evidence-locker/index.html', isMainFrame: true, isSameDocument: false, preventDefault: () => {} });
+    await expect.poll(() => readdirSync(temp)).toEqual([]);
+    await expect.poll(sampleDirs).toEqual(samplesBefore);
+    expect(await api.uploadChunk({ uploadId: dropped, offset: 1500, bytes: new Uint8Array(500) })).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: '"dropped.bin" was not stored: the window was reloaded. Add it again.' },
+    });
+
+    await begin('after-reload.bin');
+    app.window.webContents.emit('render-process-gone', { preventDefault: () => {} }, { reason: 'crashed', exitCode: 139 });
+    await expect.poll(() => readdirSync(temp)).toEqual([]);
   });
 
   it('quits when its last window is closed', async () => {
