@@ -106,7 +106,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   deps.onPageGone?.((reason) => {
     uploads.expireAll(reason);
     pending.clear();
-    void inspections.releaseAll();
+    inspections.releaseAll();
   });
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
@@ -367,6 +367,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     // and writer, verified, previewed, imported.
     'sample:open': async ({ trusted }) => {
       // Ours alone: removed when the inspection ends, and by the start-up sweep after a crash.
+      inspections.releaseSamples();
       const dir = await mkdtemp(join(tmpdir(), SAMPLE_DIR_PREFIX));
       try {
         const sample = await buildSampleAudit(join(dir, 'store'));
