@@ -164,6 +164,37 @@ describe('lying sizes and encrypted entries, in the CLI and in the app’s Impor
   }
 });
 
+describe('a tag file that lies about its size, or is encrypted', () => {
+  const cases: [string, RawEntry[], string, string][] = [
+    ['bagit.txt inflating past its declared size', [{ ...BAGIT, declaredSize: 5 }], 'bagit.txt', 'bag/bagit.txt: inflates to more than the 5 bytes its header declares'],
+    [
+      'an encrypted data/manifest.json',
+      [BAGIT, { name: 'bag/data/manifest.json', content: Buffer.from('{}'), method: 'deflate', flags: 0x0001 }],
+      'data/manifest.json',
+      'bag/data/manifest.json: the entry is encrypted; a bundle never is',
+    ],
+    [
+      'a data/audit-log.jsonl shorter than declared',
+      [BAGIT, { name: 'bag/data/audit-log.jsonl', content: Buffer.from('{}\n'), method: 'deflate', declaredSize: 4096 }],
+      'data/audit-log.jsonl',
+      'bag/data/audit-log.jsonl: inflates to 3 bytes, not the 4096 its header declares',
+    ],
+  ];
+  for (const [what, entries, path, why] of cases) {
+    it(`says of ${what} that it could not be read, and why, once, and never that it is missing`, async () => {
+      const zip = await save(`tag-${what.replaceAll(/[ /]/g, '-')}.zip`, craftZip(entries));
+      const cli = await cliVerify(zip);
+      expect(cli.code).toBe(1);
+      const app = await appInspect(zip);
+      for (const problems of [cli.out.split('\n').map((l) => l.replace(/^ {8}- /, '')), app.report.problems]) {
+        expect(problems).toContain(`could not be read: ${path}`);
+        expect(problems).not.toContain(`missing: ${path}`);
+        expect(problems.filter((p) => p.startsWith(`${path}: could not be read`))).toEqual([`${path}: could not be read (${why})`]);
+      }
+    });
+  }
+});
+
 describe('descriptors', () => {
   it('are all closed again after 40 failing ZIPs through the CLI and 40 through the app’s Import', async () => {
     const bad = [
