@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -14,6 +14,8 @@ import { MIN_STAMP_WIDTH } from '../../shared/image/raster';
 import { CSP_HEADER } from '../../shared/security/csp';
 import { paintRoot, requireDisplay } from '../support/display';
 import { projectVersion, startShippedApp, type ShippedApp } from '../support/electron/shippedApp';
+import { PARTIAL_SUFFIX, partialPrefix } from '../../electron/main/bundle/writer';
+import { createTempLedger } from '../../electron/main/sweep';
 
 /**
  * The app as it ships: out/main/index.cjs and out/preload/index.cjs, built by `npm run build`,
@@ -272,6 +274,43 @@ describe('the shipped main process', () => {
     app.electron.app.emit('second-instance', { preventDefault: () => {} }, ['evidence-locker'], '/', {});
     expect(app.window.isMinimized()).toBe(false);
     expect(app.window.isFocused()).toBe(true);
+  });
+
+  it('sweeps at start what a killed run left: an export’s hidden .partial, the sample’s old folder, staged files', async () => {
+    // Issue #14 'Litter'. Laid out as a run killed an hour ago leaves it, before main starts.
+    const root = await mkdtemp(join(tmpdir(), 'shipped-app-'));
+    roots.push(root);
+    const tmp = await mkdtemp(join(tmpdir(), 'shipped-tmp-'));
+    roots.push(tmp);
+    const exports = join(root, 'documents');
+    await mkdir(exports, { recursive: true });
+    const target = join(exports, 'acme.zip');
+    const partial = join(exports, `${partialPrefix(target)}${randomUUID()}${PARTIAL_SUFFIX}`);
+    const notOurs = join(exports, 'acme.zip.partial');
+    await createTempLedger(join(root, 'userData', 'temp-ledger')).note({ dir: exports, prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
+    const sampleDir = join(tmp, 'evidence-locker-sample-Ab12Cd');
+    await mkdir(sampleDir);
+    await writeFile(join(sampleDir, 'sample-audit.zip'), 'PK');
+    const staging = join(root, 'userData', 'evidence', 'staging');
+    await mkdir(staging, { recursive: true });
+    const staged = join(staging, 'a'.repeat(64));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const [path, bytes] of [[partial, 'half a bundle'], [notOurs, 'somebody else’s'], [staged, 'manifest']] as const) await writeFile(path, bytes);
+    for (const path of [partial, notOurs, staged, join(sampleDir, 'sample-audit.zip'), sampleDir]) await utimes(path, anHourAgo, anHourAgo);
+
+    const savedTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      await start({ root });
+    } finally {
+      if (savedTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = savedTmp;
+    }
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(sampleDir)).toBe(false);
+    expect(existsSync(staged)).toBe(false);
+    expect(readdirSync(join(root, 'userData', 'temp-ledger'))).toEqual([]);
+    expect(readdirSync(exports)).toEqual(['acme.zip.partial']);
   });
 
   it('ends what a reloaded or crashed page had open in main: its uploads and their temporary files, the sample audit’s folder', async () => {
