@@ -11,10 +11,10 @@ import { createEvidenceStore } from '../../../electron/main/store';
 import type { BundleInspection, FileImportResult, PendingCapture, UploadStarted } from '../../../shared/bridge/contract';
 import { MIN_STAMP_WIDTH } from '../../../shared/image/raster';
 import { APP_SENDER, createBridgeHarness, valueOf } from '../../support/bridgeHarness';
-import { limitWrites, type FullCode } from '../../support/quotaFs';
+import { limitWrites, refuseRemovals, type FullCode } from '../../support/faultyFs';
 import { sampleWithFile } from '../../support/sampleWithFile';
 
-vi.mock('node:fs/promises', async (importOriginal) => (await import('../../support/quotaFs')).withQuotas(await importOriginal()));
+vi.mock('node:fs/promises', async (importOriginal) => (await import('../../support/faultyFs')).withFaults(await importOriginal()));
 
 /**
  * Issue #14: "disk full during an import shows a raw ENOSPC; disk full during a dropped-file
@@ -22,7 +22,7 @@ vi.mock('node:fs/promises', async (importOriginal) => (await import('../../suppo
  * and what to build: "disk full and quota exhausted (ENOSPC, EDQUOT) read 'the disk is full' on
  * every path". Every path main writes on, through main's real handlers, with the write that
  * does not fit failing as the kernel fails it — for a full disk and for an exhausted quota
- * (test/support/quotaFs.ts says why the quota cannot be a real one here; faults.test.ts has the
+ * (test/support/faultyFs.ts says why the quota cannot be a real one here; faults.test.ts has the
  * real full tmpfs). Each must say "the disk is full" in its own words, never the errno, never
  * `internal`, and leave nothing behind.
  */
@@ -238,6 +238,36 @@ describe.each(CODES)('a write that fails with %s', (code) => {
     } finally {
       if (savedTmp === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = savedTmp;
+      full.lift();
+    }
+  });
+});
+
+describe('an import that cannot take back what it stored', () => {
+  it('says exactly which stored files stay, referenced by nothing', async () => {
+    const full = await fullFolder('ENOSPC');
+    // Removing them fails as when another program holds them open.
+    const unstick = refuseRemovals(join(full.root, 'store', 'sha256'), 'EBUSY');
+    try {
+      const bridge = await createBridgeHarness(APP_ORIGIN, {}, join(full.root, 'store'));
+      bridge.answerImportDialog(zip);
+      const inspected = valueOf<BundleInspection>(await bridge.dispatch('bundle:inspect', APP_SENDER, { trusted: [] }));
+      if (inspected.status !== 'inspected') throw new Error('not inspected');
+      const [first, second] = files;
+      expect(await bridge.dispatch('bundle:import-files', APP_SENDER, { token: inspected.token, files, confirmedExporter: sample.keys.fingerprint })).toEqual({
+        ok: false,
+        error: {
+          code: 'io-error',
+          message:
+            `The disk is full: the import stopped at ${large.path} (file 3 of 3). Nothing was added. 2 stored files could not be removed and stay in the evidence store, ` +
+            `referenced by nothing: ${first?.sha256}, ${second?.sha256}. Free some space and import again.`,
+        },
+      });
+      // They are there, as said; and once they can be removed, nothing else is.
+      unstick();
+      expect((await filesUnder(join(full.root, 'store'))).map((p) => p.split('/').at(-1)).sort()).toEqual([first?.sha256, second?.sha256].sort());
+    } finally {
+      unstick();
       full.lift();
     }
   });

@@ -2,7 +2,9 @@ import type * as FsPromises from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 
 /**
- * A byte quota on folders, for `vi.mock('node:fs/promises', …)`: writes through any file opened
+ * Faults of a file system, for `vi.mock('node:fs/promises', …)`.
+ *
+ * A byte quota on folders: writes through any file opened
  * under a limited folder count against its limit, and the write that would pass it fails as
  * the kernel's would, with ENOSPC (disk full) or EDQUOT (quota exhausted). Everything else —
  * opening, linking, renaming, removing, reading — is the real file system's.
@@ -21,6 +23,24 @@ interface Quota {
 }
 
 const quotas: Quota[] = [];
+/** Folders whose files cannot be removed, and the error rm(2) gives. */
+const stuck: { readonly root: string; readonly code: string }[] = [];
+
+/**
+ * Makes removing anything under `root` fail with `code` (EBUSY: a virus scanner holds it;
+ * EPERM: an immutable file) — what root cannot otherwise be refused on this machine.
+ */
+export function refuseRemovals(root: string, code: 'EBUSY' | 'EPERM'): () => void {
+  const entry = { root: resolve(root), code };
+  stuck.push(entry);
+  return () => void stuck.splice(stuck.indexOf(entry), 1);
+}
+
+const isUnder = (path: unknown, root: string): boolean => {
+  if (typeof path !== 'string') return false;
+  const full = resolve(path);
+  return full === root || full.startsWith(root + sep);
+};
 
 /** Limits what may be written under `root` (in total, from now on) to `limit` bytes. */
 export function limitWrites(root: string, limit: number, code: FullCode): () => void {
@@ -29,12 +49,8 @@ export function limitWrites(root: string, limit: number, code: FullCode): () => 
   return () => void quotas.splice(quotas.indexOf(quota), 1);
 }
 
-const quotaOf = (path: unknown): Quota | undefined => {
-  if (typeof path !== 'string') return undefined;
-  const full = resolve(path);
-  // The latest limit on a folder is the one that holds.
-  return quotas.findLast((q) => full === q.root || full.startsWith(q.root + sep));
-};
+// The latest limit on a folder is the one that holds.
+const quotaOf = (path: unknown): Quota | undefined => quotas.findLast((q) => isUnder(path, q.root));
 
 /** The error Node raises for a write(2) that failed with `code`. */
 function writeError(code: FullCode): NodeJS.ErrnoException {
@@ -80,8 +96,8 @@ function limitedHandle(handle: FileHandle, quota: Quota): FileHandle {
   });
 }
 
-/** node:fs/promises with the quotas above applied: the module the mock returns. */
-export function withQuotas(actual: typeof FsPromises): typeof FsPromises {
+/** node:fs/promises with the faults above applied: the module the mock returns. */
+export function withFaults(actual: typeof FsPromises): typeof FsPromises {
   const open: typeof actual.open = async (path, ...rest) => {
     const handle = await actual.open(path, ...rest);
     const quota = quotaOf(path);
@@ -97,6 +113,11 @@ export function withQuotas(actual: typeof FsPromises): typeof FsPromises {
     if (quota) charge(quota, sizeOf(data));
     return actual.appendFile(path, data, ...rest);
   };
-  const limited = { ...actual, open, writeFile, appendFile };
+  const rm: typeof actual.rm = async (path, ...rest) => {
+    const refusal = stuck.findLast((s) => isUnder(path, s.root));
+    if (refusal) throw Object.assign(new Error(`${refusal.code}: operation not permitted, rm '${String(path)}'`), { code: refusal.code, syscall: 'rm', path: String(path) });
+    return actual.rm(path, ...rest);
+  };
+  const limited = { ...actual, open, writeFile, appendFile, rm };
   return { ...limited, default: limited } as typeof FsPromises;
 }
