@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,6 +50,7 @@ export function paintRootPattern(): void {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
+  rmSync(file, { force: true });
 }
 
 /**
