@@ -1,7 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 
 /** The X display the capture tests use: the one `npm test` starts with xvfb-run. */
 export function requireDisplay(): string {
@@ -30,9 +31,10 @@ export function paintRoot(hex: string): void {
 /**
  * Paints the root window with a four-corner colour blend, so nearly every pixel differs from its
  * neighbours: a crop or a redaction off by one pixel shows in a comparison. ImageMagick draws it
- * and `display -window root` puts it on the screen.
+ * and `display -window root` puts it on the screen. Returns the painted image, decoded, for the
+ * tests to compare captured pixels against (its file is gone: workers would pile them up).
  */
-export function paintRootPattern(): void {
+export function paintRootPattern(): PNG {
   const { width, height } = screenSize();
   // Per process: two e2e workers paint their own displays at the same time.
   const file = join(tmpdir(), `evidence-locker-root-${width}x${height}-${process.pid}.png`);
@@ -50,7 +52,11 @@ export function paintRootPattern(): void {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
-  rmSync(file, { force: true });
+  try {
+    return PNG.sync.read(readFileSync(file));
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 /**
