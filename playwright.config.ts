@@ -13,5 +13,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: process.env['PW_OUTPUT_DIR'] ?? 'test-results',
   // A click or fill that cannot happen fails in a minute, not at the test's own (long) timeout.
-  use: { trace: 'retain-on-failure', actionTimeout: 60_000 },
+  // Traces only on request (E2E_TRACE=1): recording one for every test costs CI minutes, and
+  // CI keeps nothing but the printed output.
+  use: { trace: process.env['E2E_TRACE'] ? 'retain-on-failure' : 'off', actionTimeout: 60_000 },
 });
