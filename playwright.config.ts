@@ -11,5 +11,6 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list']],
   outputDir: process.env['PW_OUTPUT_DIR'] ?? 'test-results',
-  use: { trace: 'retain-on-failure' },
+  // A click or fill that cannot happen fails in 30 s, not at the test's own (long) timeout.
+  use: { trace: 'retain-on-failure', actionTimeout: 30_000 },
 });

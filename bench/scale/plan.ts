@@ -10,7 +10,7 @@ import { seededRandom } from '../lib/table';
  * app's own functions. Bump SCALE_PLAN_VERSION whenever the plan changes, so a cached seed is
  * never mistaken for the new one.
  */
-export const SCALE_PLAN_VERSION = 1;
+export const SCALE_PLAN_VERSION = 2;
 
 export const SCALE_AUDIT = {
   name: 'SOC 2 Type II FY2026 (scale)',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { renderVerifyHtml } from '../../shared/bundle/render/verifyHtml';
@@ -10,6 +10,7 @@ import { EXIT_CODES, withCheck, type VerifyReport } from '../../shared/verify/re
 import { formatReportText } from '../../shared/verify/text';
 import { extendsCheck } from '../../shared/verify/trail';
 import { verifierPageOf, verifyBundle } from '../main/bundle/verify';
+import { readSmallFile } from '../main/safeFile';
 
 /**
  * `npx evidence-locker …`: the auditor's tools (DESIGN.md §5, issue #11). verify checks a bundle
@@ -45,6 +46,9 @@ export interface Output {
 }
 
 class UsageError extends Error {}
+
+/** A key card is one small HTML page; anything far larger is not one. */
+const MAX_KEY_CARD_BYTES = 4 * 1024 * 1024;
 
 interface VerifyArgs {
   readonly file: string;
@@ -86,7 +90,9 @@ async function trustedKey(value: string): Promise<TrustedKey> {
   const path = resolve(value);
   if (!existsSync(path)) throw new UsageError(`--trust ${visibleName(value)}: neither a fingerprint (64 hex digits) nor a key card file that exists`);
   try {
-    return trustedFromKeyCard(await readKeyCard(await readFile(path, 'utf8')), `key card ${basename(path)}`);
+    // Opened as a regular file only: a pipe or a device given here is named, not waited on.
+    const text = (await readSmallFile(path, MAX_KEY_CARD_BYTES)).toString('utf8');
+    return trustedFromKeyCard(await readKeyCard(text), `key card ${basename(path)}`);
   } catch (error) {
     throw new UsageError(`--trust ${visibleName(value)}: ${error instanceof Error ? error.message : String(error)}`);
   }

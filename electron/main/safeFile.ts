@@ -201,3 +201,28 @@ export async function* readChunks(file: SafeFile, start = 0, chunkBytes = READ_C
     next.catch(() => {});
   }
 }
+
+/**
+ * A small user-chosen file read whole (a key card given to the CLI), through openRegularFile:
+ * a pipe or device is refused by name, a stalled read times out, and a file over `maxBytes` is
+ * refused rather than read into memory.
+ */
+export async function readSmallFile(path: string, maxBytes: number, options: SafeFileOptions = {}): Promise<Buffer> {
+  const file = await openRegularFile(path, options);
+  try {
+    if (file.stats.size > maxBytes) {
+      throw new BridgeFailure('too-large', `"${file.shown}" is ${file.stats.size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} such a file may be.`);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of readChunks(file)) {
+      total += chunk.length;
+      // It grew while being read: still bounded.
+      if (total > maxBytes) throw new BridgeFailure('too-large', `"${file.shown}" grew past ${maxBytes.toLocaleString('en-US')} bytes while it was read.`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await file.close();
+  }
+}

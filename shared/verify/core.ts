@@ -70,13 +70,33 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   }
 
   const readErrors: string[] = [];
+  // Files that are there but could not be read (a lying size, an encrypted entry, a bad drive):
+  // said once, in "Readable files", and never called missing elsewhere (issue #14).
+  const unreadable = new Set<string>();
+  const cannotRead = (path: string, why: string): void => {
+    if (unreadable.has(path)) return;
+    unreadable.add(path);
+    readErrors.push(`${shown(path)}: ${why}`);
+  };
+  const whyOf = (error: unknown): string => `could not be read (${shown(error instanceof Error ? error.message : String(error))})`;
+  /** The problem line for a file the check needs and did not get. */
+  const absent = (path: string): string => (unreadable.has(path) ? `could not be read: ${path}` : `missing: ${path}`);
+  /** A check that could not be made because the file it reads could not be read. */
+  const notReadable = (id: CheckId, title: string, path: string): Check => ({
+    id,
+    title,
+    status: 'fail',
+    summary: `${path} is in the bag but could not be read (see "Readable files").`,
+    problems: [absent(path)],
+    notes: [],
+  });
   const bytesOf = async (path: string): Promise<Uint8Array | null> => {
     const entry = files.get(path);
     if (!entry) return null;
     try {
       return await entry.read(MAX_TEXT_BYTES);
     } catch (error) {
-      readErrors.push(`${path}: could not be read (${shown(error instanceof Error ? error.message : String(error))})`);
+      cannotRead(path, whyOf(error));
       return null;
     }
   };
@@ -86,7 +106,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
     try {
       return utf8(bytes);
     } catch {
-      readErrors.push(`${path}: is not UTF-8 text`);
+      cannotRead(path, 'is not UTF-8 text');
       return null;
     }
   };
@@ -98,7 +118,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   const encoding = tagValue(bagitFields, 'Tag-File-Character-Encoding');
   const bagitProblems =
     bagitText === null
-      ? ['missing: bagit.txt']
+      ? [absent('bagit.txt')]
       : [
           ...(version === '1.0' ? [] : [`BagIt-Version is ${quoted(version)}, expected "1.0"`]),
           ...(encoding?.toUpperCase() === 'UTF-8' ? [] : [`Tag-File-Character-Encoding is ${quoted(encoding)}, expected "UTF-8"`]),
@@ -112,7 +132,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   try {
     tagmanifestText = tagmanifestBytes === null ? null : utf8(tagmanifestBytes);
   } catch {
-    readErrors.push('tagmanifest-sha256.txt: is not UTF-8 text');
+    cannotRead('tagmanifest-sha256.txt', 'is not UTF-8 text');
   }
   const payload = manifestText === null ? { entries: [] as ManifestLine[], problems: [] as string[] } : parseManifestText(manifestText, 'manifest-sha256.txt');
   const tags = tagmanifestText === null ? { entries: [] as ManifestLine[], problems: [] as string[] } : parseManifestText(tagmanifestText, 'tagmanifest-sha256.txt');
@@ -124,7 +144,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
     try {
       digests.set(path, await (files.get(path) as SourceEntry).digest());
     } catch (error) {
-      readErrors.push(`${shown(path)}: could not be read (${shown(error instanceof Error ? error.message : String(error))})`);
+      cannotRead(path, whyOf(error));
     }
   }
 
@@ -134,7 +154,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   const payloadProblems = [...payload.problems];
   let missing = 0;
   let altered = 0;
-  if (manifestText === null) payloadProblems.push('missing: manifest-sha256.txt');
+  if (manifestText === null) payloadProblems.push(absent('manifest-sha256.txt'));
   for (const line of payload.entries) {
     if (!line.path.startsWith('data/') || line.path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
       payloadProblems.push(`manifest-sha256.txt line ${line.line} lists a path outside data/: ${quoted(line.path)}`);
@@ -168,7 +188,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   // Tag files: every line of tagmanifest-sha256.txt.
   const listedTags = new Map<string, string>();
   const tagProblems = [...tags.problems];
-  if (tagmanifestText === null) tagProblems.push('missing: tagmanifest-sha256.txt');
+  if (tagmanifestText === null) tagProblems.push(absent('tagmanifest-sha256.txt'));
   for (const line of tags.entries) {
     if (line.path.startsWith('data/') || line.path.includes('/') || line.path === 'tagmanifest-sha256.txt' || line.path === 'signature.json') {
       tagProblems.push(`tagmanifest-sha256.txt line ${line.line} lists a path that is not a tag file it can cover: ${quoted(line.path)}`);
@@ -220,7 +240,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   const actualOxum = `${payloadBytes}.${payloadCount}`;
   const oxumProblems =
     bagInfoText === null
-      ? ['missing: bag-info.txt']
+      ? [absent('bag-info.txt')]
       : oxum === null
         ? ['bag-info.txt: no Payload-Oxum']
         : oxum !== actualOxum
@@ -242,7 +262,8 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   // The exporter's signature over the tag manifest.
   let signature;
   try {
-    signature = await checkBagSignature(await textOf('signature.json'), tagmanifestBytes);
+    const signatureText = await textOf('signature.json');
+    signature = unreadable.has('signature.json') ? { check: notReadable('signature', 'Bag signature', 'signature.json'), signer: null } : await checkBagSignature(signatureText, tagmanifestBytes);
   } catch (error) {
     if (!(error instanceof UnsupportedCrypto)) throw error;
     signature = { check: { id: 'signature' as const, title: 'Bag signature', status: 'fail' as const, summary: error.message, problems: [error.message], notes: [] }, signer: null };
@@ -252,7 +273,9 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   // manifest.json against the files.
   const sizes = new Map([...digests.entries()].map(([p, d]) => [p, d.size]));
   const manifestJsonText = await textOf('data/manifest.json');
-  const { check: manifestCheck, manifest } = checkManifestJson(manifestJsonText, listed, sizes, tagValue(bagInfo, 'External-Identifier'));
+  const { check: manifestCheck, manifest } = unreadable.has('data/manifest.json')
+    ? { check: notReadable('manifest', 'manifest.json matches the files', 'data/manifest.json'), manifest: null }
+    : checkManifestJson(manifestJsonText, listed, sizes, tagValue(bagInfo, 'External-Identifier'));
   checks.push(manifestCheck);
 
   // Sign-offs, the trail, and what they committed to.
@@ -265,7 +288,7 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
   }
   checks.push(signoffs.check);
   const auditLogText = await textOf('data/audit-log.jsonl');
-  const trail = checkTrail(auditLogText, manifest?.auditId ?? null);
+  const trail = unreadable.has('data/audit-log.jsonl') ? { check: notReadable('trail', 'Audit trail', 'data/audit-log.jsonl'), entries: null } : checkTrail(auditLogText, manifest?.auditId ?? null);
   checks.push(trail.check);
   const history = checkHistory(trail.entries, manifest, tagValue(bagInfo, 'Evidence-Locker-Log-Head'), tagValue(bagInfo, 'Evidence-Locker-Partial'), signoffs.verified);
   checks.push(history.check);

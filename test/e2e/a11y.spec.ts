@@ -183,7 +183,7 @@ test("an audit's views, tools, previews, capture editor and shortcut sheet, in b
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   await expect(page.locator('section.detail').getByRole('article').first()).toBeVisible();
   await axe.check('fieldwork-control');
-  for (const view of ['Coverage', 'Request list', 'Review', 'Evidence']) {
+  for (const view of ['Coverage', 'Request list', 'Review', 'All evidence']) {
     await views.getByRole('link', { name: new RegExp(`^${view}`) }).click();
     await expect(views.getByRole('link', { name: new RegExp(`^${view}`) })).toHaveAttribute('aria-current', 'page');
     await axe.check(`fieldwork-${view.toLowerCase().replace(' ', '-')}`);

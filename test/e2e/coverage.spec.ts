@@ -71,9 +71,9 @@ test('a collector sees which quarters of a control have evidence and opens exact
   const cells = row.locator('a[data-status]');
   await expect(cells).toHaveCount(4);
   await expect(cells).toHaveText([
-    'Collected1 item',
+    'Collected 1 item',
     emptyStatus('2026-07-01T00:00:00Z'),
-    'Collected1 item',
+    'Collected 1 item',
     emptyStatus('2027-01-01T00:00:00Z'),
   ]);
   await expect(row.getByRole('link', { name: 'AC-01 Q1 2026: Collected, 1 item' })).toBeVisible();
@@ -215,8 +215,8 @@ test('the issue scenario: a Type II audit with a request list, screens captured 
   const row = page.getByRole('region', { name: /^Quarterly/ }).locator('tr[data-control="AC-01"]');
   await row.scrollIntoViewIfNeeded();
   await expect(row.locator('a[data-status]')).toHaveText([
-    'Collected1 item',
-    'Collected1 item',
+    'Collected 1 item',
+    'Collected 1 item',
     emptyStatus('2026-10-01T00:00:00Z'),
     emptyStatus('2027-01-01T00:00:00Z'),
   ]);

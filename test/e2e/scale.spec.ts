@@ -119,7 +119,7 @@ test('a year of evidence at 2,000 items: every screen shows the right figures an
   // Coverage: totals over every control, rows drawn near the viewport only.
   await views.getByRole('link', { name: 'Coverage' }).click();
   const summary = page.getByRole('region', { name: 'Coverage summary' });
-  await expect(summary).toContainText('of slots covered');
+  await expect(summary).toContainText('of due slots covered');
   expect(await page.locator('tr[data-control]').count()).toBe(200);
   expect(await page.locator('tr.cov-row-pending').count()).toBeGreaterThan(100);
   expect(await domNodes(page)).toBeLessThan(DOM_LIMIT);

@@ -33,7 +33,8 @@ test('audit pages carry a breadcrumb, and Settings leads back to the review queu
   // Segregation of duties is a setting here, warn by default.
   const sod = page.getByRole('region', { name: 'Segregation of duties' });
   await expect(sod.getByRole('radio', { name: /Warn/ })).toBeChecked();
-  await sod.getByRole('radio', { name: /Forbid/ }).check();
+  // A click, not check(): the choice shows once it is saved (and logged), a moment later.
+  await sod.getByRole('radio', { name: /Forbid/ }).click();
   await expect(sod.getByRole('radio', { name: /Forbid/ })).toBeChecked();
   await snapAtWidths(app, '97-settings-sod');
   await page.getByRole('link', { name: '← Back to Fieldwork › Review' }).click();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -14,6 +14,8 @@ import { MIN_STAMP_WIDTH } from '../../shared/image/raster';
 import { CSP_HEADER } from '../../shared/security/csp';
 import { paintRoot, requireDisplay } from '../support/display';
 import { projectVersion, startShippedApp, type ShippedApp } from '../support/electron/shippedApp';
+import { PARTIAL_SUFFIX, partialPrefix } from '../../electron/main/bundle/writer';
+import { createTempLedger } from '../../electron/main/sweep';
 
 /**
  * The app as it ships: out/main/index.cjs and out/preload/index.cjs, built by `npm run build`,
@@ -272,6 +274,77 @@ describe('the shipped main process', () => {
     app.electron.app.emit('second-instance', { preventDefault: () => {} }, ['evidence-locker'], '/', {});
     expect(app.window.isMinimized()).toBe(false);
     expect(app.window.isFocused()).toBe(true);
+  });
+
+  it('sweeps at start what a killed run left: an export’s hidden .partial, the sample’s old folder, staged files', async () => {
+    // Issue #14 'Litter'. Laid out as a run killed an hour ago leaves it, before main starts.
+    const root = await mkdtemp(join(tmpdir(), 'shipped-app-'));
+    roots.push(root);
+    const tmp = await mkdtemp(join(tmpdir(), 'shipped-tmp-'));
+    roots.push(tmp);
+    const exports = join(root, 'documents');
+    await mkdir(exports, { recursive: true });
+    const target = join(exports, 'acme.zip');
+    const partial = join(exports, `${partialPrefix(target)}${randomUUID()}${PARTIAL_SUFFIX}`);
+    const notOurs = join(exports, 'acme.zip.partial');
+    await createTempLedger(join(root, 'userData', 'temp-ledger')).note({ dir: exports, prefix: partialPrefix(target), suffix: PARTIAL_SUFFIX });
+    const sampleDir = join(tmp, 'evidence-locker-sample-Ab12Cd');
+    await mkdir(sampleDir);
+    await writeFile(join(sampleDir, 'sample-audit.zip'), 'PK');
+    const staging = join(root, 'userData', 'evidence', 'staging');
+    await mkdir(staging, { recursive: true });
+    const staged = join(staging, 'a'.repeat(64));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const [path, bytes] of [[partial, 'half a bundle'], [notOurs, 'somebody else’s'], [staged, 'manifest']] as const) await writeFile(path, bytes);
+    for (const path of [partial, notOurs, staged, join(sampleDir, 'sample-audit.zip'), sampleDir]) await utimes(path, anHourAgo, anHourAgo);
+
+    const savedTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      await start({ root });
+    } finally {
+      if (savedTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = savedTmp;
+    }
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(sampleDir)).toBe(false);
+    expect(existsSync(staged)).toBe(false);
+    expect(readdirSync(join(root, 'userData', 'temp-ledger'))).toEqual([]);
+    expect(readdirSync(exports)).toEqual(['acme.zip.partial']);
+  });
+
+  it('ends what a reloaded or crashed page had open in main: its uploads and their temporary files, the sample audit’s folder', async () => {
+    // Issue #14: sixteen drops abandoned by a reload held their temporary files until restart.
+    const app = await start();
+    const { api } = app.loadPreload();
+    const temp = join(app.userData, 'evidence', 'tmp');
+    const sampleDirs = (): string[] => readdirSync(tmpdir()).filter((n) => /^evidence-locker-sample-[A-Za-z0-9]{6}$/.test(n));
+    const samplesBefore = sampleDirs();
+    const begin = async (name: string): Promise<string> => {
+      const { uploadId } = valueOf(await api.beginUpload({ name, size: 2000, modifiedAt: null, path: '' }));
+      valueOf(await api.uploadChunk({ uploadId, offset: 0, bytes: new Uint8Array(1000) }));
+      return uploadId;
+    };
+    const dropped = await begin('dropped.bin');
+    await expect.poll(() => readdirSync(temp).length).toBe(1);
+    valueOf(await api.openSample({ trusted: [] }));
+    expect(sampleDirs()).toHaveLength(samplesBefore.length + 1);
+
+    // A route change inside the page is not a reload: nothing ends.
+    app.window.webContents.emit('did-start-navigation', { url: 'app://evidence-locker/index.html#/import', isMainFrame: true, isSameDocument: true, preventDefault: () => {} });
+    valueOf(await api.uploadChunk({ uploadId: dropped, offset: 1000, bytes: new Uint8Array(500) }));
+
+    app.window.webContents.emit('did-start-navigation', { url: 'app://evidence-locker/index.html', isMainFrame: true, isSameDocument: false, preventDefault: () => {} });
+    await expect.poll(() => readdirSync(temp)).toEqual([]);
+    await expect.poll(sampleDirs).toEqual(samplesBefore);
+    expect(await api.uploadChunk({ uploadId: dropped, offset: 1500, bytes: new Uint8Array(500) })).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: '"dropped.bin" was not stored: the window was reloaded. Add it again.' },
+    });
+
+    await begin('after-reload.bin');
+    app.window.webContents.emit('render-process-gone', { preventDefault: () => {} }, { reason: 'crashed', exitCode: 139 });
+    await expect.poll(() => readdirSync(temp)).toEqual([]);
   });
 
   it('quits when its last window is closed', async () => {

@@ -18,6 +18,7 @@ import { getThumbnail, putThumbnail } from '../../../renderer/db/thumbnails';
 import { actorOf } from '../../../renderer/features/app/systemInfo';
 import { recordFiles, type Context } from '../../../renderer/features/evidence/collect';
 import { makeThumbnail } from '../../../renderer/features/evidence/makeThumbnail';
+import { TSC_SERIES } from '../../../shared/domain/types';
 import { isPreviewableImage } from '../../../shared/files/mime';
 import { dayInZone, evidenceInstantForDay } from '../../../shared/time/evidenceDate';
 import type { SeedAudit, SeedControl } from '../seedTypes';
@@ -39,7 +40,8 @@ async function auditOf(auditId: string): Promise<AuditRecord> {
 async function setup(audit: SeedAudit, added: readonly SeedControl[]): Promise<{ auditId: string; controls: Record<string, string> }> {
   const actor = actorOf(await systemInfo());
   if (!(await getReviewer())) await saveReviewer('Riley Reviewer', 'IT Manager', actor);
-  const record = await createAudit({ ...audit, type: 'type2', asOf: '' }, actor);
+  // Every category in scope: the installation tests all 200 controls, starters included.
+  const record = await createAudit({ ...audit, type: 'type2', asOf: '' }, actor, new Date(), { preset: 'all', categories: [...TSC_SERIES] });
   if (added.length > 0) {
     await importControls(
       record.id,

@@ -39,6 +39,8 @@ const OUTCOME: Partial<Record<Channel, string>> = {
   'files:upload-finish': 'the file could not be stored',
   'evidence:read': 'the stored file could not be read',
   'evidence:verify': 'the stored files could not be checked',
+  'evidence:purge': 'the unused evidence files could not all be removed',
+  'keycard:save': 'the key card could not be saved',
   'bundle:export': 'the bundle could not be written',
   'bundle:inspect': 'the bundle could not be checked',
   'bundle:import-files': 'the bundle could not be imported',

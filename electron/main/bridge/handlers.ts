@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { hostname, release, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { buildSampleAudit, signAndWrite } from '../bundle/sample';
@@ -106,7 +106,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   deps.onPageGone?.((reason) => {
     uploads.expireAll(reason);
     pending.clear();
-    void inspections.releaseAll();
+    inspections.releaseAll();
   });
 
   function hold(png: Buffer, raster: Raster, capturedAt: string, display: PendingCapture['display'], origin: PendingCapture['origin']): PendingCapture {
@@ -367,6 +367,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     // and writer, verified, previewed, imported.
     'sample:open': async ({ trusted }) => {
       // Ours alone: removed when the inspection ends, and by the start-up sweep after a crash.
+      inspections.releaseSamples();
       const dir = await mkdtemp(join(tmpdir(), SAMPLE_DIR_PREFIX));
       try {
         const sample = await buildSampleAudit(join(dir, 'store'));
@@ -419,10 +420,23 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'keycard:save': async ({ suggestedName, html }) => {
       const target = await deps.chooseKeyCardPath(suggestedName);
       if (target === null) return { status: 'cancelled' };
+      const failed = (error: unknown): BridgeFailure =>
+        describeKnownError(error, 'keycard:save') ?? new BridgeFailure('io-error', `The key card could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      let handle;
       try {
-        await writeFile(target, html, 'utf8');
+        handle = await open(target, 'w');
       } catch (error) {
-        throw new BridgeFailure('io-error', `The key card could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+        // Not opened: whatever was at the path is as it was.
+        throw failed(error);
+      }
+      try {
+        await handle.writeFile(html, 'utf8');
+        await handle.close();
+      } catch (error) {
+        // A card cut off by a full disk would be handed on as if whole: it goes.
+        await handle.close().catch(() => undefined);
+        await rm(target, { force: true });
+        throw failed(error);
       }
       return { status: 'written', path: target };
     },

@@ -10,7 +10,7 @@ import type { EvidenceStore } from '../store';
  * candidate is removed only when it is not in that list. Candidates are worked out from the
  * deleted audit and the list from everything that remains, by separate code, so a wrong
  * candidate (a hash another audit shares) is kept. Each removal is appended to
- * `<store>/purge-log.jsonl` before the next one: when, which hash, how many bytes, and why.
+ * `<store>/purge-log.jsonl` before it is removed: when, which hash, how many bytes, and why.
  */
 export async function purgeUnreferenced(
   store: EvidenceStore,
@@ -28,13 +28,19 @@ export async function purgeUnreferenced(
       kept.push(sha256);
       continue;
     }
-    const size = await store.remove(sha256);
+    const size = await store.size(sha256);
     if (size === null) {
       missing.push(sha256);
       continue;
     }
-    purged.push({ sha256, size });
+    // Logged before it goes: a log that cannot be written (a full disk) stops the purge with
+    // these bytes still there, so no removal ever goes unrecorded.
     await appendFile(logPath, `${JSON.stringify({ at: now().toISOString(), action: 'purge', sha256, size, reason: request.reason })}\n`);
+    if ((await store.remove(sha256)) === null) {
+      missing.push(sha256);
+      continue;
+    }
+    purged.push({ sha256, size });
   }
   return { purged, kept, missing };
 }

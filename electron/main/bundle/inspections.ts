@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import type { StoreTransaction } from '../store';
 import type { FileIdentity } from './importFiles';
 
@@ -30,10 +30,18 @@ const MAX_INSPECTIONS = 8;
 export function createInspections() {
   const open = new Map<string, Inspection>();
 
-  const release = async (inspection: Inspection): Promise<void> => {
+  const release = (inspection: Inspection): void => {
     inspection.transaction?.commit();
     inspection.transaction = null;
-    if (inspection.tempDir) await rm(inspection.tempDir, { recursive: true, force: true });
+    // At once, not on a later turn: when the window closes the app quits right after, and an
+    // asynchronous removal would be cut short (the folder holds one small bundle).
+    if (inspection.tempDir) {
+      try {
+        rmSync(inspection.tempDir, { recursive: true, force: true });
+      } catch {
+        // The start-up sweep removes it next time (sweep.ts).
+      }
+    }
   };
 
   return {
@@ -43,7 +51,7 @@ export function createInspections() {
       for (const old of [...open.keys()].slice(0, -MAX_INSPECTIONS)) {
         const evicted = open.get(old);
         open.delete(old);
-        if (evicted) await release(evicted);
+        if (evicted) release(evicted);
       }
       return token;
     },
@@ -65,15 +73,27 @@ export function createInspections() {
         return { removed: outcome.removed.length, kept: outcome.kept };
       }
       open.delete(token);
-      await release(inspection);
+      release(inspection);
       return { removed: 0, kept: [] };
     },
 
+    /**
+     * Ends the inspections of the built-in sample not imported from: a new one replaces them, so
+     * opening the sample again and again keeps one temporary folder, not one per opening.
+     */
+    releaseSamples(): void {
+      for (const [token, inspection] of [...open]) {
+        if (inspection.tempDir === null || inspection.transaction !== null) continue;
+        open.delete(token);
+        release(inspection);
+      }
+    },
+
     /** The page went away: nothing it inspected can be imported any more. */
-    async releaseAll(): Promise<void> {
+    releaseAll(): void {
       const all = [...open.values()];
       open.clear();
-      await Promise.all(all.map(release));
+      all.forEach(release);
     },
   };
 }

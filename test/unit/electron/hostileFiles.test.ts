@@ -127,6 +127,21 @@ describe('a named pipe, a device or a socket chosen as a file', () => {
     }
     await expect.poll(openFds).toBe(before);
   });
+
+  it('`evidence-locker verify --trust` names a pipe or a device given as a key card, and stops', async () => {
+    const { main } = await import('../../../electron/cli/main');
+    const before = openFds();
+    for (const [path, what] of [
+      [fifo, '"pipe.zip" is a named pipe (FIFO), not a regular file, so it was not read.'],
+      ['/dev/zero', '"zero" is a character device, not a regular file, so it was not read.'],
+    ] as const) {
+      const err: string[] = [];
+      const code = await within(5_000, main(['verify', bundle, '--trust', path], { write: () => {} }, { write: (text) => void err.push(text) }), `verify --trust ${path}`);
+      expect(code).toBe(2);
+      expect(err.join('')).toBe(`evidence-locker: --trust ${path}: ${what}\n`);
+    }
+    await expect.poll(openFds).toBe(before);
+  });
 });
 
 /**

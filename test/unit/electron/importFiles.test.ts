@@ -197,7 +197,28 @@ describe('"Use the built-in sample audit"', () => {
       valueOf(await bridge.dispatch('sample:open', APP, { trusted: [] }));
       expect(sampleDirs()).toHaveLength(before.length + 1);
       bridge.pageGone('the window was closed.');
-      await expect.poll(sampleDirs).toEqual(before);
+      // Gone before the call returns: closing the window quits the app, which would cut short
+      // a removal left for later.
+      expect(sampleDirs()).toEqual(before);
+    } finally {
+      await rm(bridge.store.root, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps one temporary folder however often it is opened: a new sample replaces one not imported', async () => {
+    const bridge = await createBridgeHarness(APP_ORIGIN);
+    try {
+      const before = sampleDirs();
+      const first = valueOf<{ token: string; manifestJson: string }>(await bridge.dispatch('sample:open', APP, { trusted: [] }));
+      for (let i = 0; i < 3; i += 1) valueOf(await bridge.dispatch('sample:open', APP, { trusted: [] }));
+      expect(sampleDirs()).toHaveLength(before.length + 1);
+      // The replaced one can no longer be imported from (its bundle is gone with its folder).
+      const manifest = JSON.parse(first.manifestJson) as { evidence: { path: string; sha256: string }[] };
+      expect(
+        await bridge.dispatch('bundle:import-files', APP, { token: first.token, files: manifest.evidence.map((e) => ({ path: e.path, sha256: e.sha256 })), confirmedExporter: null }),
+      ).toEqual({ ok: false, error: { code: 'not-found', message: 'Choose the bundle again: this import is no longer open.' } });
+      bridge.pageGone('the window was closed.');
+      expect(sampleDirs()).toEqual(before);
     } finally {
       await rm(bridge.store.root, { recursive: true, force: true });
     }

@@ -92,6 +92,12 @@ describe('the strict ZIP reader', () => {
     ['an unknown compression method', () => craftZip([{ ...text('bag/a.txt'), method: 'store' }], { directory: (r) => r.map((x) => ({ ...x, method: 12 })) }), /^bag\/a\.txt: compression method 12 is not stored or deflated$/m],
     ['more entries than the limit', () => craftZip(Array.from({ length: 11 }, (_, i) => text(`bag/${i}.txt`))), /^the ZIP has 11 entries \(limit: entry count, 10\)$/m, { entries: 10 }],
     ['more inflated bytes than the limit', () => craftZip([{ name: 'bag/a.bin', content: Buffer.alloc(3000) }]), /would inflate to .* GiB \(limit: total inflated bytes, 2,000\)$/m, { totalBytes: 2000 }],
+    [
+      'one entry inflating far more than its compressed size',
+      () => craftZip([{ name: 'bag/data/zeros.bin', content: Buffer.alloc(32 * 1024 * 1024), method: 'deflate' }]),
+      /^bag\/data\/zeros\.bin: inflates \d+× \(a ZIP bomb\?\) \(limit: compression ratio per entry, 200\)$/m,
+    ],
+    ['a central directory larger than the limit', () => craftZip([text('bag/a.txt'), text('bag/b.txt')]), /^the central directory is \d+ bytes \(limit: central directory size, 100\)$/m, { directoryBytes: 100 }],
     ['an inspection over its time budget', () => craftZip([{ name: 'bag/a.bin', content: Buffer.alloc(8 * 1024 * 1024) }]), /^bag\/a\.bin: the inspection ran out of time \(limit: time budget, 0\)$/m, { budgetMs: 0 }],
   ];
   for (const [name, make, expected, limits] of hostile) {
