@@ -28,7 +28,7 @@ export interface Context {
 
 function base(ctx: Context, capturedAt: string): Pick<
   EvidenceRecord,
-  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt' | 'original' | 'systemReport'
+  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt' | 'original' | 'systemReport' | 'withdrawal'
 > {
   return {
     id: crypto.randomUUID(),
@@ -46,6 +46,7 @@ function base(ctx: Context, capturedAt: string): Pick<
     original: null,
     systemReport: null,
     createdAt: new Date().toISOString(),
+    withdrawal: null,
   };
 }
 
