@@ -55,6 +55,7 @@ export function EvidenceCard({
   const rejection = !withdrawal && state?.decision === 'rejected' ? state.latest : null;
   const problem = !withdrawal && state?.latest && state.validity && !state.validity.valid ? { signoff: state.latest, validity: state.validity } : null;
   const slot = slotText(audit, frequency, item);
+  const day = dayInZone(item.evidenceDate, audit.timeZone);
 
   return (
     <article
@@ -90,9 +91,12 @@ export function EvidenceCard({
             </bdi>
             <span className="evidence-row-sub">
               <span>{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span>
-              <span className="evidence-row-date" title="Evidence date">
-                {dayInZone(item.evidenceDate, audit.timeZone)}
-              </span>
+              {/* A daily control's slot is the day itself: said once. */}
+              {slot.text !== day && (
+                <span className="evidence-row-date" title="Evidence date">
+                  {day}
+                </span>
+              )}
               <span className={slot.inWindow ? 'slot-tag' : 'slot-tag slot-tag-outside'} data-testid="evidence-slot">
                 {slot.text}
               </span>
