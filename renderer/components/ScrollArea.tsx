@@ -42,11 +42,12 @@ export function ScrollArea({ label, children }: { readonly label: string; readon
       {scrolls && (
         <div className="scroll-cue">
           <span className="muted">{edges.after ? 'More to the right: scroll sideways' : 'Scrolled to the end'}</span>
-          <button type="button" className="button button-small" onClick={() => scrollBy(-1)} disabled={!edges.before} aria-label={`Scroll ${label} back`}>
-            ◀ Earlier
+          {/* Named "Earlier …" / "Later …": what the button says, then which table (axe: label in name). */}
+          <button type="button" className="button button-small" onClick={() => scrollBy(-1)} disabled={!edges.before} aria-label={`Earlier ${label}`}>
+            <span aria-hidden="true">◀ </span>Earlier
           </button>
-          <button type="button" className="button button-small" onClick={() => scrollBy(1)} disabled={!edges.after} aria-label={`Scroll ${label} on`}>
-            Later ▶
+          <button type="button" className="button button-small" onClick={() => scrollBy(1)} disabled={!edges.after} aria-label={`Later ${label}`}>
+            Later<span aria-hidden="true"> ▶</span>
           </button>
         </div>
       )}

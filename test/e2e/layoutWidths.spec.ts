@@ -40,7 +40,7 @@ async function shownWithin(element: Locator, box: Locator): Promise<boolean> {
 
 /** Scrolls a coverage table to its end with its own "Later" button, a bounded number of times. */
 async function scrollToEnd(section: Locator): Promise<void> {
-  const later = section.getByRole('button', { name: /Scroll .* on/ });
+  const later = section.getByRole('button', { name: /^Later / });
   for (let i = 0; i < 12 && (await later.isEnabled()); i += 1) {
     await later.click();
     await section.page().waitForTimeout(400);
@@ -104,7 +104,7 @@ test('no screen scrolls sideways at 1024 or 1280 px, with long names, hashes, we
   const daily = page.locator('section.cov-section', { has: page.getByRole('heading', { name: /^Daily/ }) });
   await atEachWidth(page, 'Coverage', async (width) => {
     await weekly.scrollIntoViewIfNeeded();
-    await expect(weekly.getByRole('button', { name: 'Scroll Weekly slots on' })).toBeEnabled();
+    await expect(weekly.getByRole('button', { name: 'Later Weekly slots' })).toBeEnabled();
     await expect(weekly.getByText('More to the right: scroll sideways')).toBeVisible();
     const w53 = weekly.getByRole('columnheader', { name: 'W53' });
     const scroller = weekly.getByRole('region', { name: 'Scrollable Weekly slots' });
@@ -113,10 +113,10 @@ test('no screen scrolls sideways at 1024 or 1280 px, with long names, hashes, we
     expect(await shownWithin(w53, scroller)).toBe(true);
     // The control column stays where it was while the weeks scroll under it.
     await expect(weekly.locator('tr[data-control="EP-01"] th.cov-control')).toBeInViewport();
-    await weekly.getByRole('button', { name: 'Scroll Weekly slots back' }).click();
+    await weekly.getByRole('button', { name: 'Earlier Weekly slots' }).click();
     await daily.scrollIntoViewIfNeeded();
     await expect(daily.locator('tr[data-control="BC-01"] a.cov-link').first()).toBeVisible();
-    if (width === 1024) await expect(daily.getByRole('button', { name: 'Scroll Daily slots on' })).toBeEnabled();
+    if (width === 1024) await expect(daily.getByRole('button', { name: 'Later Daily slots' })).toBeEnabled();
   });
   await weekly.scrollIntoViewIfNeeded();
   await snapAtWidths(app, '101-coverage-weekly');

@@ -72,42 +72,35 @@ export function EvidenceCard({
       aria-label={name}
     >
       <div className="evidence-row">
-        <button
-          type="button"
-          className="evidence-toggle"
-          // Named by the item alone: "okta-users.csv, collapsed" (the preview inside would add its own words).
-          aria-label={name}
-          aria-expanded={open}
-          aria-controls={detailsId}
-          onClick={() => setChosen(!open)}
-        >
-          <span className="evidence-chevron" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
-          <span className="evidence-row-text">
+        <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
+        <div className="evidence-row-main">
+          {/* Named by its text alone, the item's name: "okta-users.csv, collapsed". */}
+          <button type="button" className="evidence-toggle" aria-expanded={open} aria-controls={detailsId} onClick={() => setChosen(!open)}>
+            <span className="evidence-chevron" aria-hidden="true">
+              {open ? '▾' : '▸'}
+            </span>
             <bdi className="evidence-row-name" title={name}>
               {name}
             </bdi>
-            <span className="evidence-row-sub">
-              <span>{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span>
-              {/* A daily control's slot is the day itself: said once. */}
-              {slot.text !== day && (
-                <span className="evidence-row-date" title="Evidence date">
-                  {day}
-                </span>
-              )}
-              <span className={slot.inWindow ? 'slot-tag' : 'slot-tag slot-tag-outside'} data-testid="evidence-slot">
-                {slot.text}
+          </button>
+          <span className="evidence-row-sub">
+            <span>{item.source.kind === 'display' ? 'Screenshot' : 'File'}</span>
+            {/* A daily control's slot is the day itself: said once. */}
+            {slot.text !== day && (
+              <span className="evidence-row-date" title="Evidence date">
+                {day}
               </span>
-              {item.supersedes && (
-                <span className="evidence-row-replaces">
-                  Replaces <bdi>{nameOf(item.supersedes)}</bdi>.
-                </span>
-              )}
+            )}
+            <span className={slot.inWindow ? 'slot-tag' : 'slot-tag slot-tag-outside'} data-testid="evidence-slot">
+              {slot.text}
             </span>
+            {item.supersedes && (
+              <span className="evidence-row-replaces">
+                Replaces <bdi>{nameOf(item.supersedes)}</bdi>.
+              </span>
+            )}
           </span>
-        </button>
+        </div>
         <span className="evidence-row-status">
           {withdrawal ? (
             <span className="pill pill-withdrawn" data-testid="withdrawn-badge">
