@@ -7,6 +7,9 @@ import { PNG } from 'pngjs';
 import { openDetails } from './evidenceRows';
 import { expect, SCREENSHOT_DIR, test } from './fixtures';
 
+// The two halves are independent and the longest file of the suite: let two workers share them.
+test.describe.configure({ mode: 'parallel' });
+
 /**
  * Accessibility (issue #16): axe-core over every screen of the app, in the light and the dark
  * theme, with no serious or critical violation. The screens are filled from the built-in

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/bridge/contract';
 import { createEvidenceStore, type EvidenceStore } from '../../electron/main/store';
 import { startAppServer, type AppServer } from '../support/appServer';
+import { startOwnDisplay } from '../support/display';
 import type { StandInControl } from '../support/electron/mainStandIn';
 import { DEFAULT_OUT_DIR, startShippedApp, type ShippedApp } from '../support/electron/shippedApp';
 import { decodeWire, encodeWire } from '../support/wire';
@@ -179,7 +180,19 @@ class Installation {
   }
 }
 
-export const test = base.extend<{ app: AppHarness }>({
+export const test = base.extend<{ app: AppHarness }, { ownDisplay: string }>({
+  // Each worker its own X display: main (run in this process) captures from DISPLAY, and the
+  // capture tests paint the root window, so two workers must never share one.
+  ownDisplay: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures.
+    async ({}, use) => {
+      const own = await startOwnDisplay();
+      process.env['DISPLAY'] = own.display;
+      await use(own.display);
+      own.stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures.
   app: async ({}, use) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });

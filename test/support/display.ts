@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,7 +33,8 @@ export function paintRoot(hex: string): void {
  */
 export function paintRootPattern(): void {
   const { width, height } = screenSize();
-  const file = join(tmpdir(), `evidence-locker-root-${width}x${height}.png`);
+  // Per process: two e2e workers paint their own displays at the same time.
+  const file = join(tmpdir(), `evidence-locker-root-${width}x${height}-${process.pid}.png`);
   execFileSync('convert', [
     '-size',
     `${width}x${height}`,
@@ -48,4 +49,35 @@ export function paintRootPattern(): void {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
+}
+
+/**
+ * A private X server for one e2e worker, the size and settings scripts/with-display.sh uses:
+ * workers run side by side, and each paints and captures its own root window. Xvfb picks a
+ * free display number and writes it to the pipe given by -displayfd.
+ */
+export async function startOwnDisplay(): Promise<{ display: string; stop: () => void }> {
+  const server = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-noreset', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const number = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Xvfb did not start within 20 s: ${err.slice(-300)}`)), 20_000);
+    server.stdio[2]?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    server.stdio[3]?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(out.trim());
+      }
+    });
+    server.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb could not run (apt-get install xvfb): ${e.message}`));
+    });
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb exited with ${String(code)}: ${err.slice(-300)}`));
+    });
+  });
+  return { display: `:${number}`, stop: () => void server.kill('SIGTERM') };
 }
