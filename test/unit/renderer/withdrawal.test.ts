@@ -18,6 +18,7 @@ import { loadReviewContext } from '../../../renderer/db/reviewContext';
 import { saveReviewer } from '../../../renderer/db/reviewer';
 import { listSignoffs, signOff } from '../../../renderer/db/signoffs';
 import { listWithdrawn, purgeWithdrawnBytes, restoreEvidence, withdrawEvidence } from '../../../renderer/db/withdrawal';
+import { recordFiles } from '../../../renderer/features/evidence/collect';
 
 const ACTOR = 'alice@laptop';
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -201,5 +202,26 @@ describe('purging a withdrawn item', () => {
     const result = await purgeWithdrawnBytes(wrong.id, ACTOR, () => Promise.reject(new Error('disk is read-only')), NOW);
     expect(result.error).toBe('disk is read-only');
     expect((await db.evidence.get(wrong.id))?.withdrawal?.purge).not.toBeNull();
+  });
+});
+
+describe('attaching the bytes of a withdrawn item again', () => {
+  it('records a new item rather than pointing at the withdrawn one; a live copy is still pointed at', async () => {
+    const audit = await newAudit('FY2026');
+    const wrong = await item(audit, 'users.csv', 'user,role\n');
+    await withdrawEvidence(wrong.id, 'attached to the wrong control', ACTOR, NOW);
+    const auditRow = await db.audits.get(audit.auditId);
+    const controlRow = await db.controls.get(audit.controlId);
+    if (!auditRow || !controlRow) throw new Error('the audit was not created');
+    const ctx = { audit: auditRow, control: controlRow, step: 'fieldwork' as const, info: { user: 'alice', host: 'laptop', platform: 'linux', osRelease: '6', appVersion: '0.1.0', timeZone: 'UTC' } };
+    const again = { sha256: wrong.sha256, size: wrong.size, existed: true, name: 'users.csv', path: '/tmp/users.csv', mime: 'text/csv', modifiedAt: NOW.toISOString(), importedAt: NOW.toISOString() };
+
+    const first = await recordFiles(ctx, [again]);
+    expect(first.duplicates).toEqual([]);
+    expect(first.added.map((e) => e.sha256)).toEqual([wrong.sha256]);
+    // Now a live item holds those bytes: a third attach is told where they are.
+    const second = await recordFiles(ctx, [again]);
+    expect(second.added).toEqual([]);
+    expect(second.duplicates.map((d) => d.existing.id)).toEqual([first.added[0]?.id]);
   });
 });
