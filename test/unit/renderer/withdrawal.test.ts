@@ -19,6 +19,7 @@ import { saveReviewer } from '../../../renderer/db/reviewer';
 import { listSignoffs, signOff } from '../../../renderer/db/signoffs';
 import { listWithdrawn, purgeWithdrawnBytes, restoreEvidence, withdrawEvidence } from '../../../renderer/db/withdrawal';
 import { recordFiles } from '../../../renderer/features/evidence/collect';
+import { localStateFor } from '../../../renderer/db/importBundle';
 
 const ACTOR = 'alice@laptop';
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -223,5 +224,14 @@ describe('attaching the bytes of a withdrawn item again', () => {
     const second = await recordFiles(ctx, [again]);
     expect(second.added).toEqual([]);
     expect(second.duplicates.map((d) => d.existing.id)).toEqual([first.added[0]?.id]);
+  });
+
+  it('does not make a bundle\'s item with those bytes a duplicate on import (the same id still is)', async () => {
+    const audit = await newAudit('FY2026');
+    const wrong = await item(audit, 'users.csv', 'user,role\n');
+    await withdrawEvidence(wrong.id, 'wrong', ACTOR, NOW);
+    const state = await localStateFor(audit.auditId);
+    expect(state.evidenceIds.has(wrong.id)).toBe(true);
+    expect(state.evidenceHashes.has(wrong.sha256)).toBe(false);
   });
 });
