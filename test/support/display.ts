@@ -29,9 +29,10 @@ export function paintRoot(hex: string): void {
 /**
  * Paints the root window with a four-corner colour blend, so nearly every pixel differs from its
  * neighbours: a crop or a redaction off by one pixel shows in a comparison. ImageMagick draws it
- * and `display -window root` puts it on the screen.
+ * and `display -window root` puts it on the screen. Returns the PNG painted, to compare a
+ * capture with.
  */
-export function paintRootPattern(): void {
+export function paintRootPattern(): string {
   const { width, height } = screenSize();
   // Per process: two e2e workers paint their own displays at the same time.
   const file = join(tmpdir(), `evidence-locker-root-${width}x${height}-${process.pid}.png`);
@@ -49,6 +50,7 @@ export function paintRootPattern(): void {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
+  return file;
 }
 
 /**
