@@ -71,14 +71,15 @@ const hasDisplay = () => Boolean(process.env.DISPLAY) && spawnSync('xrandr', ['-
 
 /**
  * What `npm test` drives, each with the Debian package that provides it. `needed` is false
- * where the tool is only required in some setups (Xvfb when there is no X display).
+ * where the tool is only required in some setups (xauth when there is no X display).
  */
 export function testRequirements(env = process.env) {
   const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const display = hasDisplay();
   return [
     { what: `Chromium (${chromium})`, pkg: 'chromium', ok: () => existsSync(chromium), needed: true },
-    { what: 'Xvfb and xvfb-run (no X display here)', pkg: 'xvfb', ok: () => onPath('xvfb-run') && onPath('Xvfb'), needed: !display },
+    // Xvfb always: each e2e worker starts its own display (test/e2e/fixtures.ts); xvfb-run only without one.
+    { what: display ? 'Xvfb (a display for each e2e worker)' : 'Xvfb and xvfb-run (no X display here)', pkg: 'xvfb', ok: () => onPath('Xvfb') && (display || onPath('xvfb-run')), needed: true },
     { what: 'xauth (used by xvfb-run)', pkg: 'xauth', ok: () => onPath('xauth'), needed: !display },
     { what: 'xrandr (lists displays for capture)', pkg: 'x11-xserver-utils', ok: () => onPath('xrandr'), needed: true },
     { what: 'ImageMagick import (captures the screen)', pkg: 'imagemagick', ok: () => onPath('import') && onPath('convert'), needed: true },

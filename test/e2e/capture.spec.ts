@@ -53,7 +53,7 @@ async function dropFiles(page: Page, selector: string, files: { name: string; te
 test('drop files onto a control, capture with a delay, crop and redact, save with one key', async ({ app }) => {
   test.setTimeout(120_000);
   requireDisplay();
-  const patternFile = paintRootPattern();
+  const patternPng = paintRootPattern();
   const page = app.page;
 
   const detail = await openControl(page, 'FY2026 capture', 'AC-01');
@@ -145,7 +145,7 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   const image = PNG.sync.read(await readFile(app.bridge.store.pathOf(imageHash ?? '')));
   // The saved evidence image itself, stamp included, for a person to look at.
   await copyFile(app.bridge.store.pathOf(imageHash ?? ''), join(SCREENSHOT_DIR, '64-saved-evidence-image.png'));
-  const pattern = PNG.sync.read(await readFile(patternFile));
+  const pattern = PNG.sync.read(patternPng);
 
   // The crop as the editor computed it, within a pixel of the drag (pointer positions round).
   const [cropText] = /cropped to .*? at \(\d+, \d+\)/.exec((await card.getByTestId('processing').textContent()) ?? '') ?? [''];
@@ -272,7 +272,7 @@ test('hostile names dropped at once are stored and shown safely; a pasted image 
 
 test('crop and redact from the keyboard alone: exact boxes, burned in', async ({ app }) => {
   requireDisplay();
-  const patternFile = paintRootPattern();
+  const patternPng = paintRootPattern();
   const page = app.page;
   const detail = await openControl(page, 'FY2026 keyboard', 'AC-01');
   await detail.getByRole('button', { name: 'Capture screen' }).click();
@@ -290,7 +290,7 @@ test('crop and redact from the keyboard alone: exact boxes, burned in', async ({
   await expect(card.getByTestId('processing')).toHaveText(`cropped to ${crop.width} × ${crop.height} at (${crop.x}, ${crop.y}), 1 region redacted, stamped`);
 
   const image = PNG.sync.read(await readFile(app.bridge.store.pathOf((await card.getByTestId('sha256').textContent()) ?? '')));
-  const pattern = PNG.sync.read(await readFile(patternFile));
+  const pattern = PNG.sync.read(patternPng);
   const px = (png: PNG, x: number, y: number): string => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)].join();
   expect(image.width).toBe(Math.max(crop.width, 640));
   for (let y = 0; y < crop.height; y += 1) {

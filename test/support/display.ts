@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,7 +33,7 @@ export function paintRoot(hex: string): void {
  * and `display -window root` puts it on the screen. Returns the PNG painted, to compare a
  * capture with.
  */
-export function paintRootPattern(): string {
+export function paintRootPattern(): Buffer {
   const { width, height } = screenSize();
   // Per process: two e2e workers paint their own displays at the same time.
   const file = join(tmpdir(), `evidence-locker-root-${width}x${height}-${process.pid}.png`);
@@ -50,7 +51,10 @@ export function paintRootPattern(): string {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
-  return file;
+  // Read back, then removed: with one file per worker process they would pile up in /tmp.
+  const painted = readFileSync(file);
+  rmSync(file, { force: true });
+  return painted;
 }
 
 /**
