@@ -1,17 +1,27 @@
 import type { PurgeResult } from '../../shared/bridge/contract';
 import { blobsOf, referencedHashes, splitBlobs, type AuditRemovalFacts } from '../../shared/audits/removal';
 import type { EvidenceRecord } from '../../shared/domain/records';
+import { isPurged } from '../../shared/evidence/withdrawal';
 import { bridge, unwrap } from '../bridge';
 import { db } from './db';
 import { appendLog } from './log';
 
-/** Hashes the evidence of every audit but `auditId` points at (all audits when null). */
-async function referencedOutside(auditId: string | null): Promise<Set<string>> {
+/**
+ * The hashes the database still needs, in every audit: each item's bytes and kept raw capture,
+ * except the items `leaveOut` names and items whose bytes were purged after a withdrawal (their
+ * claim on the bytes was given up; counting it would keep the bytes forever).
+ */
+export async function referencedHashesExcept(leaveOut: (item: EvidenceRecord) => boolean): Promise<Set<string>> {
   const items: EvidenceRecord[] = [];
   await db.evidence.each((e) => {
-    if (e.auditId !== auditId) items.push(e);
+    if (!leaveOut(e) && !isPurged(e)) items.push(e);
   });
   return referencedHashes(items);
+}
+
+/** Hashes the evidence of every audit but `auditId` points at (all audits when null). */
+function referencedOutside(auditId: string | null): Promise<Set<string>> {
+  return referencedHashesExcept((e) => e.auditId === auditId);
 }
 
 /** What archiving or deleting an audit concerns, for the confirmation to say. */
@@ -28,7 +38,8 @@ export async function auditRemovalFacts(auditId: string): Promise<AuditRemovalFa
       requests: await db.requests.where('auditId').equals(auditId).count(),
       tasks: await db.tasks.where('auditId').equals(auditId).count(),
       logEntries: await db.log.where('auditId').equals(auditId).count(),
-      blobs: splitBlobs(blobsOf(evidence), await referencedOutside(auditId)),
+      // Purged items no longer hold bytes: their files are gone, or kept for someone else.
+      blobs: splitBlobs(blobsOf(evidence.filter((e) => !isPurged(e))), await referencedOutside(auditId)),
     };
   });
 }
@@ -63,7 +74,7 @@ export interface AuditDeletion {
  */
 export type PurgeBlobs = (request: { candidates: string[]; referenced: string[]; reason: string }) => Promise<PurgeResult>;
 
-const purgeThroughMain: PurgeBlobs = (request) => unwrap(bridge().purgeEvidence(request));
+export const purgeThroughMain: PurgeBlobs = (request) => unwrap(bridge().purgeEvidence(request));
 
 export async function deleteAudit(auditId: string, actor: string, purgeBlobs: PurgeBlobs = purgeThroughMain): Promise<AuditDeletion> {
   const tables = [db.audits, db.controls, db.evidence, db.signoffs, db.requests, db.tasks, db.log];

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { EvidenceRecord } from '../../shared/domain/records';
 import type { SignoffRecord } from '../../shared/signing/signoff';
+import { isWithdrawn } from '../../shared/evidence/withdrawal';
 import { readAuditInChunks } from './chunks';
 import { onCommitted, type TableChange } from './changeFeed';
 import { db } from './db';
@@ -19,8 +20,15 @@ import { yieldToUi } from './yieldToUi';
  */
 export interface AuditRows {
   readonly auditId: string;
-  /** Every item of the audit, superseded versions included (in no particular order). */
+  /**
+   * The items that count: every item of the audit but the withdrawn ones (superseded versions
+   * included, in no particular order). Every screen that counts or lists the audit's work reads
+   * this, so a withdrawn item leaves coverage, review and every count at once (issue #13).
+   */
   readonly evidence: readonly EvidenceRecord[];
+  /** Withdrawn items: kept, shown as such where an item is looked at, counted nowhere. */
+  readonly withdrawn: readonly EvidenceRecord[];
+  /** Every item by id, withdrawn ones included: what a link to an item resolves against. */
   readonly evidenceById: ReadonlyMap<string, EvidenceRecord>;
   readonly signoffs: readonly SignoffRecord[];
 }
@@ -52,7 +60,10 @@ async function readChunked<T extends { readonly id: string }>(table: Table<T, st
 }
 
 function snapshot(entry: Entry): AuditRows {
-  return { auditId: entry.auditId, evidence: [...entry.evidence.values()], evidenceById: new Map(entry.evidence), signoffs: [...entry.signoffs.values()] };
+  const evidence: EvidenceRecord[] = [];
+  const withdrawn: EvidenceRecord[] = [];
+  for (const item of entry.evidence.values()) (isWithdrawn(item) ? withdrawn : evidence).push(item);
+  return { auditId: entry.auditId, evidence, withdrawn, evidenceById: new Map(entry.evidence), signoffs: [...entry.signoffs.values()] };
 }
 
 /** Publishes only once every sign-off's signature has a verdict: screens never see a sign-off as unverified. */

@@ -6,6 +6,7 @@ import type { AuditRecord, ControlRecord } from '../../shared/domain/records';
 import { db } from './db';
 import { changedFields } from './changes';
 import { appendLog } from './log';
+import { listWithdrawn } from './withdrawal';
 
 export interface AuditSummary {
   readonly audit: AuditRecord;
@@ -65,7 +66,7 @@ export async function listAuditSummaries(): Promise<AuditSummary[]> {
     audits.map(async (audit) => ({
       audit,
       controls: await db.controls.where('auditId').equals(audit.id).count(),
-      evidence: await db.evidence.where('auditId').equals(audit.id).count(),
+      evidence: (await db.evidence.where('auditId').equals(audit.id).count()) - (await listWithdrawn(audit.id)).length,
     })),
   );
 }

@@ -62,6 +62,15 @@ export const SCHEMA_V7 = {
   signoffs: 'id, auditId, evidenceId, [auditId+id]',
 } as const;
 
+// v8, 2026-12-01: evidence rows gain `withdrawal` (issue #13: withdraw a wrongly attached item),
+// null for every existing row. [auditId+withdrawal.at] holds only withdrawn rows (IndexedDB leaves
+// a row out of an index whose key path it lacks), so the few withdrawn items of an audit are found
+// without reading the audit, and the index counts can leave them out.
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  evidence: `${SCHEMA_V7.evidence}, [auditId+withdrawal.at]`,
+} as const;
+
 /** Tables whose committed writes the change feed reports (renderer/db/changeFeed.ts). */
 export const WATCHED_TABLES: ReadonlySet<string> = new Set(['evidence', 'signoffs']);
 
@@ -131,6 +140,16 @@ export class LockerDb extends Dexie {
         await tx.table('keyring').put(own);
       });
     this.version(7).stores(SCHEMA_V7);
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade((tx) =>
+        tx
+          .table('evidence')
+          .toCollection()
+          .modify((row: { withdrawal?: unknown }) => {
+            row.withdrawal ??= null;
+          }),
+      );
     this.use(changeFeed(name, WATCHED_TABLES));
   }
 }

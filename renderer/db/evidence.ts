@@ -3,6 +3,7 @@ import type { SignoffRecord } from '../../shared/signing/signoff';
 import { db } from './db';
 import { changedFields } from './changes';
 import { appendLog } from './log';
+import { listWithdrawn } from './withdrawal';
 
 /** Records evidence whose bytes main has already stored, with its log entry, atomically. */
 export async function addEvidence(records: readonly EvidenceRecord[], actor: string): Promise<void> {
@@ -77,14 +78,18 @@ export interface EvidenceCounts {
 
 /**
  * Items per control and in all, counted by IndexedDB through its indexes: opening an audit must
- * not read its 10,000 rows to count them.
+ * not read its 10,000 rows to count them. Withdrawn items count nowhere: they are read through
+ * the index that holds only them (a handful) and taken off.
  */
 export async function countEvidence(auditId: string, controlIds: readonly string[]): Promise<EvidenceCounts> {
-  const [total, ...perControl] = await Promise.all([
+  const [withdrawn, total, ...perControl] = await Promise.all([
+    listWithdrawn(auditId),
     db.evidence.where('auditId').equals(auditId).count(),
     ...controlIds.map((id) => db.evidence.where('controlIds').equals(id).count()),
   ]);
-  return { byControl: new Map(controlIds.map((id, i) => [id, perControl[i] ?? 0])), total: total ?? 0 };
+  const off = new Map<string, number>();
+  for (const item of withdrawn) for (const id of new Set(item.controlIds)) off.set(id, (off.get(id) ?? 0) + 1);
+  return { byControl: new Map(controlIds.map((id, i) => [id, (perControl[i] ?? 0) - (off.get(id) ?? 0)])), total: total - withdrawn.length };
 }
 
 export type EvidencePatch = Partial<Pick<EvidenceRecord, 'notes' | 'evidenceDate' | 'controlIds' | 'step' | 'systemReport'>>;

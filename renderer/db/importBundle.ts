@@ -1,5 +1,6 @@
 import type { ImportPreview, LocalState } from '../../shared/bundle/importPlan';
 import type { LogEntry } from '../../shared/domain/records';
+import { isWithdrawn } from '../../shared/evidence/withdrawal';
 import { bridge, messageOf, unwrap } from '../bridge';
 import { db } from './db';
 import { appendLog, listLog } from './log';
@@ -12,7 +13,8 @@ export async function localStateFor(auditId: string): Promise<LocalState> {
       auditExists: (await db.audits.get(auditId)) !== undefined,
       controlIds: new Set<string>(await db.controls.where('auditId').equals(auditId).primaryKeys()),
       evidenceIds: new Set(evidence.map((e) => e.id)),
-      evidenceHashes: new Set(evidence.map((e) => e.sha256)),
+      // Bytes only a withdrawn item holds here do not make an incoming item a duplicate.
+      evidenceHashes: new Set(evidence.filter((e) => !isWithdrawn(e)).map((e) => e.sha256)),
       signoffIds: new Set<string>(await db.signoffs.where('auditId').equals(auditId).primaryKeys()),
       requestIds: new Set<string>(await db.requests.where('auditId').equals(auditId).primaryKeys()),
     };

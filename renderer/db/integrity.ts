@@ -50,7 +50,8 @@ export async function runIntegrityCheck(
 export async function loadTrailNames(auditId: string): Promise<TrailNames> {
   // The names only: from memory when the audit's rows are there, else read a chunk at a time.
   // Never through loadAuditRows, which publishes only once every signature is verified.
-  const evidence = peekAuditRows(auditId)?.evidence ?? (await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id, { pause: yieldToUi }));
+  const known = peekAuditRows(auditId)?.evidenceById;
+  const evidence = known ? [...known.values()] : (await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id, { pause: yieldToUi }));
   return db.transaction('r', db.audits, db.controls, db.requests, db.tasks, async () => {
     const [audit, controls, requests, tasks] = await Promise.all([
       db.audits.get(auditId),

@@ -4,6 +4,7 @@ import { signSignoff, type SignoffPayloadV2, type SignoffRecord } from '../../sh
 import { subjectChanges, type LogHead } from '../../shared/signing/subject';
 import { subjectResolver } from '../../shared/signing/subjectResolver';
 import { checkSegregation } from '../../shared/review/segregation';
+import { isWithdrawn } from '../../shared/evidence/withdrawal';
 import { db } from './db';
 import { getSodPolicy, signerOf } from './segregation';
 import { appendLog, lastEntry } from './log';
@@ -30,6 +31,8 @@ export async function signOff(
   if (comment.length > 4000) throw new Error('Keep the comment under 4,000 characters.');
   const items = (await db.evidence.bulkGet([...evidenceIds])).filter((e): e is EvidenceRecord => e !== undefined);
   if (items.length !== evidenceIds.length) throw new Error('Some of the selected evidence no longer exists. Nothing was signed.');
+  const withdrawn = items.find(isWithdrawn);
+  if (withdrawn) throw new Error(`"${withdrawn.name}" was withdrawn from the audit: a withdrawn item is not reviewed. Nothing was signed.`);
   // Enforced here, where every sign-off is made, not only where the button is drawn.
   const sod = checkSegregation(decision, items, signerOf(actor), await getSodPolicy());
   if (sod.refused) throw new Error(`${sod.message ?? ''} Nothing was signed.`);

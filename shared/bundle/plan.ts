@@ -10,6 +10,7 @@ import { formatBytes } from '../time/format';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum, type ManifestLine } from './bagit';
 import { GENESIS_HASH } from '../log/chain';
 import { subjectResolver } from '../signing/subjectResolver';
+import { isWithdrawn, withdrawnInTrail } from '../evidence/withdrawal';
 import { evidenceInTrail } from '../verify/history';
 import { BUNDLE_FORMAT_VERSION, type BundleContent, type BundledEvidence, type BundleReviewerKey, type LeftOut, type LeftOutReason } from './model';
 import { evidenceFileName, PathAllocator, slug } from './paths';
@@ -115,15 +116,18 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   const slotsByControl = new Map(input.controls.map((c) => [c.id, computeSlots(audit, c.frequency)]));
 
   const leftOut: LeftOut[] = [];
-  const ofAudit = input.evidence.filter((item) => item.auditId === audit.id);
+  // A withdrawn item is in no bundle, and not "left out" either (that would make every bundle
+  // partial): its trail entries say it was withdrawn, which is what the verifier reads.
+  const ofAudit = input.evidence.filter((item) => item.auditId === audit.id && !isWithdrawn(item));
   for (const item of ofAudit) {
     const reason = leftOutBy(input, item);
     if (reason !== null) leftOut.push({ evidenceId: item.id, reason });
   }
   // Items the trail records but this installation never received (it imported a partial bundle).
   const held = new Set(ofAudit.map((e) => e.id));
+  const withdrawn = withdrawnInTrail(input.log);
   for (const id of evidenceInTrail(input.log).keys()) {
-    if (!held.has(id)) leftOut.push({ evidenceId: id, reason: 'not held by the exporting installation' });
+    if (!held.has(id) && !withdrawn.has(id)) leftOut.push({ evidenceId: id, reason: 'not held by the exporting installation' });
   }
   const excluded = new Set(leftOut.map((l) => l.evidenceId));
   const subjectOf = subjectResolver(audit, input.controls);

@@ -12,6 +12,7 @@ import type { ControlRecord, EvidenceRecord } from '../domain/records';
 import type { Frequency } from '../domain/types';
 import { auditWindow, cachedSlots, instantMs, slotAt, slotStatusAt } from '../periods/slots';
 import type { AuditWindow, Slot, SlotStatus } from '../periods/slots';
+import { isWithdrawn } from '../evidence/withdrawal';
 import { countStandings, percentOfDueCovered } from './due';
 
 export type Review = 'pending' | 'approved' | 'rejected';
@@ -28,7 +29,7 @@ export const OUTSIDE_WINDOW = 'outside';
 export const SLOT_STATUSES: readonly SlotStatus[] = ['approved', 'collected', 'rejected', 'overdue', 'missing'];
 
 export type CoverageControl = Pick<ControlRecord, 'id' | 'frequency'>;
-export type CoverageEvidence = Pick<EvidenceRecord, 'id' | 'auditId' | 'controlIds' | 'evidenceDate' | 'supersedes'>;
+export type CoverageEvidence = Pick<EvidenceRecord, 'id' | 'auditId' | 'controlIds' | 'evidenceDate' | 'supersedes' | 'withdrawal'>;
 
 export interface CellCoverage {
   readonly slot: Slot;
@@ -102,10 +103,11 @@ const EMPTY_TOTALS: CoverageTotals = { slots: 0, missing: 0, collected: 0, appro
  * Ids of the items some other item of the audit supersedes. Following the links one step is
  * enough: in a chain A ← B ← C both A and B are superseded, so only C, the newest, counts.
  */
-export function supersededIds(evidence: readonly Pick<EvidenceRecord, 'id' | 'supersedes'>[]): ReadonlySet<string> {
+export function supersededIds(evidence: readonly Pick<EvidenceRecord, 'id' | 'supersedes' | 'withdrawal'>[]): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const item of evidence) {
-    if (item.supersedes !== null && item.supersedes !== item.id) ids.add(item.supersedes);
+    // A withdrawn re-capture replaces nothing: the item before it counts again.
+    if (item.supersedes !== null && item.supersedes !== item.id && !isWithdrawn(item)) ids.add(item.supersedes);
   }
   return ids;
 }
@@ -190,7 +192,8 @@ export function buildCoverage(
   const nowMs = instantMs(now);
   if (nowMs === null) throw new Error(`Current time ${JSON.stringify(now)} is not an ISO instant with a zone.`);
   const slotsFor = slotCache(audit);
-  const own = evidence.filter((item) => item.auditId === audit.id);
+  // Withdrawn items count nowhere (issue #13), whoever calls.
+  const own = evidence.filter((item) => item.auditId === audit.id && !isWithdrawn(item));
   const superseded = supersededIds(own);
   // Each date parsed once: sorting and placing 10,000 items must not parse them again per comparison.
   const counted = own

@@ -6,6 +6,7 @@ import { TSC_CRITERIA } from '../catalog/tsc';
 import type { ControlRecord, EvidenceRecord } from '../domain/records';
 import type { AuditStep } from '../domain/types';
 import { auditWindow, instantMs } from '../periods/slots';
+import { isWithdrawn } from '../evidence/withdrawal';
 import { compareNumeric, compareText } from '../text/compare';
 import type { AuditWindow } from '../periods/slots';
 import { compareMs, OUTSIDE_WINDOW, placeAt, slotCache, supersededIds } from './coverage';
@@ -18,6 +19,8 @@ export interface EvidenceRow {
   readonly review: Review;
   /** A newer version replaces this item: it is kept, but no longer counts. */
   readonly superseded: boolean;
+  /** Withdrawn from the audit (issue #13): kept, shown only when asked for, counted nowhere. */
+  readonly withdrawn: boolean;
   /** Where the item falls for each of its controls that is active in the audit. */
   readonly placements: ReadonlyMap<string, Placement>;
   /** Name and notes lower-cased once, so a keystroke filters 10,000 rows as a string scan. */
@@ -33,6 +36,7 @@ export interface EvidenceFilter {
   readonly status: Review | null;
   readonly text: string;
   readonly includeSuperseded: boolean;
+  readonly includeWithdrawn: boolean;
 }
 
 export const NO_FILTER: EvidenceFilter = {
@@ -43,6 +47,7 @@ export const NO_FILTER: EvidenceFilter = {
   status: null,
   text: '',
   includeSuperseded: false,
+  includeWithdrawn: false,
 };
 
 export function isFiltering(filter: EvidenceFilter): boolean {
@@ -53,12 +58,13 @@ export function isFiltering(filter: EvidenceFilter): boolean {
     filter.criterion !== null ||
     filter.status !== null ||
     filter.text.trim() !== '' ||
-    filter.includeSuperseded !== NO_FILTER.includeSuperseded
+    filter.includeSuperseded !== NO_FILTER.includeSuperseded ||
+    filter.includeWithdrawn !== NO_FILTER.includeWithdrawn
   );
 }
 
 /**
- * One row per item of the audit, newest evidence date first. Placements are only computed
+ * One row per item of the audit (withdrawn ones too, flagged), newest evidence date first. Placements are only computed
  * when the audit's window is valid: without a period there are no slots to place items in.
  */
 export function evidenceRows(
@@ -91,6 +97,7 @@ export function evidenceRows(
         item,
         review: reviewOf(item.id),
         superseded: superseded.has(item.id),
+        withdrawn: isWithdrawn(item),
         placements,
         search: `${item.name}\n${item.notes}`.toLowerCase(),
       };
@@ -114,6 +121,7 @@ export function filterRows(rows: readonly EvidenceRow[], filter: EvidenceFilter,
   return rows.filter((row) => {
     const { item } = row;
     if (!filter.includeSuperseded && row.superseded) return false;
+    if (!filter.includeWithdrawn && row.withdrawn) return false;
     if (filter.step !== null && item.step !== filter.step) return false;
     if (filter.controlId !== null) {
       if (!item.controlIds.includes(filter.controlId)) return false;

@@ -128,6 +128,21 @@ export interface SystemReport {
   readonly filterScreenshotId: string | null;
 }
 
+/**
+ * An item taken back out of the audit (issue #13: a wrongly attached file). It stays in the
+ * database and the trail, shown as withdrawn where it is looked at, but counts nowhere: not in
+ * coverage, review, any screen's counts or any bundle. Its bytes may then be purged.
+ */
+export interface Withdrawal {
+  /** UTC ISO instant. */
+  readonly at: string;
+  /** The actor who withdrew it (OS user@host, as every trail entry names its actor). */
+  readonly by: string;
+  readonly reason: string;
+  /** When its stored bytes were given up (removed unless something else uses them), else null. */
+  readonly purge: { readonly at: string; readonly by: string } | null;
+}
+
 export interface EvidenceRecord {
   readonly id: string;
   readonly auditId: string;
@@ -157,6 +172,11 @@ export interface EvidenceRecord {
   /** null for files and for rows written before schema v4. */
   readonly original: OriginalCapture | null;
   readonly systemReport: SystemReport | null;
+  /**
+   * Null unless withdrawn. Added in schema v8; optional because rows rebuilt from a bundle do
+   * not carry it (a bundle never holds a withdrawn item).
+   */
+  readonly withdrawal?: Withdrawal | null;
 }
 
 export interface ThumbnailRecord {

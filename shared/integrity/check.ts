@@ -6,7 +6,8 @@ import { verifySignoff, type SignoffRecord } from '../signing/signoff';
 import { formatBytes, formatUtc } from '../time/format';
 import { explainChainBreak } from './logView';
 import { compareNumeric, compareText } from '../text/compare';
-import { compareRowsWithTrail, expectedEvidenceFromTrail, missingSignoffs, rowsMissingFromDatabase, type TrailProblem } from './trail';
+import { isPurged } from '../evidence/withdrawal';
+import { compareRowsWithTrail, expectedEvidenceFromTrail, isWithdrawnSnapshot, missingSignoffs, rowsMissingFromDatabase, type TrailProblem } from './trail';
 
 /**
  * The on-demand integrity check (issue #5, DESIGN.md §2 and §4): every stored file re-hashed,
@@ -90,18 +91,20 @@ function asString(value: unknown): string | null {
  * still be there, and the auditor wants to know). Malformed hashes are left out: the bridge
  * would refuse the whole call, and the item reports them itself.
  */
-export function hashesToVerify(evidence: readonly (Pick<EvidenceRecord, 'id' | 'sha256'> & Partial<Pick<EvidenceRecord, 'original'>>)[], log: readonly LogEntry[]): string[] {
+export function hashesToVerify(evidence: readonly (Pick<EvidenceRecord, 'id' | 'sha256'> & Partial<Pick<EvidenceRecord, 'original' | 'withdrawal'>>)[], log: readonly LogEntry[]): string[] {
   const hashes = new Set<string>();
   const ids = new Set<string>();
   for (const item of evidence) {
     ids.add(item.id);
+    // Purged after a withdrawal: its bytes are meant to be gone (another item sharing them asks for them itself).
+    if (isPurged(item)) continue;
     if (SHA256_HEX.test(item.sha256)) hashes.add(item.sha256);
     // A kept raw capture is evidence too: the stamped image says it was made from it.
     if (item.original?.stored && SHA256_HEX.test(item.original.sha256)) hashes.add(item.original.sha256);
   }
   for (const [id, snapshot] of expectedEvidenceFromTrail(log)) {
     const sha = asString(snapshot['sha256']);
-    if (!ids.has(id) && sha !== null && SHA256_HEX.test(sha)) hashes.add(sha);
+    if (!ids.has(id) && !isWithdrawnSnapshot(snapshot) && sha !== null && SHA256_HEX.test(sha)) hashes.add(sha);
   }
   return [...hashes];
 }
@@ -116,6 +119,10 @@ function signoffLabel(s: SignoffRecord): string {
 
 function checkFile(item: ItemDraft, blobs: ReadonlyMap<string, BlobCheck>): void {
   const name = `"${item.name}"`;
+  if (item.row && isPurged(item.row)) {
+    item.fileNote = 'Withdrawn, and its stored bytes purged (recorded in the trail): nothing to re-hash';
+    return;
+  }
   if (item.sha256 === null) {
     item.fileNote = 'No recorded hash to check';
     return;
@@ -218,7 +225,9 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
   };
 
   for (const row of input.evidence) draft(row.id, row);
-  for (const id of expected.keys()) draft(id, undefined);
+  // An item the trail withdrew need not be here (no bundle carries it): only the rows held are checked.
+  for (const [id, snapshot] of expected) if (!isWithdrawnSnapshot(snapshot)) draft(id, undefined);
+  const held = new Set(input.evidence.map((row) => row.id));
   const byEvidence = new Map<string, SignoffRecord[]>();
   for (const s of input.signoffs) {
     draft(s.evidenceId, undefined);
@@ -256,7 +265,7 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
     await pause();
   }
   rowProblems.push(...rowsMissingFromDatabase(new Set(input.evidence.map((item) => item.id)), expected));
-  const lostSignoffs = missingSignoffs(input.log, new Set(input.signoffs.map((s) => s.id)));
+  const lostSignoffs = missingSignoffs(input.log, new Set(input.signoffs.map((s) => s.id)), held);
   attach(rowProblems, (item) => item.trailProblems);
   attach(lostSignoffs, (item) => item.signoffProblems);
 

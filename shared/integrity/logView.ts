@@ -165,6 +165,30 @@ function changesSummary(changes: Record<string, unknown>, names: TrailNames): st
     .join('; ');
 }
 
+function blobsSize(value: unknown): { count: number; bytes: number } {
+  const list = Array.isArray(value) ? value.filter(isRecord) : [];
+  return { count: list.length, bytes: list.reduce((n, b) => n + (typeof b['size'] === 'number' ? b['size'] : 0), 0) };
+}
+
+/** A withdrawal, its undoing or a purge (renderer/db/withdrawal.ts), in words rather than as a field change. */
+function withdrawalSummary(d: Readonly<Record<string, unknown>>): string | null {
+  switch (d['event']) {
+    case 'withdraw':
+      return `Withdrawn: "${clip(text(d['reason']) ?? '', 160)}"`;
+    case 'restore':
+      return 'Withdrawal undone: the item counts again';
+    case 'purge': {
+      const removed = blobsSize(d['remove']);
+      const kept = blobsSize(d['keep']);
+      const parts = [`Stored bytes purged: ${removed.count === 1 ? '1 file' : `${removed.count} files`} (${formatBytes(removed.bytes)})`];
+      if (kept.count > 0) parts.push(`${kept.count === 1 ? '1 file' : `${kept.count} files`} kept, still used elsewhere`);
+      return parts.join(' · ');
+    }
+    default:
+      return null;
+  }
+}
+
 /** One line that says what happened; the full JSON stays one click away. */
 export function summarizeDetails(entry: Pick<LogEntry, 'action' | 'details'>, names: TrailNames): string {
   const d = entry.details;
@@ -177,6 +201,8 @@ export function summarizeDetails(entry: Pick<LogEntry, 'action' | 'details'>, na
     if (fingerprint) parts.push(`key ${fingerprint.slice(0, 9)}…`);
     return clip(parts.join(' · '), MAX_SUMMARY);
   }
+  const event = withdrawalSummary(d);
+  if (event !== null) return clip(event, MAX_SUMMARY);
   if (isRecord(d['snapshot'])) {
     // The target column already names the item (from this very snapshot): say what it is.
     const s = d['snapshot'];

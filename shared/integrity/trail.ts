@@ -1,4 +1,5 @@
 import type { EvidenceRecord, LogEntry } from '../domain/records';
+import { withdrawnInTrail } from '../evidence/withdrawal';
 import { canonicalJson } from '../log/chain';
 
 /**
@@ -84,11 +85,16 @@ export function compareRowsWithTrail(evidence: readonly EvidenceRecord[], expect
   return problems;
 }
 
-/** Items the trail recorded whose rows are gone. */
+/** A replayed item that was withdrawn: bundles leave it out, so an installation fed by one never holds it. */
+export function isWithdrawnSnapshot(snapshot: Snapshot | undefined): boolean {
+  return isRecord(snapshot?.['withdrawal']);
+}
+
+/** Items the trail recorded whose rows are gone (a withdrawn item may be absent: no bundle carries it). */
 export function rowsMissingFromDatabase(rowIds: ReadonlySet<string>, expected: ReadonlyMap<string, Snapshot>): TrailProblem[] {
   const problems: TrailProblem[] = [];
   for (const [id, want] of expected) {
-    if (!rowIds.has(id)) {
+    if (!rowIds.has(id) && !isWithdrawnSnapshot(want)) {
       problems.push({ target: `evidence:${id}`, message: `"${String(want['name'])}" is in the audit trail but missing from the database` });
     }
   }
@@ -104,11 +110,16 @@ export function leftOutByImports(log: readonly LogEntry[]): Set<string> {
   return ids;
 }
 
-/** Sign-offs the trail recorded whose rows are gone (deleting a rejection would hide it). */
-export function missingSignoffs(log: readonly LogEntry[], signoffIds: ReadonlySet<string>): TrailProblem[] {
+/**
+ * Sign-offs the trail recorded whose rows are gone (deleting a rejection would hide it). Those of
+ * an item left out of an imported bundle, or withdrawn (no bundle carries its sign-offs), may be.
+ */
+export function missingSignoffs(log: readonly LogEntry[], signoffIds: ReadonlySet<string>, heldIds: ReadonlySet<string> = new Set()): TrailProblem[] {
   const leftOut = leftOutByImports(log);
+  const withdrawn = withdrawnInTrail(log);
+  const excused = (id: string): boolean => leftOut.has(id) || (withdrawn.has(id) && !heldIds.has(id));
   return log
     .filter((e) => e.action === 'signoff' && typeof e.details['signoffId'] === 'string' && !signoffIds.has(e.details['signoffId']))
-    .filter((e) => !leftOut.has(e.target.slice('evidence:'.length)))
+    .filter((e) => !excused(e.target.slice('evidence:'.length)))
     .map((e) => ({ target: e.target, message: `sign-off ${String(e.details['signoffId'])} (entry ${e.seq}) is in the audit trail but missing from the database` }));
 }

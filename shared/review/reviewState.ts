@@ -21,7 +21,7 @@ export interface ReviewState {
   readonly history: readonly SignoffRecord[];
 }
 
-export type ReviewedItem = Pick<EvidenceRecord, 'id' | 'sha256' | 'supersedes' | 'evidenceDate' | 'controlIds' | 'systemReport'>;
+export type ReviewedItem = Pick<EvidenceRecord, 'id' | 'sha256' | 'supersedes' | 'evidenceDate' | 'controlIds' | 'systemReport' | 'withdrawal'>;
 
 /** What deciding validity needs beyond the rows: the subject an item has now, and the keyring. */
 export interface ReviewContext {
@@ -51,6 +51,10 @@ export async function judgeSignoff(signoff: SignoffRecord, item: ReviewedItem | 
 export function judgeSignoffWith(signoff: SignoffRecord, item: ReviewedItem | undefined, context: ReviewContext, signatureValid: SignatureVerdict): SignoffValidity {
   const verified = verifySignoffWith(signoff, item, signatureValid(signoff));
   if (!verified.valid || !item) return verified;
+  // Withdrawing an approved item must not leave its approval counted anywhere (issue #13).
+  if (item.withdrawal) {
+    return { valid: false, kind: 'withdrawn', reason: `the item was withdrawn from the audit (${item.withdrawal.reason})` };
+  }
   const fresh = signoffStaleness(signoff.payload, context.subjectOf(item));
   if (!fresh.valid) return fresh;
   if (!context.isTrusted(signoff.payload.keyFingerprint)) {
@@ -100,8 +104,9 @@ export function reviewStatesWith(
     if (list) list.push(s);
     else byEvidence.set(s.evidenceId, [s]);
   }
+  // A withdrawn re-capture replaces nothing: the item it meant to replace counts again.
   const supersededBy = new Map<string, string>();
-  for (const item of evidence) if (item.supersedes) supersededBy.set(item.supersedes, item.id);
+  for (const item of evidence) if (item.supersedes && !item.withdrawal) supersededBy.set(item.supersedes, item.id);
 
   const states = new Map<string, ReviewState>();
   for (const item of evidence) {

@@ -61,8 +61,9 @@ export async function signSignoff(privateKey: Key, payload: SignoffPayload): Pro
  * - stale: it verifies, but what it decided on has changed since (the item was re-dated, moved
  *   to another control, its report facts edited): the item goes back to review.
  * - unknown-key: it verifies, but its key is not one this installation (or auditor) confirmed.
+ * - withdrawn: it verifies, but the item was withdrawn from the audit: nothing about it counts.
  */
-export type SignoffProblemKind = 'invalid' | 'stale' | 'unknown-key';
+export type SignoffProblemKind = 'invalid' | 'stale' | 'unknown-key' | 'withdrawn';
 
 export type SignoffValidity =
   | { readonly valid: true }

@@ -1,4 +1,5 @@
 import type { LogEntry } from '../domain/records';
+import { withdrawnInTrail } from '../evidence/withdrawal';
 import type { ParsedManifest } from './manifestJson';
 import type { Check } from './report';
 import type { VerifiedSignoff } from './signoffs';
@@ -149,12 +150,15 @@ export function checkHistory(
     else if (infoPartial !== declaredPartial) problems.push(`bag-info.txt says the bundle is ${infoPartial ? '' : 'not '}partial, manifest.json that it is ${declaredPartial ? '' : 'not '}partial`);
     if (declaredPartial !== leftOut.size > 0) problems.push(`data/manifest.json: partial is ${String(declaredPartial)} but it lists ${plural(leftOut.size, 'item')} left out`);
     const inTrail = evidenceInTrail(entries);
+    // A withdrawn item (issue #13) belongs in no bundle: the trail records why it left.
+    const withdrawn = withdrawnInTrail(entries);
     for (const [id, recorded] of inTrail) {
-      if (manifest.evidence.has(id) || leftOut.has(id)) continue;
+      if (manifest.evidence.has(id) || leftOut.has(id) || withdrawn.has(id)) continue;
       problems.push(`evidence ${shown(id)} (${quoted(recorded.name)}) is in the audit trail but neither in this bundle nor listed as left out`);
     }
     for (const item of manifest.evidence.values()) {
       const recorded = inTrail.get(item.id);
+      if (withdrawn.has(item.id)) problems.push(`evidence ${shown(item.id)} (${shown(item.path)}) is in this bundle but the audit trail says it was withdrawn`);
       if (!recorded) problems.push(`evidence ${shown(item.id)} (${shown(item.path)}) is in this bundle but the audit trail never recorded it`);
       else if (recorded.sha256 !== null && recorded.sha256 !== item.sha256) {
         problems.push(`evidence ${shown(item.id)} (${shown(item.path)}): the trail recorded SHA-256 ${shortHash(recorded.sha256)} when it was created, the bundle holds ${shortHash(item.sha256)}`);
@@ -169,6 +173,8 @@ export function checkHistory(
       if (!inTrail.has(id)) problems.push(`data/manifest.json lists evidence ${shown(id)} as left out, but the trail never recorded it`);
       if (manifest.evidence.has(id)) problems.push(`data/manifest.json lists evidence ${shown(id)} as left out and as included`);
     }
+    const withdrawnHere = [...withdrawn].filter((id) => inTrail.has(id)).length;
+    if (withdrawnHere > 0) notes.push(`${plural(withdrawnHere, 'item')} withdrawn after capture (the trail records who, when and why) ${withdrawnHere === 1 ? 'is' : 'are'} rightly not in this bundle.`);
     if (declaredPartial) {
       partial = bagInfoPartial ? shown(bagInfoPartial.replace(/^yes[:,;]?\s*/i, '')) : `${plural(leftOut.size, 'item')} left out`;
       notes.push(`This is a partial bundle: ${partial}.`);

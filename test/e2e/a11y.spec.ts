@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { openDetails } from './evidenceRows';
 import { expect, SCREENSHOT_DIR, test } from './fixtures';
 
 // The two halves are independent and the longest file of the suite: let two workers share them.
@@ -185,6 +186,8 @@ test("an audit's views, tools, previews, capture editor and shortcut sheet, in b
   const views = page.getByRole('navigation', { name: 'Fieldwork views' });
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   await expect(page.locator('section.detail').getByRole('article').first()).toBeVisible();
+  // A row opened: its facts, history, editor and withdraw action are checked too.
+  await openDetails(page.locator('section.detail').getByRole('article').first());
   await axe.check('fieldwork-control');
   for (const view of ['Coverage', 'Request list', 'Review', 'All evidence']) {
     await views.getByRole('link', { name: new RegExp(`^${view}`) }).click();
@@ -216,6 +219,8 @@ test("an audit's views, tools, previews, capture editor and shortcut sheet, in b
   // The capture editor, over a pasted image on a control.
   await steps.getByRole('link', { name: 'Fieldwork' }).click();
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
+  // The control's capture bar is what a paste goes to: paste once it is there.
+  await expect(page.locator('section.detail').getByRole('button', { name: 'Capture screen' })).toBeVisible();
   const png = PNG.sync.write(Object.assign(new PNG({ width: 320, height: 200 }), { data: Buffer.alloc(320 * 200 * 4, 180) }));
   await page.evaluate((bytes) => {
     const dom = globalThis as unknown as {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { verifyBundle } from '../../electron/main/bundle/verify';
 import { paintRootPattern } from '../support/display';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 
 test('a manager exports a signed bundle, cancels one export midway, and a fresh installation imports it whole', async ({ app }) => {
@@ -122,6 +123,7 @@ test('a manager exports a signed bundle, cancels one export midway, and a fresh 
   await expect(imported.getByRole('article')).toHaveCount(3);
   await expect(imported.getByRole('article', { name: 'okta-users.csv' }).getByTestId('review-status')).toHaveText(/Approved/);
   for (const card of await imported.getByRole('article').all()) {
+    await openDetails(card);
     const sha = (await card.getByTestId('sha256').first().textContent()) ?? '';
     expect(execFileSync('sha256sum', [fresh.bridge.store.pathOf(sha)], { encoding: 'utf8' }).split(' ')[0]).toBe(sha);
   }

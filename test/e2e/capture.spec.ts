@@ -7,6 +7,7 @@ import { CAPTURE_ACCELERATOR } from '../../shared/capture/shortcut';
 import { paintRootPattern, requireDisplay, screenSize } from '../support/display';
 import { HOSTILE_NAMES } from '../support/hostileNames';
 import { visibleName } from '../../shared/files/visibleName';
+import { openDetails } from './evidenceRows';
 import { expect, SCREENSHOT_DIR, test } from './fixtures';
 
 /**
@@ -52,7 +53,7 @@ async function dropFiles(page: Page, selector: string, files: { name: string; te
 test('drop files onto a control, capture with a delay, crop and redact, save with one key', async ({ app }) => {
   test.setTimeout(120_000);
   requireDisplay();
-  const pattern = paintRootPattern();
+  const patternPng = paintRootPattern();
   const page = app.page;
 
   const detail = await openControl(page, 'FY2026 capture', 'AC-01');
@@ -131,6 +132,7 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   await expect(detail.getByRole('status')).toContainText(/Saved AC-01 screenshot .* edited and stamped/);
   const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });
   await expect(card).toHaveCount(1);
+  await openDetails(card);
   await expect(card.getByTestId('processing')).toHaveText(/^cropped to \d+ × \d+ at \(\d+, \d+\), 1 region redacted, stamped$/);
   await expect(card.getByTestId('original')).toContainText('not kept (redacted)');
   await app.snap('62-control-after-capture');
@@ -143,6 +145,7 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   const image = PNG.sync.read(await readFile(app.bridge.store.pathOf(imageHash ?? '')));
   // The saved evidence image itself, stamp included, for a person to look at.
   await copyFile(app.bridge.store.pathOf(imageHash ?? ''), join(SCREENSHOT_DIR, '64-saved-evidence-image.png'));
+  const pattern = PNG.sync.read(patternPng);
 
   // The crop as the editor computed it, within a pixel of the drag (pointer positions round).
   const [cropText] = /cropped to .*? at \(\d+, \d+\)/.exec((await card.getByTestId('processing').textContent()) ?? '') ?? [''];
@@ -173,6 +176,8 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
   // 7. The global shortcut captures for the control used last; Escape discards, storing nothing.
   const count = (await storedHashes(app.bridge.store.root)).length;
   await detail.getByLabel('Delay').selectOption('0');
+  // Nothing focused (the evidence row opened above had focus), as after switching from another app.
+  await page.locator('h1').first().click();
   app.bridge.pressGlobalShortcut(CAPTURE_ACCELERATOR);
   await expect(editor).toBeVisible({ timeout: 15_000 });
   await expect(editor).toContainText('Capture for AC-01');
@@ -205,6 +210,7 @@ test('a capture saved without edits keeps the raw capture as its original, and t
   await detail.getByRole('button', { name: 'Capture screen' }).click();
   await page.getByRole('dialog', { name: 'Edit capture' }).press('Control+s');
   const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });
+  await openDetails(card);
   await expect(card.getByTestId('processing')).toHaveText('stamped');
   await expect(card.getByTestId('original')).toContainText('kept as the original');
 
@@ -257,6 +263,7 @@ test('hostile names dropped at once are stored and shown safely; a pasted image 
   await editor.press('Enter');
   const pasted = detail.getByRole('article', { name: /^AC-03 pasted image \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2} UTC\.png$/ });
   await expect(pasted).toBeVisible();
+  await openDetails(pasted);
   await expect(pasted.getByText('dropped or pasted')).toBeVisible();
   await expect(pasted.getByTestId('processing')).toHaveText('stamped');
   // Not redacted: the pasted bytes are kept as the original, beside the stamped image.
@@ -265,7 +272,7 @@ test('hostile names dropped at once are stored and shown safely; a pasted image 
 
 test('crop and redact from the keyboard alone: exact boxes, burned in', async ({ app }) => {
   requireDisplay();
-  const pattern = paintRootPattern();
+  const patternPng = paintRootPattern();
   const page = app.page;
   const detail = await openControl(page, 'FY2026 keyboard', 'AC-01');
   await detail.getByRole('button', { name: 'Capture screen' }).click();
@@ -279,9 +286,11 @@ test('crop and redact from the keyboard alone: exact boxes, burned in', async ({
   await expect(editor.getByRole('status')).toContainText(`Cropped to ${crop.width} × ${crop.height} px · 1 box redacted`);
   await editor.press('Enter');
   const card = detail.getByRole('article').filter({ hasText: 'Screenshot' });
+  await openDetails(card);
   await expect(card.getByTestId('processing')).toHaveText(`cropped to ${crop.width} × ${crop.height} at (${crop.x}, ${crop.y}), 1 region redacted, stamped`);
 
   const image = PNG.sync.read(await readFile(app.bridge.store.pathOf((await card.getByTestId('sha256').textContent()) ?? '')));
+  const pattern = PNG.sync.read(patternPng);
   const px = (png: PNG, x: number, y: number): string => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)].join();
   expect(image.width).toBe(Math.max(crop.width, 640));
   for (let y = 0; y < crop.height; y += 1) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { paintRootPattern } from '../support/display';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 
 /** A slot that has ended without evidence is overdue; one still running (or to come) is missing. */
@@ -11,6 +12,7 @@ function emptyStatus(slotEnd: string): 'Overdue' | 'Missing' {
 }
 
 async function setEvidenceDate(card: Locator, day: string, slotLabel: string): Promise<void> {
+  await openDetails(card);
   await card.getByLabel('Evidence date').fill(day);
   await card.getByRole('button', { name: 'Save changes' }).click();
   await expect(card.getByTestId('evidence-slot')).toHaveText(slotLabel);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { visibleName } from '../../shared/files/visibleName';
 import { HOSTILE_NAMES } from '../support/hostileNames';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -37,8 +38,9 @@ test('markup and hidden characters in typed fields and file names are shown as t
   await expect(detail.getByRole('article')).toHaveCount(HOSTILE_NAMES.length);
 
   for (const name of HOSTILE_NAMES) {
-    // The heading shows the name literally, with hidden characters as visible ⟨U+XXXX⟩ marks.
-    await expect(detail.getByRole('heading', { name: visibleName(name), exact: true })).toHaveCount(1);
+    // Each row's button (a compact row since issue #13, no longer a card with a heading) shows the
+    // name literally, with hidden characters as visible ⟨U+XXXX⟩ marks.
+    await expect(detail.getByRole('button', { name: visibleName(name), exact: true })).toHaveCount(1);
   }
   await expect(detail.getByText('invoice⟨U+202E⟩gnp.exe', { exact: true })).toBeVisible();
   await app.snap('06-hostile-names');
@@ -98,6 +100,7 @@ test('markup typed into every other kind of field stays text on every screen tha
   app.bridge.answerFileDialog([join(dir, 'badges.csv')]);
   await detail.getByRole('button', { name: 'Attach files…' }).click();
   const card = detail.getByRole('article', { name: 'badges.csv' });
+  await openDetails(card);
   await card.getByLabel('Notes').fill(`Notes ${MARKUP}`);
   await card.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('navigation', { name: 'Fieldwork views' }).getByRole('link', { name: 'All evidence' }).click();

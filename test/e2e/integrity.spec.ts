@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LogEntry } from '../../shared/domain/records';
 import { nextEntry } from '../../shared/log/chain';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 
 /**
@@ -111,7 +112,7 @@ test('an auditor reads the audit trail, runs the integrity check, and sees a tam
   app.bridge.answerFileDialog([users, review]);
   await detail.getByRole('button', { name: 'Attach files…' }).click();
   await expect(detail.getByRole('article')).toHaveCount(2);
-  const usersSha = (await detail.getByRole('article', { name: 'okta-users-2026Q1.csv' }).getByTestId('sha256').textContent()) ?? '';
+  const usersSha = (await (await openDetails(detail.getByRole('article', { name: 'okta-users-2026Q1.csv' }))).getByTestId('sha256').textContent()) ?? '';
   expect(usersSha).toMatch(/^[0-9a-f]{64}$/);
 
   // The trail: the audit's creation and both files, newest first, and an intact chain.

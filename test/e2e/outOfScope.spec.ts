@@ -64,6 +64,13 @@ test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion
   await steps.getByRole('link', { name: 'Readiness' }).click();
   await expect(page.locator('.readiness-progress-text')).toContainText('0 of 32 controls ready');
 
+  // Remediation: a new task cannot be raised against them.
+  await steps.getByRole('link', { name: 'Remediation' }).click();
+  await page.getByRole('button', { name: 'New task' }).click();
+  const taskControl = page.getByRole('form', { name: 'New task' }).getByLabel('Control');
+  await expect(taskControl.locator('option', { hasText: 'AC-01' })).toHaveCount(1);
+  for (const ref of outOfScope) await expect(taskControl.locator('option', { hasText: ref })).toHaveCount(0);
+
   // Maintain: no out-of-scope control is due.
   await steps.getByRole('link', { name: 'Maintain' }).click();
   await expect(page.getByRole('heading', { name: 'Maintain' })).toBeVisible();
@@ -87,6 +94,12 @@ test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion
   await expect(summary).toContainText(/of due slots covered/);
   await snapAtWidths(app, '93-coverage-due');
 
+  // All evidence: no filter offers them; the PRIV-04 file says its control is out of scope (not "retired").
+  await views.getByRole('link', { name: 'All evidence' }).click();
+  const controlFilter = page.getByRole('region', { name: 'All evidence' }).getByLabel('Control', { exact: true });
+  for (const ref of outOfScope) await expect(controlFilter.locator('option', { hasText: ref })).toHaveCount(0);
+  await expect(page.locator('tr.eb-row', { hasText: 'privacy-notice-review.csv' }).locator('.eb-control-retired')).toHaveText('PRIV-04 (out of scope)');
+
   // Review: the PRIV-04 file waits for no one.
   await views.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByRole('heading', { name: 'Nothing waits for review' })).toBeVisible();
@@ -94,6 +107,8 @@ test('out-of-scope controls count nowhere but Scope and the bundle’s exclusion
 
   // The bundle: index.html lists them apart and labelled; manifest.json marks them.
   await page.getByRole('link', { name: 'Export bundle' }).click();
+  // Export picks among the 32 controls in scope.
+  await expect(page.locator('.export-controls summary')).toHaveText('All 32 controls');
   const target = join(dir, 'scope.zip');
   app.bridge.answerSaveDialog(target);
   await page.getByRole('button', { name: 'Export bundle…' }).click();

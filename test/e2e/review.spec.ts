@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 import { snapAtWidths } from './widths';
 
@@ -184,6 +185,7 @@ test('a manager reviews evidence in bulk from the keyboard, rejects one item, an
   await expect(rejected.getByTestId('review-status')).toContainText('Rejected');
   await expect(replacement.getByTestId('review-status')).toContainText('Approved');
   await expect(replacement.getByTestId('review-status')).toContainText('by Dana Reviewer (IT Manager)');
+  await openDetails(replacement);
   await replacement.getByText('Sign-off history (1)').click();
   await expect(replacement.getByText('Signature verified')).toBeVisible();
   await app.snap('53-recaptured');
@@ -246,6 +248,7 @@ test('the queue asks for a reviewer identity first, and a sign-off altered in th
   const card = page.locator('section.detail').getByRole('article', { name: 'firewall-rules.png' });
   await expect(card.getByTestId('review-status')).toContainText('Pending');
   await expect(card.getByTestId('signoff-invalid')).toContainText('Sign-off invalid — the signature does not verify');
+  await openDetails(card);
   await card.getByText('Sign-off history (1)').click();
   await expect(card.locator('details.signoff-history').getByText('Sign-off invalid — the signature does not verify', { exact: true })).toBeVisible();
 });

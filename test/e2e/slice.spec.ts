@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSP_META } from '../../shared/security/csp';
 import { paintRoot, requireDisplay } from '../support/display';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 
 test('an IT admin creates an audit, captures and attaches evidence to a control, and finds it after a restart', async ({ app }) => {
@@ -52,6 +53,7 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   const shotCard = detail.getByRole('article').filter({ hasText: 'Screenshot' });
   await expect(shotCard).toHaveCount(1);
   await expect(shotCard.getByRole('img', { name: /Preview of/ })).toBeVisible();
+  await openDetails(shotCard);
   await expect(shotCard.getByText(/bytes\) · \d+ × \d+ px/)).toBeVisible();
 
   // A real file, read by main through the dialog's answer.
@@ -62,6 +64,7 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   await detail.getByRole('button', { name: 'Attach files…' }).click();
   const fileCard = detail.getByRole('article', { name: 'okta-users-2026Q1.csv' });
   await expect(fileCard).toBeVisible();
+  await openDetails(fileCard);
   await expect(fileCard.getByText(csvPath)).toBeVisible();
 
   const system = execFileSync('hostname', { encoding: 'utf8' }).trim();
@@ -95,5 +98,6 @@ test('an IT admin creates an audit, captures and attaches evidence to a control,
   await page.getByRole('link', { name: /^SOC 2 Type II FY2026/ }).click();
   await page.getByRole('navigation', { name: 'Controls' }).getByRole('link', { name: /AC-01/ }).click();
   await expect(afterRestart.getByRole('article')).toHaveCount(2);
+  await openDetails(afterRestart.getByRole('article', { name: 'okta-users-2026Q1.csv' }));
   await expect(afterRestart.getByRole('article', { name: 'okta-users-2026Q1.csv' }).getByTestId('sha256')).toHaveText(csvHash ?? 'missing');
 });

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { openDetails } from './evidenceRows';
 import { expect, test } from './fixtures';
 import { snapAtWidths } from './widths';
 
@@ -39,6 +40,7 @@ test('an IT admin marks an exported user list as a system report, links the filt
   await expect(detail.getByRole('article')).toHaveCount(2);
 
   const card = detail.getByRole('article', { name: 'okta-users.csv' });
+  await openDetails(card);
   await expect(card.getByLabel('Source system')).toHaveCount(0);
   await card.getByRole('checkbox', { name: /This is a system report/ }).check();
   // The screenshot can be picked; the report itself cannot (it is not an image, and not itself).
@@ -72,6 +74,7 @@ test('an IT admin marks an exported user list as a system report, links the filt
 
   await page.reload();
   const reloaded = page.locator('section.detail').getByRole('article', { name: 'okta-users.csv' });
+  await openDetails(reloaded);
   await expect(reloaded.getByTestId('system-report')).toContainText('Okta · 412 rows · extracted 2026-03-31 11:58:00 America/New_York');
   await expect(reloaded.getByRole('checkbox', { name: /This is a system report/ })).toBeChecked();
   await expect(reloaded.getByLabel('Extracted at (America/New_York)')).toHaveValue('2026-03-31T11:58');
@@ -89,6 +92,7 @@ test('an IT admin marks an exported user list as a system report, links the filt
   await expect(pane).toContainText('okta-filter.png');
   await snapAtWidths(app, '96-review-system-report');
   await page.goto(controlUrl);
+  await openDetails(reloaded);
 
   // The screenshot's name goes to the screenshot.
   await reloaded.getByRole('link', { name: 'okta-filter.png' }).click();
@@ -98,9 +102,11 @@ test('an IT admin marks an exported user list as a system report, links the filt
   expect(new URL(page.url()).hash).toMatch(/\/fieldwork\/controls\/[^/]+\/[0-9a-f-]{36}$/);
 
   // Unticking makes it an ordinary file again.
+  await openDetails(reloaded);
   await reloaded.getByRole('checkbox', { name: /This is a system report/ }).uncheck();
   await reloaded.getByRole('button', { name: 'Save changes' }).click();
   await expect(reloaded.getByTestId('system-report')).toHaveCount(0);
   await page.reload();
+  await openDetails(page.locator('section.detail').getByRole('article', { name: 'okta-users.csv' }));
   await expect(page.locator('section.detail').getByRole('article', { name: 'okta-users.csv' }).getByRole('checkbox', { name: /This is a system report/ })).not.toBeChecked();
 });

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { main } from '../../electron/cli/main';
 import type { LogEntry } from '../../shared/domain/records';
 import { BagEditor, makeAttacker } from '../support/corpus';
+import { openDetails } from './evidenceRows';
 import { expect, test, type AppHarness } from './fixtures';
 
 /**
@@ -53,6 +54,7 @@ async function auditWithFiles(app: AppHarness, name: string, files: Record<strin
 
 async function setEvidenceDate(page: Page, item: string, day: string, slot: string): Promise<void> {
   const card = page.locator('section.detail').getByRole('article', { name: item });
+  await openDetails(card);
   await card.getByLabel('Evidence date').fill(day);
   await card.getByRole('button', { name: 'Save changes' }).click();
   await expect(card.getByTestId('evidence-slot')).toHaveText(slot);

@@ -2,7 +2,6 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 
 /** The X display the capture tests use: the one `npm test` starts with xvfb-run. */
 export function requireDisplay(): string {
@@ -31,10 +30,10 @@ export function paintRoot(hex: string): void {
 /**
  * Paints the root window with a four-corner colour blend, so nearly every pixel differs from its
  * neighbours: a crop or a redaction off by one pixel shows in a comparison. ImageMagick draws it
- * and `display -window root` puts it on the screen. Returns the painted image, decoded, for the
- * tests to compare captured pixels against (its file is gone: workers would pile them up).
+ * and `display -window root` puts it on the screen. Returns the PNG painted, to compare a
+ * capture with.
  */
-export function paintRootPattern(): PNG {
+export function paintRootPattern(): Buffer {
   const { width, height } = screenSize();
   // Per process: two e2e workers paint their own displays at the same time.
   const file = join(tmpdir(), `evidence-locker-root-${width}x${height}-${process.pid}.png`);
@@ -52,11 +51,10 @@ export function paintRootPattern(): PNG {
   // `display -window root` exits 1 after setting the background even when it worked, so its
   // status says nothing; the tests check the captured pixels instead.
   spawnSync('display', ['-window', 'root', file], { stdio: 'ignore' });
-  try {
-    return PNG.sync.read(readFileSync(file));
-  } finally {
-    rmSync(file, { force: true });
-  }
+  // Read back, then removed: with one file per worker process they would pile up in /tmp.
+  const painted = readFileSync(file);
+  rmSync(file, { force: true });
+  return painted;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ControlCoverage } from '../../../shared/coverage/coverage';
 import type { ControlRecord } from '../../../shared/domain/records';
+import { ScrollArea } from '../../components/ScrollArea';
 import { ControlTotals } from './ControlTotals';
 import { CoverageCell } from './CoverageCell';
 import { CoverageRow } from './CoverageRow';
@@ -40,7 +41,7 @@ export function CoverageSection({
       <h2 id={headingId} className="cov-section-title">
         {title} <span className="muted">· {entries.length === 1 ? '1 control' : `${entries.length} controls`} · {slots.length === 1 ? '1 slot' : `${slots.length} slots`} each</span>
       </h2>
-      <div className="cov-scroll">
+      <ScrollArea label={`${title} slots`}>
         <table className={compact ? 'cov-table cov-compact' : 'cov-table'} aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export function CoverageSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   );
 }

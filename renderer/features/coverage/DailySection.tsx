@@ -1,3 +1,4 @@
+import { ScrollArea } from '../../components/ScrollArea';
 import { ControlTotals } from './ControlTotals';
 import { CoverageRow } from './CoverageRow';
 import type { CoverageEntry } from './CoverageSection';
@@ -14,7 +15,7 @@ export function DailySection({ auditId, entries }: { readonly auditId: string; r
       <h2 id="cov-section-daily" className="cov-section-title">
         Daily <span className="muted">· {entries.length === 1 ? '1 control' : `${entries.length} controls`} · {days} days each, by month</span>
       </h2>
-      <div className="cov-scroll">
+      <ScrollArea label="Daily slots">
         <table className="cov-table cov-daily" aria-labelledby="cov-section-daily">
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export function DailySection({ auditId, entries }: { readonly auditId: string; r
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   );
 }

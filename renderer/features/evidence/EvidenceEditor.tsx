@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { AuditRecord, EvidenceRecord } from '../../../shared/domain/records';
+import { isCalendarDate } from '../../../shared/domain/audit';
 import { checkSystemReport, systemReportForm, type SystemReportForm } from '../../../shared/domain/systemReport';
-import { cachedSlots, isInWindow, slotOf } from '../../../shared/periods/slots';
 import type { Frequency } from '../../../shared/domain/types';
 import { dayInZone, evidenceInstantForDay } from '../../../shared/time/evidenceDate';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { updateEvidence, type EvidencePatch } from '../../db/evidence';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
+import { slotText } from './slotText';
 import { SystemReportFields } from './SystemReportFields';
 import { useScreenshotOptions } from './useScreenshotOptions';
 
@@ -67,8 +68,8 @@ export function EvidenceEditor({
     }
   };
 
-  const inWindow = isInWindow(audit, item.evidenceDate);
-  const slot = inWindow ? slotOf(cachedSlots(audit, frequency), item.evidenceDate) : null;
+  // The slot of the date being typed, before it is saved (the row above shows the saved one).
+  const typed = isCalendarDate(day) && day !== savedDay ? slotText(audit, frequency, { evidenceDate: evidenceInstantForDay(day, audit.timeZone) }) : null;
 
   return (
     <form
@@ -82,9 +83,7 @@ export function EvidenceEditor({
         <span>Evidence date</span>
         <input type="date" value={day} onChange={(e) => setDay(e.target.value)} required />
       </label>
-      <span className={inWindow ? 'slot-tag' : 'slot-tag slot-tag-outside'} data-testid="evidence-slot">
-        {inWindow ? (slot?.label ?? 'in the audit window') : 'Outside the audit window — not counted'}
-      </span>
+      {typed && <span className={typed.inWindow ? 'slot-tag' : 'slot-tag slot-tag-outside'}>would be {typed.text}</span>}
       <label className="evidence-editor-notes">
         <span>Notes</span>
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={10_000} placeholder="What this shows, where it came from" />

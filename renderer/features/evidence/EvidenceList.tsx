@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { AuditRecord } from '../../../shared/domain/records';
 import type { Frequency } from '../../../shared/domain/types';
 import { Pager } from '../../components/Pager';
+import { isWithdrawn } from '../../../shared/evidence/withdrawal';
 import type { ControlReview } from '../controls/useControlReview';
 import { EvidenceCard } from './EvidenceCard';
 
-/** Cards on one page: a daily control holds 365 items a year, and each card is a form. */
+/** Rows on one page: a daily control holds 365 items a year, and each row opens into a form. */
 export const CARDS_PER_PAGE = 20;
 
 export function EvidenceList({
@@ -26,6 +27,7 @@ export function EvidenceList({
   if (focus.id !== focusItemId) setFocus({ id: focusItemId, followed: false });
   if (review === undefined) return <p className="muted">Loading evidence…</p>;
   const { items } = review;
+  const withdrawn = items.filter(isWithdrawn).length;
   const pages = Math.max(1, Math.ceil(items.length / CARDS_PER_PAGE));
   const focusIndex = focusItemId === null || focus.followed ? -1 : items.findIndex((item) => item.id === focusItemId);
   const page = Math.min(focusIndex >= 0 ? Math.floor(focusIndex / CARDS_PER_PAGE) : chosenPage, pages - 1);
@@ -38,7 +40,7 @@ export function EvidenceList({
     <section className="evidence-list" aria-labelledby="evidence-heading">
       <div className="evidence-list-head">
         <h3 id="evidence-heading" className="section-title">
-          Evidence <span className="muted">({items.length.toLocaleString('en-US')})</span>
+          Evidence <span className="muted">({(items.length - withdrawn).toLocaleString('en-US')}{withdrawn > 0 && `, and ${withdrawn.toLocaleString('en-US')} withdrawn`})</span>
         </h3>
         {pages > 1 && (
           <p className="muted evidence-list-range" role="status">

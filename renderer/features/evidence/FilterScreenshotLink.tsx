@@ -29,5 +29,13 @@ export function FilterScreenshotLink({
   if (!screenshot) return <span className="muted">an item no longer in this audit</span>;
   const name = <bdi>{visibleName(screenshot.name)}</bdi>;
   const href = screenshotHref(audit, item, screenshot);
-  return href === null ? name : <a href={href} title="Show the screenshot of the filter">{name}</a>;
+  const link = href === null ? name : <a href={href} title="Show the screenshot of the filter">{name}</a>;
+  // Withdrawn since it was linked: still named (the reviewer signed what it showed), and said so.
+  return screenshot.withdrawal ? (
+    <>
+      {link} <span className="pill pill-withdrawn">withdrawn</span>
+    </>
+  ) : (
+    link
+  );
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 
-/** The full SHA-256, selectable, with a copy button: auditors compare it character by character. */
-export function HashValue({ sha256 }: { readonly sha256: string }): React.JSX.Element {
+/**
+ * The full SHA-256, selectable, with a copy button: auditors compare it character by character.
+ * It wraps inside its column rather than widening the page (issue #13: hashes ran past the card).
+ */
+export function HashValue({ sha256, label = 'Copy SHA-256', testId = 'sha256' }: { readonly sha256: string; readonly label?: string; readonly testId?: string }): React.JSX.Element {
   const [copied, setCopied] = useState(false);
   const copy = (): void => {
     navigator.clipboard.writeText(sha256).then(
@@ -14,8 +17,10 @@ export function HashValue({ sha256 }: { readonly sha256: string }): React.JSX.El
   };
   return (
     <span className="hash">
-      <code data-testid="sha256">{sha256}</code>
-      <button type="button" className="link-button" onClick={copy} aria-label="Copy SHA-256">
+      <code data-testid={testId} title={sha256}>
+        {sha256}
+      </code>
+      <button type="button" className="link-button" onClick={copy} aria-label={label}>
         {copied ? 'Copied' : 'Copy'}
       </button>
     </span>

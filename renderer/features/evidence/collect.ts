@@ -5,6 +5,7 @@ import type { AuditRecord, ControlRecord, EvidenceRecord } from '../../../shared
 import type { AuditStep } from '../../../shared/domain/types';
 import { bridge, unwrap } from '../../bridge';
 import { db } from '../../db/db';
+import { isWithdrawn } from '../../../shared/evidence/withdrawal';
 import { addEvidence, findEvidenceByHash, updateEvidence } from '../../db/evidence';
 import { actorOf } from '../app/systemInfo';
 
@@ -28,7 +29,7 @@ export interface Context {
 
 function base(ctx: Context, capturedAt: string): Pick<
   EvidenceRecord,
-  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt' | 'original' | 'systemReport'
+  'id' | 'auditId' | 'controlIds' | 'step' | 'evidenceDate' | 'capturedAt' | 'timeZone' | 'capturedBy' | 'host' | 'processing' | 'notes' | 'supersedes' | 'createdAt' | 'original' | 'systemReport' | 'withdrawal'
 > {
   return {
     id: crypto.randomUUID(),
@@ -46,6 +47,7 @@ function base(ctx: Context, capturedAt: string): Pick<
     original: null,
     systemReport: null,
     createdAt: new Date().toISOString(),
+    withdrawal: null,
   };
 }
 
@@ -164,7 +166,8 @@ export async function recordFiles(ctx: Context, files: readonly ImportedFile[]):
   const fresh: ImportedFile[] = [];
   const duplicates: DuplicateFile[] = [];
   for (const file of files) {
-    const existing = file.existed ? (await findEvidenceByHash(ctx.audit.id, file.sha256))[0] : undefined;
+    // A withdrawn item is no place to point the user to: the file becomes an item of its own.
+    const existing = file.existed ? (await findEvidenceByHash(ctx.audit.id, file.sha256)).find((e) => !isWithdrawn(e)) : undefined;
     if (existing) {
       const controls = await db.controls.bulkGet([...existing.controlIds]);
       duplicates.push({ file, existing, controlRefs: controls.flatMap((c) => (c ? [c.ref] : [])) });

@@ -79,7 +79,7 @@ export function EvidenceBrowser({
 }): React.JSX.Element {
   // The audit's rows from memory, kept current by the change feed (renderer/db/auditRows.ts).
   const audited = useAuditReview(audit.id);
-  const evidence = audited?.evidence;
+  const evidence = useMemo(() => (audited ? [...audited.evidence, ...audited.withdrawn] : undefined), [audited]);
   // Retired controls too: an item linked to one still names it, never an unexplained id.
   const allControls = useLiveQuery(() => listControls(audit.id), [audit.id]);
   const [filter, setFilter] = useState<EvidenceFilter>(() => ({ ...NO_FILTER, controlId, slotId }));
@@ -104,7 +104,11 @@ export function EvidenceBrowser({
   // (React drops a filtering render that a newer keystroke has overtaken).
   const applied = useDeferredValue(filter);
   const shown = useMemo(() => filterRows(rows, applied, controls), [rows, applied, controls]);
-  const current = useMemo(() => (applied.includeSuperseded ? rows.length : rows.filter((row) => !row.superseded).length), [rows, applied.includeSuperseded]);
+  const current = useMemo(
+    () => rows.filter((row) => (applied.includeSuperseded || !row.superseded) && (applied.includeWithdrawn || !row.withdrawn)).length,
+    [rows, applied.includeSuperseded, applied.includeWithdrawn],
+  );
+  const withdrawnCount = useMemo(() => rows.filter((row) => row.withdrawn).length, [rows]);
   // Retired controls stay choosable when the route or an item points at them.
   const choosable = useMemo(
     () => known.filter((c) => activeIds.has(c.id) || c.id === filter.controlId).sort((a, b) => compareNumeric(a.ref, b.ref)),
@@ -123,7 +127,7 @@ export function EvidenceBrowser({
 
   if (evidence === undefined) return <p className="muted">Loading evidence…</p>;
 
-  const hiddenVersions = rows.length - current;
+  const hiddenVersions = applied.includeSuperseded ? 0 : rows.filter((row) => row.superseded && (applied.includeWithdrawn || !row.withdrawn)).length;
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
   const currentPage = Math.min(page, pages - 1);
   const visible = shown.slice(currentPage * PAGE, (currentPage + 1) * PAGE);
@@ -146,8 +150,11 @@ export function EvidenceBrowser({
         <h2 id="eb-heading">All evidence</h2>
         <p className="eb-count" role="status" aria-live="polite">
           <strong>{shown.length.toLocaleString('en-US')}</strong> of {itemsText(current)}
-          {!applied.includeSuperseded && hiddenVersions > 0 && (
+          {hiddenVersions > 0 && (
             <span className="muted"> · {hiddenVersions === 1 ? '1 superseded version hidden' : `${hiddenVersions} superseded versions hidden`}</span>
+          )}
+          {!applied.includeWithdrawn && withdrawnCount > 0 && (
+            <span className="muted"> · {withdrawnCount === 1 ? '1 withdrawn item hidden' : `${withdrawnCount} withdrawn items hidden`}</span>
           )}
         </p>
       </header>

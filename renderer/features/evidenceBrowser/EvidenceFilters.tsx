@@ -121,6 +121,10 @@ export function EvidenceFilters({
           <input type="checkbox" checked={filter.includeSuperseded} onChange={(e) => onChange({ includeSuperseded: e.target.checked })} />
           Show superseded versions
         </label>
+        <label className="eb-check">
+          <input type="checkbox" checked={filter.includeWithdrawn} onChange={(e) => onChange({ includeWithdrawn: e.target.checked })} />
+          Show withdrawn items
+        </label>
         <button type="button" className="button" onClick={onClear} disabled={!canClear}>
           Clear filters
         </button>

@@ -2,6 +2,7 @@ import type { Placement } from '../../../shared/coverage/coverage';
 import type { EvidenceRow } from '../../../shared/coverage/evidenceFilter';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { visibleName } from '../../../shared/files/visibleName';
+import { scopeOfControl } from '../../../shared/scope/inScope';
 import { formatBytes, formatInZone } from '../../../shared/time/format';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { STEP_LABELS } from '../../../shared/domain/labels';
@@ -63,13 +64,14 @@ export function EvidenceRowView({
   const name = visibleName(item.name);
   const refOf = (id: string): string => controlsById.get(id)?.ref ?? 'unknown control';
   return (
-    <tr className={row.superseded ? 'eb-row eb-superseded' : 'eb-row'}>
+    <tr className={row.superseded || row.withdrawn ? 'eb-row eb-superseded' : 'eb-row'}>
       <td className="eb-thumb">
         <Thumbnail sha256={item.sha256} mime={item.mime} name={name} />
       </td>
       <td className="eb-name">
         <bdi>{name}</bdi>
         {row.superseded && <span className="pill eb-pill-muted">Superseded by a newer version</span>}
+        {item.withdrawal && <span className="pill pill-withdrawn">Withdrawn: {item.withdrawal.reason}</span>}
         {item.notes !== '' && <span className="eb-notes muted">{item.notes}</span>}
       </td>
       <td className="eb-controls">
@@ -82,9 +84,15 @@ export function EvidenceRowView({
               </a>
             );
           }
+          // Not active: retired by hand, or out of scope (its categories are not audited); said as such.
+          const outOfScope = control !== undefined && scopeOfControl(control, audit.categories) === 'out-of-scope';
           return (
-            <span key={id} className="chip eb-control-retired" title={control ? 'This control is retired.' : 'This control no longer exists.'}>
-              {control ? `${control.ref} (retired)` : 'unknown control'}
+            <span
+              key={id}
+              className="chip eb-control-retired"
+              title={control ? (outOfScope ? 'This control is out of scope: its categories are not in the audit.' : 'This control is retired.') : 'This control no longer exists.'}
+            >
+              {control ? `${control.ref} (${outOfScope ? 'out of scope' : 'retired'})` : 'unknown control'}
             </span>
           );
         })}
@@ -96,7 +104,7 @@ export function EvidenceRowView({
       <SlotCell row={row} controlId={controlId} refOf={refOf} />
       <td className="eb-size">{formatBytes(item.size)}</td>
       <td>
-        <span className={`eb-review eb-review-${row.review}`}>{REVIEW_LABELS[row.review]}</span>
+        {row.withdrawn ? <span className="eb-review">Withdrawn</span> : <span className={`eb-review eb-review-${row.review}`}>{REVIEW_LABELS[row.review]}</span>}
       </td>
     </tr>
   );

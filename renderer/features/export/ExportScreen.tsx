@@ -90,8 +90,11 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
       </p>
       {reviewer === undefined && (
         <div className="banner banner-warn" role="alert">
-          The bundle is signed with your reviewer key, which is made when you set your name and role.{' '}
-          <a href="#/settings">Set up your reviewer identity</a> first.
+          {/* One block of text: as flex items, the sentence, the link and "first." stood in three columns (issue #13). */}
+          <span>
+            The bundle is signed with your reviewer key, which is made when you set your name and role.{' '}
+            <a href="#/settings">Set up your reviewer identity</a> first.
+          </span>
         </div>
       )}
       <form

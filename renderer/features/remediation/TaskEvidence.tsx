@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditRecord, ControlRecord, TaskRecord } from '../../../shared/domain/records';
 import { readTaskEvidence } from '../../db/evidence';
+import { isWithdrawn } from '../../../shared/evidence/withdrawal';
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatUtc } from '../../../shared/time/format';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
@@ -30,7 +31,7 @@ export function TaskEvidence({
     const item = rows.linked.get(id);
     return { id, item: item?.auditId === audit.id ? item : undefined };
   });
-  const linkable = rows.ofControl.filter((e) => e.auditId === audit.id && !task.evidenceIds.includes(e.id));
+  const linkable = rows.ofControl.filter((e) => e.auditId === audit.id && !task.evidenceIds.includes(e.id) && !isWithdrawn(e));
 
   return (
     <section className="task-evidence" aria-labelledby="task-evidence-heading">
@@ -46,6 +47,7 @@ export function TaskEvidence({
               {item ? (
                 <>
                   <span className="task-evidence-name">{visibleName(item.name)}</span>
+                  {item.withdrawal && <span className="pill pill-withdrawn">Withdrawn: {item.withdrawal.reason}</span>}
                   <span className="muted">
                     {item.source.kind === 'display' ? 'Screenshot' : 'File'} · {formatBytes(item.size)} · {formatUtc(item.capturedAt)}
                   </span>

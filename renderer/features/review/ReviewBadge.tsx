@@ -5,7 +5,14 @@ import { SignoffInvalid } from './SignoffInvalid';
 import './review.css';
 
 /** Where an item stands in review, with who decided and when; an invalid sign-off says so. */
-export function ReviewBadge({ state }: { readonly state: ReviewState }): React.JSX.Element {
+export function ReviewBadge({
+  state,
+  showProblem = true,
+}: {
+  readonly state: ReviewState;
+  /** False where the caller shows a sign-off that does not count on its own line. */
+  readonly showProblem?: boolean;
+}): React.JSX.Element {
   const names = useKeyNames();
   const { label, mark } = DECISION_LABELS[state.decision];
   const decided = state.decision !== 'pending' && state.latest !== null;
@@ -14,8 +21,12 @@ export function ReviewBadge({ state }: { readonly state: ReviewState }): React.J
       <span className={`review-badge review-badge-${state.decision}`}>
         <span aria-hidden="true">{mark}</span> {label}
       </span>
-      {decided && state.latest && <span className="review-by">by {signedBy(state.latest.payload, names)}</span>}
-      {state.latest && state.validity && !state.validity.valid && <SignoffInvalid signoff={state.latest} validity={state.validity} />}
+      {decided && state.latest && (
+        <span className="review-by" title={`by ${signedBy(state.latest.payload, names)}`}>
+          by {signedBy(state.latest.payload, names)}
+        </span>
+      )}
+      {showProblem && state.latest && state.validity && !state.validity.valid && <SignoffInvalid signoff={state.latest} validity={state.validity} />}
     </div>
   );
 }

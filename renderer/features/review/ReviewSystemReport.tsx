@@ -38,7 +38,18 @@ export function ReviewSystemReport({
         )}
       </dd>
       <dt>Filter screenshot</dt>
-      <dd>{report.filterScreenshotId === null ? missing : filter ? <bdi>{visibleName(filter.name)}</bdi> : 'an item not in this audit'}</dd>
+      <dd>
+        {report.filterScreenshotId === null ? (
+          missing
+        ) : filter ? (
+          <>
+            <bdi>{visibleName(filter.name)}</bdi>
+            {filter.withdrawal && <span className="pill pill-withdrawn">withdrawn</span>}
+          </>
+        ) : (
+          'an item not in this audit'
+        )}
+      </dd>
     </>
   );
 }

@@ -27,7 +27,9 @@ export function SignoffInvalid({
       ? ` The ${what} names itself ${claimedSigner(signoff.payload)}, but its key is not in this installation's keyring, so it does not count. If you know who signed, compare the fingerprint with them and add the key in Settings.`
       : validity.kind === 'stale'
         ? ` The ${what} by ${signedBy(signoff.payload, names)} covered the item as it was; the item is back in the review queue.`
-        : ` The ${what} by ${signedBy(signoff.payload, names)} no longer counts; the item needs review again.`;
+        : validity.kind === 'withdrawn'
+          ? ` The ${what} by ${signedBy(signoff.payload, names)} is kept in the history; a withdrawn item is in no count and no bundle.`
+          : ` The ${what} by ${signedBy(signoff.payload, names)} no longer counts; the item needs review again.`;
   return (
     <p className={`signoff-invalid signoff-${validity.kind}`} data-testid="signoff-invalid">
       <span aria-hidden="true">⚠ </span>

@@ -12,6 +12,7 @@ export const SIGNOFF_PROBLEM_TITLES = {
   invalid: 'Sign-off invalid',
   stale: 'Sign-off stale',
   'unknown-key': 'Signed by an unknown key',
+  withdrawn: 'Sign-off no longer counts',
 } as const;
 
 export function itemCount(n: number): string {

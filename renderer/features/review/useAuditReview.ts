@@ -19,8 +19,10 @@ export interface ItemsReview {
 }
 
 export interface AuditReview extends ItemsReview {
-  /** Every item of the audit, superseded versions included. */
+  /** Every item that counts, superseded versions included: withdrawn items are not among them. */
   readonly evidence: readonly EvidenceRecord[];
+  /** The withdrawn items, for a list that shows them when asked. */
+  readonly withdrawn: readonly EvidenceRecord[];
 }
 
 const reviews = new WeakMap<AuditRows, WeakMap<ReviewContext, AuditReview>>();
@@ -42,6 +44,7 @@ export function reviewOfRows(rows: AuditRows, context: ReviewContext): AuditRevi
     const validity = new Map(rows.signoffs.map((s) => [s.id, judgeSignoffWith(s, rows.evidenceById.get(s.evidenceId), context, signatureVerdict)] as const));
     review = {
       evidence: rows.evidence,
+      withdrawn: rows.withdrawn,
       evidenceById: rows.evidenceById,
       states: reviewStatesWith(rows.evidence, rows.signoffs, context, signatureVerdict),
       validity,

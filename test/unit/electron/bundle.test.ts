@@ -15,6 +15,7 @@ import { keyCardFileName, makeKeyCard, renderKeyCardHtml } from '../../../shared
 import type { VerifyReport } from '../../../shared/verify/report';
 import { APP_SENDER, createBridgeHarness, valueOf } from '../../support/bridgeHarness';
 import { BagEditor, makeAttacker } from '../../support/corpus';
+import { sampleWithWithdrawal } from '../../support/sampleWithdrawal';
 
 /**
  * The bundle end to end in Node: the sample audit planned, signed and written by the same code
@@ -125,6 +126,56 @@ describe('an exported bundle, checked with standard tools', () => {
     const manifest = JSON.parse(texts.manifestJson ?? '{}') as { partial: boolean; leftOut: { reason: string }[] };
     expect(manifest.partial).toBe(true);
     expect(manifest.leftOut.map((l) => l.reason)).toEqual(['not linked to a selected control', 'not linked to a selected control', 'not linked to a selected control']);
+  });
+});
+
+describe('a withdrawn item', () => {
+  it('is in no file of the bundle, nor is its approval, while the trail keeps it, and the bundle verifies', async () => {
+    const name = 'okta-users-2026Q1.csv';
+    const { sample: withdrawn, id } = sampleWithWithdrawal(sample, name, 'Attached to the wrong audit');
+    expect(sample.input.signoffs.some((s) => s.evidenceId === id && s.payload.decision === 'approved')).toBe(true);
+    const out = join(dir, 'withdrawn.zip');
+    await signAndWrite(withdrawn, out);
+    const trust = [{ fingerprint: sample.keys.fingerprint, publicKey: null, name: null, role: null, source: 'test' }];
+    const { report, texts } = await verifyBundle(out, { trusted: trust });
+    expect(report.problems).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    // Not a partial bundle: nothing was left out by a selection.
+    expect(report.facts.partial).toBeNull();
+    expect(report.checks.find((c) => c.id === 'history')?.notes).toContain('1 item withdrawn after capture (the trail records who, when and why) is rightly not in this bundle.');
+
+    const manifest = JSON.parse(texts.manifestJson ?? '{}') as { evidence: { id: string }[]; signoffs: { evidenceId: string }[]; leftOut: unknown[] };
+    expect(manifest.evidence.map((e) => e.id)).not.toContain(id);
+    expect(manifest.evidence).toHaveLength(sample.input.evidence.length - 1);
+    expect(manifest.signoffs.map((s) => s.evidenceId)).not.toContain(id);
+    expect(manifest.leftOut).toEqual([]);
+    const unzipped = join(dir, 'withdrawn');
+    run('unzip', ['-q', out, '-d', unzipped], dir);
+    const top = run('unzip', ['-Z1', out], dir).split('/')[0] ?? '';
+    expect(run('unzip', ['-Z1', out], dir)).not.toContain('okta-users');
+    for (const file of ['index.html', 'evidence.csv', 'manifest.json']) expect(await readFile(join(unzipped, top, 'data', file), 'utf8')).not.toContain(name);
+    // The trail still holds the item's creation and its withdrawal, with the reason.
+    const trail = await readFile(join(unzipped, top, 'data', 'audit-log.jsonl'), 'utf8');
+    expect(trail).toContain(name);
+    expect(trail).toContain('"reason":"Attached to the wrong audit"');
+
+    // Put back behind the trail's back, re-hashed and re-signed: named.
+    const smuggled = await tampered(
+      'withdrawn-smuggled',
+      async (b) => {
+        const original = sample.input.evidence.find((e) => e.id === id);
+        const bytes = await readFile(sample.store.pathOf(original?.sha256 ?? ''));
+        await b.write('data/evidence/AC-01/2026-Q1/099-okta-users.csv', bytes);
+        await b.manifest((m) => {
+          m.evidence.push({ ...(m.evidence[0] ?? {}), id, sha256: original?.sha256, size: original?.size, name, path: 'data/evidence/AC-01/2026-Q1/099-okta-users.csv' });
+        });
+        await b.reseal();
+      },
+      out,
+    );
+    const caught = await verifyBundle(smuggled, { trusted: trust });
+    expect(caught.report.verdict).toBe('fail');
+    expect(caught.report.problems).toEqual(expect.arrayContaining([expect.stringContaining(`evidence ${id} (data/evidence/AC-01/2026-Q1/099-okta-users.csv) is in this bundle but the audit trail says it was withdrawn`)]));
   });
 });
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LockerDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V6 } from '../../../renderer/db/db';
+import { LockerDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7 } from '../../../renderer/db/db';
 
 const NAME = 'migration-test';
 
@@ -20,13 +20,13 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.audits.get('a1')).toMatchObject({ id: 'a1', name: 'FY2026', report: null, archivedAt: null });
     // v7's indexes are built over rows written by v1.
     expect(await current.evidence.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['e1']);
     expect(await current.evidence.where('[auditId+sha256]').equals(['a1', 'a'.repeat(64)]).count()).toBe(1);
     expect(await current.keyring.count()).toBe(0);
-    expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null });
+    expect(await current.evidence.get('e1')).toMatchObject({ id: 'e1', sha256: 'a'.repeat(64), original: null, systemReport: null, withdrawal: null });
     expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(1);
     await current.requests.add({
       id: 'r1',
@@ -82,7 +82,7 @@ describe('the database schema', () => {
     current.close();
   });
 
-  it('upgrades a v6 database to v7: every row and keyring entry is kept, and the new indexes find them', async () => {
+  it('upgrades a v6 database to v7 and on: every row and keyring entry is kept, and the new indexes find them', async () => {
     const hash = 'b'.repeat(64);
     const item = (id: string, auditId: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
       id,
@@ -109,7 +109,7 @@ describe('the database schema', () => {
 
     const current = new LockerDb(NAME);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.evidence.count()).toBe(3);
     expect(await current.keyring.get('abcd')).toMatchObject({ name: 'Dana', source: 'own' });
     // An item's re-capture, found without reading the audit.
@@ -120,6 +120,45 @@ describe('the database schema', () => {
     expect(await current.evidence.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['e1', 'e2']);
     expect(await current.evidence.where('[auditId+id]').between(['a1', 'e1'], ['a1', Dexie.maxKey], false, true).primaryKeys()).toEqual(['e2']);
     expect(await current.signoffs.where('[auditId+id]').between(['a1', Dexie.minKey], ['a1', Dexie.maxKey]).primaryKeys()).toEqual(['s1', 's2']);
+    current.close();
+  });
+
+  it('upgrades a v7 database to v8: every item is not withdrawn, and the withdrawn-items index holds exactly the items withdrawn since', async () => {
+    const item = (id: string, auditId: string): Record<string, unknown> => ({
+      id,
+      auditId,
+      controlIds: ['c1'],
+      sha256: id.repeat(64).slice(0, 64),
+      capturedAt: '2026-02-01T00:00:00Z',
+      supersedes: null,
+      original: null,
+      systemReport: null,
+    });
+    const v7 = new Dexie(NAME);
+    v7.version(7).stores(SCHEMA_V7);
+    await v7.table('evidence').bulkAdd([item('a', 'a1'), item('b', 'a1'), item('c', 'a2')]);
+    v7.close();
+
+    const current = new LockerDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(8);
+    expect((await current.evidence.toArray()).map((e) => [e.id, e.withdrawal])).toEqual([
+      ['a', null],
+      ['b', null],
+      ['c', null],
+    ]);
+    const withdrawnOf = (auditId: string): Promise<string[]> =>
+      current.evidence.where('[auditId+withdrawal.at]').between([auditId, Dexie.minKey], [auditId, Dexie.maxKey]).primaryKeys();
+    expect(await withdrawnOf('a1')).toEqual([]);
+    await current.evidence.update('b', { withdrawal: { at: '2026-12-01T10:00:00.000Z', by: 'alice@laptop', reason: 'wrong file', purge: null } });
+    await current.evidence.update('c', { withdrawal: { at: '2026-12-01T10:00:00.000Z', by: 'alice@laptop', reason: 'wrong audit', purge: null } });
+    expect(await withdrawnOf('a1')).toEqual(['b']);
+    expect(await withdrawnOf('a2')).toEqual(['c']);
+    // Undone: the row leaves the index again.
+    await current.evidence.update('b', { withdrawal: null });
+    expect(await withdrawnOf('a1')).toEqual([]);
+    // The other indexes still hold every row, withdrawn or not.
+    expect(await current.evidence.where('controlIds').equals('c1').count()).toBe(3);
     current.close();
   });
 });

@@ -34,6 +34,16 @@ describe('evidence browser filters', () => {
     expect(run({})).not.toContain('dr-v1');
   });
 
+  it('shows withdrawn items only when asked to, flagged; a withdrawn re-capture supersedes nothing', () => {
+    const withdrawal = { at: '2026-12-01T10:00:00.000Z', by: 'alice@laptop', reason: 'wrong file', purge: null };
+    const withWithdrawn = items.map((e) => (e.id === 'okta' || e.id === 'dr-v2' ? { ...e, withdrawal } : e));
+    const rows = evidenceRows(type2(), controls, withWithdrawn, pending);
+    expect(ids(filterRows(rows, NO_FILTER, controls))).toEqual(['fix', 'review', 'dr-v1', 'stale']);
+    const shown = filterRows(rows, { ...NO_FILTER, includeWithdrawn: true }, controls);
+    expect(shown.filter((r) => r.withdrawn).map((r) => r.item.id)).toEqual(['dr-v2', 'okta']);
+    expect(isFiltering({ ...NO_FILTER, includeWithdrawn: true })).toBe(true);
+  });
+
   it('narrows to one control', () => {
     expect(run({ controlId: 'cm-01' })).toEqual(['fix', 'review']);
   });

@@ -66,6 +66,17 @@ describe('summarizing an entry’s details', () => {
     ).toBe('notes: — → "Q1 export"; controlIds: [AC-01] → [AC-01, "c2"]');
   });
 
+  it('puts a withdrawal, its undoing and a purge in words, with the reason', () => {
+    const withdrawal = { at: '2026-12-01T10:00:00.000Z', by: 'alice@laptop', reason: 'holds credentials', purge: null };
+    expect(summarizeDetails({ action: 'update', details: { event: 'withdraw', reason: 'holds credentials', changes: { withdrawal: { from: null, to: withdrawal } } } }, NAMES)).toBe(
+      'Withdrawn: "holds credentials"',
+    );
+    expect(summarizeDetails({ action: 'update', details: { event: 'restore', changes: { withdrawal: { from: withdrawal, to: null } } } }, NAMES)).toBe('Withdrawal undone: the item counts again');
+    expect(
+      summarizeDetails({ action: 'update', details: { event: 'purge', remove: [{ sha256: 'a', size: 2048 }], keep: [{ sha256: 'b', size: 10 }], changes: {} } }, NAMES),
+    ).toBe('Stored bytes purged: 1 file (2.0 KB) · 1 file kept, still used elsewhere');
+  });
+
   it('says who decided what for a sign-off', () => {
     expect(summarizeDetails({ action: 'signoff', details: { decision: 'rejected', comment: 'Wrong quarter', keyFingerprint: 'ab12 cd34 ef56' } }, NAMES)).toBe(
       'rejected · "Wrong quarter" · key ab12 cd34…',
