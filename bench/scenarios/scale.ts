@@ -62,14 +62,14 @@ async function openSide(name: Side['name'], seeded: SeededInstallation, dir: str
   return side;
 }
 
-/** `BENCH_PROFILE=<dir>`: a CPU profile of the scale side's first run of each action (not cold starts, which relaunch). */
+/** `BENCH_PROFILE=<dir>`: a CPU profile of each run of each action on the scale side (not cold starts, which relaunch). */
 const PROFILE_DIR = process.env['BENCH_PROFILE'] ? resolve(process.env['BENCH_PROFILE']) : null;
 
 async function measureSide(side: Side, action: Action, run: number): Promise<Measured[]> {
-  const profiling = PROFILE_DIR !== null && side.name === 'scale' && run === 0 && action.id !== 'cold';
+  const profiling = PROFILE_DIR !== null && side.name === 'scale' && action.id !== 'cold';
   if (profiling) await startProfile(side.cdp);
   const samples = await action.measure(side, run);
-  if (profiling) await stopProfile(side.cdp, PROFILE_DIR, action.id);
+  if (profiling) await stopProfile(side.cdp, PROFILE_DIR, `${action.id}-${run + 1}`);
   const heap = await heapMiB(side.cdp);
   return samples.map((s) => ({ ...s, heapMiB: heap }));
 }
