@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { ReviewContext } from '../../../shared/review/reviewState';
+import { foreground } from '../../db/backgroundGate';
 import { readReviewInputs, reviewContextOf } from '../../db/reviewContext';
 
 /**
@@ -10,6 +11,6 @@ import { readReviewInputs, reviewContextOf } from '../../db/reviewContext';
  * loading or when the audit is gone.
  */
 export function useReviewContext(auditId: string): ReviewContext | undefined {
-  const inputs = useLiveQuery(() => readReviewInputs(auditId), [auditId]);
+  const inputs = useLiveQuery(() => foreground(readReviewInputs(auditId)), [auditId]);
   return useMemo(() => (inputs?.audit ? reviewContextOf(inputs.audit, inputs.controls, inputs.keyring) : undefined), [inputs]);
 }
