@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { BlobCheck } from '../../shared/bridge/contract';
 import { buildIntegrityReport, hashesToVerify, type IntegrityReport, type IntegrityStep } from '../../shared/integrity/check';
-import type { TrailNames } from '../../shared/integrity/logView';
+import { evidenceNamesInLog, type TrailNames } from '../../shared/integrity/logView';
+import type { LogEntry } from '../../shared/domain/records';
 import { peekAuditRows } from './auditRows';
 import { readAuditInChunks } from './chunks';
 import { db } from './db';
@@ -45,14 +46,16 @@ export async function runIntegrityCheck(
 
 
 /**
- * Names for the audit trail screen: evidence names, control refs, request ids, task titles.
+ * Names for the audit trail screen (evidence names, control refs, request ids, task titles), for
+ * the entries about to be shown: a first page, or the whole log. Evidence names come from the
+ * audit's rows when they are in memory; otherwise from the entries' own snapshots (an item's
+ * name never changes after it is stored) and, for items no snapshot names, a bulkGet by id —
+ * never a read of all 10,000 rows, which raced the audit's own first read (issue #12).
  */
-export async function loadTrailNames(auditId: string): Promise<TrailNames> {
-  // The names only: from memory when the audit's rows are there, else read a chunk at a time.
-  // Never through loadAuditRows, which publishes only once every signature is verified.
-  const known = peekAuditRows(auditId)?.evidenceById;
-  const evidence = known ? [...known.values()] : (await readAuditInChunks(db.evidence, '[auditId+id]', auditId, (row) => row.id, { pause: yieldToUi }));
-  return db.transaction('r', db.audits, db.controls, db.requests, db.tasks, async () => {
+export async function loadTrailNames(auditId: string, entries: readonly LogEntry[]): Promise<TrailNames> {
+  // Withdrawn items too: the trail names what was withdrawn.
+  const held = peekAuditRows(auditId)?.evidenceById;
+  const small = await db.transaction('r', db.audits, db.controls, db.requests, db.tasks, async () => {
     const [audit, controls, requests, tasks] = await Promise.all([
       db.audits.get(auditId),
       db.controls.where('auditId').equals(auditId).toArray(),
@@ -61,14 +64,27 @@ export async function loadTrailNames(auditId: string): Promise<TrailNames> {
     ]);
     return {
       auditName: audit?.name ?? '',
-      evidence: new Map(evidence.map((e) => [e.id, e.name])),
       controls: new Map(controls.map((c) => [c.id, `${c.ref} ${c.title}`])),
       requests: new Map(requests.map((r) => [r.id, r.requestId])),
       tasks: new Map(tasks.map((t) => [t.id, t.title])),
     };
   });
+  const evidence = held ? new Map([...held.values()].map((e) => [e.id, e.name])) : await evidenceNamesFor(entries);
+  return { ...small, evidence };
 }
 
+async function evidenceNamesFor(entries: readonly LogEntry[]): Promise<Map<string, string>> {
+  const names = evidenceNamesInLog(entries);
+  const unnamed = [...new Set(entries.flatMap((e) => (e.target.startsWith('evidence:') ? [e.target.slice('evidence:'.length)] : [])))].filter((id) => !names.has(id));
+  for (let i = 0; i < unnamed.length; i += 500) {
+    const slice = unnamed.slice(i, i + 500);
+    const rows = await db.evidence.bulkGet(slice);
+    rows.forEach((row) => {
+      if (row) names.set(row.id, row.name);
+    });
+  }
+  return names;
+}
 
 /**
  * The hash of the audit's last log entry, for a live query to watch: the trail screen re-reads

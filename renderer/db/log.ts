@@ -28,8 +28,24 @@ export function listLog(auditId: string): Promise<LogEntry[]> {
  * (a year's trail is 15,000+ entries, whose deserialization in one read blocks the window). Each
  * entry carries a row's snapshot, hence chunks of 1,000.
  */
-export function readLogInChunks(auditId: string, pause: () => Promise<void>): Promise<LogEntry[]> {
-  return readAuditInChunks(db.log, '[auditId+seq]', auditId, (entry) => entry.seq, { size: 1000, pause });
+export function readLogInChunks(auditId: string, pause: () => Promise<void>, onChunk?: (chunk: readonly LogEntry[]) => void): Promise<LogEntry[]> {
+  return readAuditInChunks(db.log, '[auditId+seq]', auditId, (entry) => entry.seq, { size: 1000, pause, ...(onChunk ? { onChunk } : {}) });
+}
+
+/**
+ * One page of the chain straight from the [auditId+seq] index, newest or oldest first, and how
+ * many entries there are: the trail's first page is drawn before the whole log has been read.
+ */
+export async function readLogPage(
+  auditId: string,
+  { newestFirst, offset, limit }: { readonly newestFirst: boolean; readonly offset: number; readonly limit: number },
+): Promise<{ readonly entries: LogEntry[]; readonly total: number }> {
+  return db.transaction('r', db.log, async () => {
+    const chain = chainOf(auditId);
+    const total = await chain.count();
+    const entries = await (newestFirst ? chainOf(auditId).reverse() : chainOf(auditId)).offset(offset).limit(limit).toArray();
+    return { entries, total };
+  });
 }
 
 /** One audit's entries, in seq order. */

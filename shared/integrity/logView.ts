@@ -67,22 +67,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Evidence names as the entries' snapshots record them (an item's name is fixed once stored). */
+export function evidenceNamesInLog(log: readonly LogEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of log) {
+    const { kind, id } = parseTarget(entry.target);
+    const snapshot = entry.details['snapshot'];
+    if (kind === 'evidence' && isRecord(snapshot)) {
+      const name = text(snapshot['name']);
+      if (name) names.set(id, name);
+    }
+  }
+  return names;
+}
+
 /**
  * Adds names that only the trail remembers: a deleted control's ref, a deleted task's title,
  * an evidence row removed behind the app's back. Names in the tables win.
  */
 export function withTrailNames(names: TrailNames, log: readonly LogEntry[]): TrailNames {
-  const evidence = new Map<string, string>();
+  const evidence = evidenceNamesInLog(log);
   const controls = new Map<string, string>();
   const requests = new Map<string, string>();
   const tasks = new Map<string, string>();
   for (const entry of log) {
     const { kind, id } = parseTarget(entry.target);
     const d = entry.details;
-    if (kind === 'evidence' && isRecord(d['snapshot'])) {
-      const name = text(d['snapshot']['name']);
-      if (name) evidence.set(id, name);
-    } else if (kind === 'control') {
+    if (kind === 'control') {
       const ref = text(d['ref']);
       if (ref) controls.set(id, [ref, text(d['title'])].filter(Boolean).join(' '));
     } else if (kind === 'request') {

@@ -1,10 +1,11 @@
 import type { ControlRecord, EvidenceRecord } from '../domain/records';
-import { computeSlots, isInWindow, slotOf, type AuditWindow, type Slot } from '../periods/slots';
+import { cachedSlots, isInWindow, slotOf, type AuditWindow, type Slot } from '../periods/slots';
 import { byText, type SignoffSubject } from './subject';
 
 /**
- * Builds subjects for items of one audit. Slots are computed once per control (a daily control
- * has 365 of them), so checking thousands of items costs one lookup each.
+ * Builds subjects for items of one audit. Slots come from the shared cache (once per window and
+ * frequency, not per resolver: a new review context is made on every keyring or control
+ * change), so checking thousands of items costs one lookup each.
  */
 export function subjectResolver(
   audit: AuditWindow,
@@ -16,7 +17,7 @@ export function subjectResolver(
     let slots = slotsOf.get(control.id);
     if (!slots) {
       try {
-        slots = computeSlots(audit, control.frequency);
+        slots = cachedSlots(audit, control.frequency);
       } catch {
         // A period the slot code refuses (too many slots) has no slot to sign: null for all.
         slots = [];

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getAudit } from '../../db/audits';
 import { listControls } from '../../db/controls';
+import { foreground } from '../../db/backgroundGate';
 import { countEvidence } from '../../db/evidence';
 import { inScopeControls } from '../../../shared/scope/inScope';
 import { hrefFor, type Route } from '../app/useHashRoute';
@@ -26,7 +27,7 @@ export function AuditPage({ route }: { readonly route: AuditRoute }): React.JSX.
   const audit = useLiveQuery(() => getAudit(auditId), [auditId], null);
   const controls = useLiveQuery(() => listControls(auditId), [auditId]);
   const controlIds = useMemo(() => controls?.map((c) => c.id) ?? null, [controls]);
-  const counts = useLiveQuery(() => (controlIds === null ? undefined : countEvidence(auditId, controlIds)), [auditId, controlIds]);
+  const counts = useLiveQuery(() => (controlIds === null ? undefined : foreground(countEvidence(auditId, controlIds))), [auditId, controlIds]);
   useAuditRowsPrefetch(auditId);
 
   if (audit === null || controls === undefined || counts === undefined) return <p className="muted">Loading…</p>;

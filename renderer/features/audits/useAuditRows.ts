@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { currentAuditRows, watchAuditRows, type AuditRows } from '../../db/auditRows';
+import { currentAuditRows, PREFETCH, watchAuditRows, type AuditRows } from '../../db/auditRows';
 
 /**
  * The audit's rows held in memory (renderer/db/auditRows.ts), re-rendering on each new snapshot;
@@ -20,7 +20,7 @@ export function useAuditRowsPrefetch(auditId: string): void {
   useEffect(() => {
     let stop: (() => void) | null = null;
     const handle = requestIdleCallback(() => {
-      stop = watchAuditRows(auditId, () => {});
+      stop = watchAuditRows(auditId, PREFETCH);
     });
     return () => {
       cancelIdleCallback(handle);

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/records';
 import { judgeSignoffWith, reviewStatesWith } from '../../../shared/review/reviewState';
+import { foreground } from '../../db/backgroundGate';
 import { readControlEvidence, type ControlEvidence } from '../../db/evidence';
 import { signatureVerdict, verifySignatures } from '../../db/signatureVerdicts';
 import type { ItemsReview } from '../review/useAuditReview';
@@ -20,7 +21,7 @@ export interface ControlReview extends ItemsReview {
  */
 export function useControlReview(auditId: string, controlId: string): ControlReview | undefined {
   const context = useReviewContext(auditId);
-  const data = useLiveQuery(() => readControlEvidence(controlId), [controlId]);
+  const data = useLiveQuery(() => foreground(readControlEvidence(controlId)), [controlId]);
   const [verified, setVerified] = useState<ControlEvidence | null>(null);
   useEffect(() => {
     if (!data) return undefined;

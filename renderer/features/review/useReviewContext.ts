@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { reviewContextFor, type ReviewContext } from '../../../shared/review/reviewState';
-import { readReviewInputs } from '../../db/reviewContext';
+import type { ReviewContext } from '../../../shared/review/reviewState';
+import { foreground } from '../../db/backgroundGate';
+import { readReviewInputs, reviewContextOf } from '../../db/reviewContext';
 
 /**
  * The audit's review context (subjects from its window and controls, trust from the keyring),
@@ -10,9 +11,6 @@ import { readReviewInputs } from '../../db/reviewContext';
  * loading or when the audit is gone.
  */
 export function useReviewContext(auditId: string): ReviewContext | undefined {
-  const inputs = useLiveQuery(() => readReviewInputs(auditId), [auditId]);
-  return useMemo(
-    () => (inputs?.audit ? reviewContextFor(inputs.audit, inputs.controls, inputs.keyring.map((k) => k.fingerprint)) : undefined),
-    [inputs],
-  );
+  const inputs = useLiveQuery(() => foreground(readReviewInputs(auditId)), [auditId]);
+  return useMemo(() => (inputs?.audit ? reviewContextOf(inputs.audit, inputs.controls, inputs.keyring) : undefined), [inputs]);
 }

@@ -13,11 +13,14 @@ export interface ChainResult {
 export function ChainStatus({
   result,
   checking,
+  progress,
   onCheck,
   onShow,
 }: {
   readonly result: ChainResult | null;
   readonly checking: boolean;
+  /** Entries hashed so far while checking, when the total is known. */
+  readonly progress: { readonly checked: number; readonly total: number } | null;
   readonly onCheck: () => void;
   readonly onShow: (seq: number) => void;
 }): React.JSX.Element {
@@ -30,6 +33,12 @@ export function ChainStatus({
       </span>
       <div className="trail-chain-text">
         <strong data-testid="chain-status">{checking || result === null ? 'Checking the hash chain…' : result.text}</strong>
+        {checking && progress !== null && (
+          <span className="muted">
+            {' '}
+            {Math.min(progress.checked, progress.total).toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} entries hashed.
+          </span>
+        )}
         {!checking && result !== null && (
           <span className="muted">
             {broken

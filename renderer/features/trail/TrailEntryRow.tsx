@@ -27,6 +27,7 @@ export function TrailEntryRow({
   onToggle,
   breaksChain,
   focused,
+  rowRef,
 }: {
   readonly row: TrailRow;
   readonly zoneTime: ((iso: string) => string) | null;
@@ -34,13 +35,15 @@ export function TrailEntryRow({
   readonly onToggle: () => void;
   readonly breaksChain: boolean;
   readonly focused: boolean;
+  /** Watches the row's place in the viewport (TrailRowSlot). */
+  readonly rowRef?: (element: HTMLTableRowElement | null) => void;
 }): React.JSX.Element {
   const { entry } = row;
   const detailsId = `${entryDomId(entry.seq)}-details`;
   const classes = ['trail-row', breaksChain ? 'trail-row-broken' : '', focused ? 'trail-row-focused' : ''].filter(Boolean).join(' ');
   return (
     <>
-      <tr id={entryDomId(entry.seq)} className={classes} data-seq={entry.seq}>
+      <tr ref={rowRef} id={entryDomId(entry.seq)} className={classes} data-seq={entry.seq}>
         <td className="trail-seq">
           {entry.seq.toLocaleString('en-US')}
           {breaksChain && <span className="trail-break-tag">Chain breaks here</span>}

@@ -13,6 +13,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[]): T | '' {
 export function TrailFilters({
   filter,
   onChange,
+  ready,
   actions,
   kinds,
   actors,
@@ -23,6 +24,8 @@ export function TrailFilters({
 }: {
   readonly filter: TrailFilter;
   readonly onChange: (patch: Partial<TrailFilter>) => void;
+  /** False while the whole trail is still being read: the choices below are not known yet. */
+  readonly ready: boolean;
   readonly actions: readonly LogAction[];
   readonly kinds: readonly string[];
   readonly actors: readonly string[];
@@ -40,7 +43,7 @@ export function TrailFilters({
       </Field>
       <Field label="Action" error={undefined}>
         {(props) => (
-          <select {...props} value={filter.action} onChange={(e) => onChange({ action: oneOf(e.target.value, actions) })}>
+          <select {...props} value={filter.action} onChange={(e) => onChange({ action: oneOf(e.target.value, actions) })} disabled={!ready}>
             <option value="">All actions</option>
             {actions.map((a) => (
               <option key={a} value={a}>
@@ -52,7 +55,7 @@ export function TrailFilters({
       </Field>
       <Field label="Target" error={undefined}>
         {(props) => (
-          <select {...props} value={filter.kind} onChange={(e) => onChange({ kind: oneOf(e.target.value, kinds) })}>
+          <select {...props} value={filter.kind} onChange={(e) => onChange({ kind: oneOf(e.target.value, kinds) })} disabled={!ready}>
             <option value="">All targets</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -64,7 +67,7 @@ export function TrailFilters({
       </Field>
       <Field label="Actor" error={undefined}>
         {(props) => (
-          <select {...props} value={filter.actor} onChange={(e) => onChange({ actor: oneOf(e.target.value, actors) })}>
+          <select {...props} value={filter.actor} onChange={(e) => onChange({ actor: oneOf(e.target.value, actors) })} disabled={!ready}>
             <option value="">Everyone</option>
             {actors.map((a) => (
               <option key={a} value={a}>

@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import type { TrailRow } from '../../../shared/integrity/logView';
-import { TrailEntryRow } from './TrailEntryRow';
+import { TrailRowSlot } from './TrailRowSlot';
 
-export function TrailTable({
+/** Memoized: the screen re-renders for every chunk read and hashed, the table only for its rows. */
+export const TrailTable = memo(function TrailTable({
   rows,
   timeZone,
   zoneTime,
@@ -37,12 +39,12 @@ export function TrailTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <TrailEntryRow
+            <TrailRowSlot
               key={row.entry.seq}
               row={row}
               zoneTime={zoneTime}
               expanded={expanded.has(row.entry.seq)}
-              onToggle={() => onToggle(row.entry.seq)}
+              onToggle={onToggle}
               breaksChain={row.entry.seq === brokenSeq}
               focused={row.entry.seq === focusedSeq}
             />
@@ -51,4 +53,4 @@ export function TrailTable({
       </table>
     </div>
   );
-}
+});
