@@ -1,11 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { describeAuditWindow } from '../domain/audit';
 import type { AuditRecord, ControlRecord, EvidenceRecord, LogEntry, RequestRecord } from '../domain/records';
-import { computeSlots, isInWindow, slotOf } from '../periods/slots';
+import { cachedSlots, isInWindow, slotOf } from '../periods/slots';
 import type { ReviewState } from '../review/reviewState';
 import type { SignoffRecord } from '../signing/signoff';
 import { dayInZone } from '../time/evidenceDate';
+import { compareNumeric, compareText } from '../text/compare';
 import { formatBytes } from '../time/format';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum, type ManifestLine } from './bagit';
 import { GENESIS_HASH } from '../log/chain';
@@ -46,6 +47,8 @@ export interface PlanInput {
 export interface GeneratedFile {
   readonly path: string;
   readonly text: string;
+  /** The text as UTF-8: what is hashed, and what is staged in main (no second encoding). */
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly sha256: string;
   readonly size: number;
 }
@@ -113,7 +116,7 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   const { audit, generatedAt } = input;
   const bagName = bagNameFor(audit, generatedAt);
   const controlById = new Map(input.controls.map((c) => [c.id, c]));
-  const slotsByControl = new Map(input.controls.map((c) => [c.id, computeSlots(audit, c.frequency)]));
+  const slotsByControl = new Map(input.controls.map((c) => [c.id, cachedSlots(audit, c.frequency)]));
 
   const leftOut: LeftOut[] = [];
   // A withdrawn item is in no bundle, and not "left out" either (that would make every bundle
@@ -140,12 +143,13 @@ export function planBundle(input: PlanInput): UnsignedBundle {
       const slot = primary && isInWindow(audit, item.evidenceDate) ? slotOf(slotsByControl.get(primary.id) ?? [], item.evidenceDate) : null;
       return { item, controls, primary, slot };
     })
+    // Collators made once (shared/text/compare.ts), in the same orders localeCompare gave.
     .sort(
       (a, b) =>
-        (a.primary?.ref ?? '').localeCompare(b.primary?.ref ?? '', 'en', { numeric: true }) ||
-        (a.slot?.start ?? '~').localeCompare(b.slot?.start ?? '~') ||
-        a.item.evidenceDate.localeCompare(b.item.evidenceDate) ||
-        a.item.id.localeCompare(b.item.id),
+        compareNumeric(a.primary?.ref ?? '', b.primary?.ref ?? '') ||
+        compareText(a.slot?.start ?? '~', b.slot?.start ?? '~') ||
+        compareText(a.item.evidenceDate, b.item.evidenceDate) ||
+        compareText(a.item.id, b.item.id),
     );
 
   const allocator = new PathAllocator();
@@ -250,9 +254,12 @@ export function planBundle(input: PlanInput): UnsignedBundle {
   return { draft: { bagName, generatedAt, entries }, content, tagmanifest };
 }
 
+/** One encoder: noble's utf8ToBytes copies and wipes each result, two more passes over 50 MB. */
+const encoder = new TextEncoder();
+
 function generatedFile(path: string, text: string): DraftEntry & GeneratedFile {
-  const bytes = utf8ToBytes(text);
-  return { kind: 'generated', path, text, sha256: bytesToHex(sha256(bytes)), size: bytes.length };
+  const bytes = encoder.encode(text);
+  return { kind: 'generated', path, text, bytes, sha256: bytesToHex(sha256(bytes)), size: bytes.length };
 }
 
 /** signature.json: a detached Ed25519 signature over tagmanifest-sha256.txt (DESIGN.md §4). */
@@ -265,19 +272,49 @@ export interface BagSignature {
   readonly keyFingerprint: string;
 }
 
+function signatureFile(signature: BagSignature): DraftEntry & GeneratedFile {
+  return generatedFile('signature.json', `${JSON.stringify(signature, null, 2)}\n`);
+}
+
 export function withSignature(unsigned: UnsignedBundle, signature: BagSignature): DraftPlan {
+  return { ...unsigned.draft, entries: [...unsigned.draft.entries, signatureFile(signature)] };
+}
+
+/** A generated file as bytes only: how a draft crosses from a worker (the bytes transferred, not copied). */
+export type PackedFile = Omit<GeneratedFile, 'text'>;
+export type PackedEntry = BlobEntry | ({ readonly kind: 'generated' } & PackedFile);
+
+/** A draft without its generated files' text: tens of MB less to copy between threads. */
+export interface PackedDraft {
+  readonly bagName: string;
+  readonly generatedAt: string;
+  readonly entries: readonly PackedEntry[];
+}
+
+export function packDraft(draft: DraftPlan): PackedDraft {
   return {
-    ...unsigned.draft,
-    entries: [...unsigned.draft.entries, generatedFile('signature.json', `${JSON.stringify(signature, null, 2)}\n`)],
+    bagName: draft.bagName,
+    generatedAt: draft.generatedAt,
+    entries: draft.entries.map((e): PackedEntry => (e.kind === 'blob' ? e : { kind: 'generated', path: e.path, bytes: e.bytes, sha256: e.sha256, size: e.size })),
   };
+}
+
+/** withSignature for a packed draft: the same signature.json, appended the same way. */
+export function withPackedSignature(draft: PackedDraft, signature: BagSignature): PackedDraft {
+  const { text: _text, ...file } = signatureFile(signature);
+  return { ...draft, entries: [...draft.entries, file] };
 }
 
 /**
  * Sends every generated file to main (`stage` puts it in main's staging area, in chunks) and
  * returns the plan that names them by hash. A file main hashed differently is refused here,
- * so the manifests never list bytes other than those written.
+ * so the manifests never list bytes other than those written. Takes a draft with its text
+ * (main's sample) or a packed one (the renderer's, from the planning worker).
  */
-export async function stagePlan(draft: DraftPlan, stage: (file: GeneratedFile) => Promise<{ sha256: string; size: number }>): Promise<BundlePlan> {
+export async function stagePlan<F extends PackedFile>(
+  draft: { readonly bagName: string; readonly generatedAt: string; readonly entries: readonly (BlobEntry | ({ readonly kind: 'generated' } & F))[] },
+  stage: (file: F) => Promise<{ sha256: string; size: number }>,
+): Promise<BundlePlan> {
   const entries: PlanEntry[] = [];
   for (const entry of draft.entries) {
     if (entry.kind === 'blob') {

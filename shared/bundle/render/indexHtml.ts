@@ -7,6 +7,7 @@ import { TSC_CATEGORIES } from '../../domain/types';
 import { outOfScopeSeries, seriesInScope } from '../../scope/controls';
 import { countsInScope, scopeOfControl } from '../../scope/inScope';
 import type { ReviewDecision } from '../../review/reviewState';
+import { compareNumeric, compareText } from '../../text/compare';
 import { formatBytes, formatInZone, formatUtc } from '../../time/format';
 import type { BundleContent, BundledEvidence } from '../model';
 import { compareRequestIds, requestIdsByControl, requestIdsOf } from '../requestLinks';
@@ -172,7 +173,7 @@ function isExcluded(control: ControlRecord, content: BundleContent): boolean {
 }
 
 function byRef(a: ControlRecord, b: ControlRecord): number {
-  return a.ref.localeCompare(b.ref, 'en', { numeric: true }) || a.id.localeCompare(b.id);
+  return compareNumeric(a.ref, b.ref) || compareText(a.id, b.id);
 }
 
 /**
@@ -214,11 +215,25 @@ function refLink(control: ControlRecord, links: Links): string {
   return first === undefined ? ref : `<a href="#${escapeHtml(first.anchor)}">${ref}</a>`;
 }
 
+/** Items by each control they are linked to, in bundle order: one pass, not one per control (200 × 10,000). */
+function itemsByControl(content: BundleContent): ReadonlyMap<string, readonly BundledEvidence[]> {
+  const byControl = new Map<string, BundledEvidence[]>();
+  for (const item of content.evidence) {
+    for (const id of new Set(item.record.controlIds)) {
+      const list = byControl.get(id);
+      if (list) list.push(item);
+      else byControl.set(id, [item]);
+    }
+  }
+  return byControl;
+}
+
 function controlsOverview(content: BundleContent, links: Links): string {
   const controls = inScope(content);
   if (controls.length === 0) return '';
+  const byControl = itemsByControl(content);
   const rows = controls.sort(byRef).map((c) => {
-    const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id));
+    const items = byControl.get(c.id) ?? [];
     const n = (d: ReviewDecision): number => items.filter((e) => e.decision === d).length;
     const sections = links.sections.get(c.id) ?? [];
     // With evidence in more than one step, the count says where each part is.
@@ -251,11 +266,13 @@ ${rows.join('\n')}
 function requestsSection(content: BundleContent, links: Links): string {
   if (content.requests.length === 0) return '';
   const controlsById = new Map(content.controls.map((c) => [c.id, c]));
+  const byControl = itemsByControl(content);
   const rows = [...content.requests]
     .sort((a, b) => compareRequestIds(a.requestId, b.requestId))
     .map((r) => {
       const controls = r.controlIds.map((id) => controlsById.get(id)).filter((c): c is ControlRecord => c !== undefined);
-      const items = content.evidence.filter((e) => e.record.controlIds.some((id) => r.controlIds.includes(id))).length;
+      // Distinct items: one linked to two of the request's controls counts once.
+      const items = new Set(r.controlIds.flatMap((id) => byControl.get(id) ?? [])).size;
       return `<tr${items === 0 ? ' class="none"' : ''}><td><span class="ref">${line(r.requestId)}</span></td><td><span class="multiline">${para(r.description)}</span></td><td>${
         controls.length === 0 ? '<span class="muted">not linked to a control</span>' : controls.sort(byRef).map((c) => refLink(c, links)).join(', ')
       }</td><td>${r.dueDate === null ? '<span class="muted">—</span>' : escapeHtml(r.dueDate)}</td><td class="num">${items === 0 ? 'none' : escapeHtml(items)}</td></tr>`;
@@ -340,7 +357,7 @@ function controlSection(content: BundleContent, group: ControlGroup, anchors: Re
   const slotHtml = [...slots.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, slot]) => {
-      const items = [...slot.items].sort((a, b) => a.record.evidenceDate.localeCompare(b.record.evidenceDate) || a.path.localeCompare(b.path));
+      const items = [...slot.items].sort((a, b) => compareText(a.record.evidenceDate, b.record.evidenceDate) || compareText(a.path, b.path));
       return `<h4>${line(slot.label)}</h4>
 <ol class="items">
 ${items.map((item) => itemHtml(content, item, anchors, links)).join('\n')}
