@@ -22,4 +22,8 @@ export interface Sample {
   readonly longestTaskMs: number;
   readonly longTasks: number;
   readonly domNodes: number;
+  /** The app's own performance.measure() durations made during the sample, by name (ms). */
+  readonly measures: Readonly<Record<string, number>>;
+  /** The longest task (ms) within each of those measures' spans. */
+  readonly measureLongestTaskMs: Readonly<Record<string, number>>;
 }

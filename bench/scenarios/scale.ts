@@ -24,7 +24,11 @@ interface Summary {
   readonly error: string | null;
 }
 
-const figureOf = (action: Action, m: Measured): number => (action.figure === 'afterBridge' ? (m.afterBridgeMs ?? Number.NaN) : m.ms);
+function figureOf(action: Action, m: Measured): number {
+  if (action.figure === 'ms') return m.ms;
+  if (action.figure === 'afterBridge') return m.afterBridgeMs ?? Number.NaN;
+  return m.measures[action.figure.measure] ?? Number.NaN;
+}
 const ms = (n: number): string => (Number.isNaN(n) ? '—' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n).toLocaleString('en-US')} ms`);
 const maxOf = (values: readonly number[]): number => (values.length === 0 ? Number.NaN : Math.max(...values));
 
@@ -157,7 +161,10 @@ export const scaleScenario: Scenario = {
             b.push(...(await measureSide(baseline, action, run)));
             const last = s[s.length - 1];
             if (last) {
-              ctx.log(`${action.id} run ${run + 1}: ${ms(figureOf(action, last))}, longest task ${ms(last.longestTaskMs)}, ${last.domNodes} nodes, heap ${last.heapMiB.toFixed(0)} MiB`);
+              const marks = Object.entries(last.measures).map(([name, d]) => `${name} ${ms(d)}, longest task in it ${ms(last.measureLongestTaskMs[name] ?? Number.NaN)}`);
+              ctx.log(
+                `${action.id} run ${run + 1}: ${ms(figureOf(action, last))}, longest task ${ms(last.longestTaskMs)}, ${last.domNodes} nodes, heap ${last.heapMiB.toFixed(0)} MiB${marks.length > 0 ? ` (${marks.join('; ')})` : ''}`,
+              );
             }
           } catch (caught) {
             error = caught instanceof Error ? caught.message.split('\n')[0] ?? 'error' : String(caught);

@@ -23,7 +23,13 @@ export const CHROMIUM_ARGS = [
  */
 function installBridge({ methods, eventNames }: { methods: Record<string, string>; eventNames: readonly string[] }): void {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Chromium's native base64 (Uint8Array.prototype.toBase64 / fromBase64) where it has it: the
+  // JavaScript loop below made each 4 MiB chunk a long task of its own, a cost of this
+  // Playwright bridge that Electron's IPC (structured clone) does not have.
+  type Base64Bytes = { toBase64?: () => string };
+  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
   const encode = (value: unknown): unknown => {
+    if (value instanceof Uint8Array && typeof (value as Base64Bytes).toBase64 === 'function') return { __bytes: (value as Base64Bytes).toBase64?.() };
     if (value instanceof Uint8Array) {
       let binary = '';
       for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000));
@@ -38,7 +44,7 @@ function installBridge({ methods, eventNames }: { methods: Record<string, string
     if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       const bytes = record['__bytes'];
-      if (typeof bytes === 'string' && Object.keys(record).length === 1) return Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+      if (typeof bytes === 'string' && Object.keys(record).length === 1) return fromBase64 ? fromBase64(bytes) : Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
       return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(v)]));
     }
     return value;

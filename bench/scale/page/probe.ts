@@ -66,12 +66,22 @@ async function sample(t0: number, spec: ReadySpec, timeoutMs: number, bridgeChan
   await quiet();
   const tasks = longTasks.filter((t) => t.end > t0);
   const answered = bridgeChannel === null ? undefined : settled.get(bridgeChannel);
+  const measures = performance.getEntriesByType('measure').filter((m) => m.startTime >= t0);
   return {
     ms: t1 - t0,
     afterBridgeMs: answered !== undefined && answered >= t0 ? t1 - answered : null,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.end - Math.max(t.start, t0))),
     longTasks: tasks.length,
     domNodes: document.getElementsByTagName('*').length,
+    measures: Object.fromEntries(measures.map((m) => [m.name, m.duration])),
+    // What blocked the window while the app's own measure ran, apart from what came after it.
+    measureLongestTaskMs: Object.fromEntries(
+      measures.map((m) => {
+        const end = m.startTime + m.duration;
+        const inside = tasks.filter((t) => t.end > m.startTime && t.start < end).map((t) => Math.min(t.end, end) - Math.max(t.start, m.startTime));
+        return [m.name, Math.max(0, ...inside)];
+      }),
+    ),
   };
 }
 
