@@ -1,24 +1,42 @@
-import { planBundle, withSignature, type DraftPlan, type PlanInput } from '../../shared/bundle/plan';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { packDraft, planBundle, withPackedSignature, type PackedDraft, type PlanInput } from '../../shared/bundle/plan';
+import type { BundleReviewerKey } from '../../shared/bundle/model';
+import { compareNumeric } from '../../shared/text/compare';
 import { computeReviewStates, reviewContextFor } from '../../shared/review/reviewState';
 import { publicKeyPem, signBytes } from '../../shared/signing/ed25519';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { db } from './db';
 import { appendLog, listLog } from './log';
 import type { Reviewer } from './reviewer';
 
 export type Selection = PlanInput['selection'];
 
+/** What planning needs besides the database: plain data, so it can be posted to a worker. */
+export interface PlanRequest {
+  readonly auditId: string;
+  readonly selection: Selection;
+  readonly exporter: BundleReviewerKey;
+  readonly appVersion: string;
+  /** ISO instant the bundle is generated at. */
+  readonly now: string;
+}
+
+/** A planned bundle before its signature: the draft (generated files as bytes) and what it commits to. */
+export interface PlannedBundle {
+  readonly draft: PackedDraft;
+  /** The exact text of tagmanifest-sha256.txt, which the signature covers. */
+  readonly tagmanifest: string;
+  readonly items: number;
+  readonly bytes: number;
+  readonly logHead: { readonly seq: number; readonly hash: string };
+}
+
 /**
- * Reads everything the bundle needs in one read transaction (a consistent snapshot), plans
- * it, and signs tagmanifest-sha256.txt with the reviewer's key.
+ * Reads everything the bundle needs in one read transaction (a consistent snapshot), verifies
+ * every sign-off afresh and plans the bag. Pure work on the rows, with no key: it runs in a
+ * worker (features/export/planExport.worker.ts), so 10,000 items never block the window.
  */
-export async function buildSignedPlan(
-  auditId: string,
-  selection: Selection,
-  reviewer: Reviewer,
-  appVersion: string,
-  now: Date = new Date(),
-): Promise<{ draft: DraftPlan; items: number; bytes: number; logHead: { seq: number; hash: string } }> {
+export async function planUnsignedBundle(request: PlanRequest): Promise<PlannedBundle> {
+  const { auditId } = request;
   const rows = await db.transaction('r', [db.audits, db.controls, db.requests, db.evidence, db.signoffs, db.log, db.keyring], async () => ({
     audit: await db.audits.get(auditId),
     controls: await db.controls.where('auditId').equals(auditId).toArray(),
@@ -29,7 +47,7 @@ export async function buildSignedPlan(
     keyring: await db.keyring.toArray(),
   }));
   if (!rows.audit) throw new Error('This audit no longer exists.');
-  const controls = rows.controls.sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  const controls = rows.controls.sort((a, b) => compareNumeric(a.ref, b.ref));
   const reviewStates = await computeReviewStates(rows.evidence, rows.signoffs, reviewContextFor(rows.audit, controls, rows.keyring.map((k) => k.fingerprint)));
   const unsigned = planBundle({
     audit: rows.audit,
@@ -39,13 +57,24 @@ export async function buildSignedPlan(
     signoffs: rows.signoffs,
     log: rows.log,
     reviewStates,
-    selection,
-    generatedAt: now.toISOString(),
-    appVersion,
-    exporter: { fingerprint: reviewer.fingerprint, publicKey: reviewer.publicKeyRaw, name: reviewer.name, role: reviewer.role },
+    selection: request.selection,
+    generatedAt: request.now,
+    appVersion: request.appVersion,
+    exporter: request.exporter,
   });
-  const signature = await signBytes(reviewer.privateKey, utf8ToBytes(unsigned.tagmanifest));
-  const draft = withSignature(unsigned, {
+  return {
+    draft: packDraft(unsigned.draft),
+    tagmanifest: unsigned.tagmanifest,
+    items: unsigned.content.evidence.length,
+    bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0),
+    logHead: unsigned.content.logHead,
+  };
+}
+
+/** Signs tagmanifest-sha256.txt with the reviewer's key (which never leaves this page) and adds signature.json. */
+export async function signPlanned(planned: PlannedBundle, reviewer: Reviewer): Promise<PlannedBundle> {
+  const signature = await signBytes(reviewer.privateKey, utf8ToBytes(planned.tagmanifest));
+  const draft = withPackedSignature(planned.draft, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature,
@@ -53,12 +82,22 @@ export async function buildSignedPlan(
     publicKeyPem: await publicKeyPem(reviewer.publicKeyRaw),
     keyFingerprint: reviewer.fingerprint,
   });
-  return {
-    draft,
-    items: unsigned.content.evidence.length,
-    bytes: unsigned.content.evidence.reduce((sum, e) => sum + e.record.size, 0),
-    logHead: unsigned.content.logHead,
-  };
+  return { ...planned, draft };
+}
+
+export function exporterOf(reviewer: Reviewer): BundleReviewerKey {
+  return { fingerprint: reviewer.fingerprint, publicKey: reviewer.publicKeyRaw, name: reviewer.name, role: reviewer.role };
+}
+
+/** Plans and signs in this thread, as the export screen did before the worker: unit tests under Node. */
+export async function buildSignedPlan(
+  auditId: string,
+  selection: Selection,
+  reviewer: Reviewer,
+  appVersion: string,
+  now: Date = new Date(),
+): Promise<PlannedBundle> {
+  return signPlanned(await planUnsignedBundle({ auditId, selection, exporter: exporterOf(reviewer), appVersion, now: now.toISOString() }), reviewer);
 }
 
 /**

@@ -204,3 +204,68 @@ test('an import whose rows cannot be written takes its files back out of the sto
   await expect(page.getByRole('link', { name: /Open SOC 2 Type II FY2026/ })).toBeVisible({ timeout: 60_000 });
   expect(await storedBlobs()).toBeGreaterThan(6);
 });
+
+test('the export screen plans the bundle in its worker, and a failure there is said on the screen instead of planning forever', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('link', { name: 'Reviewer & key' }).click();
+  await page.getByLabel('Your name').fill('Dana Reviewer');
+  await page.getByLabel('Role').fill('IT Manager');
+  await page.getByRole('button', { name: 'Save and create key' }).click();
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  await page.getByRole('link', { name: 'All audits' }).click();
+  await page.getByRole('link', { name: 'New audit' }).first().click();
+  await page.getByLabel('Audit name').fill('FY2026 worker');
+  await page.getByLabel('Organization', { exact: true }).fill('Acme Cloud');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await page.getByRole('link', { name: 'Export bundle' }).click();
+  const exportButton = page.getByRole('button', { name: 'Export bundle…' });
+  await expect(exportButton).toBeEnabled();
+  const planners: string[] = [];
+  page.on('worker', (worker) => {
+    if (/planExport\.worker/.test(worker.url())) planners.push(worker.url());
+  });
+  const saveDialogs = (): number => app.bridge.electron.dialog.asked.filter((a) => a.kind === 'save').length;
+  const alert = page.getByRole('alert');
+
+  // The planning worker breaks as it loads: had the screen planned in the page instead, it would
+  // have gone on to the save dialog.
+  const workerScript = /\/planExport\.worker[^/]*\.js$/;
+  await page.route(workerScript, (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("the planner broke");' }));
+  await exportButton.click();
+  await expect(alert).toContainText('The bundle could not be planned:');
+  await expect(alert).toContainText('the planner broke');
+  await expect(alert).toContainText('Nothing was exported.');
+  await expect(exportButton).toBeEnabled();
+  expect(planners).toHaveLength(1);
+  expect(saveDialogs()).toBe(0);
+  await app.snap('85-export-worker-failed');
+  await page.unroute(workerScript);
+
+  // The real worker plans, the page signs, and main asks where to save (cancelled here).
+  app.bridge.answerSaveDialog(null);
+  await exportButton.click();
+  await expect(page.getByText('The export was cancelled. No file was written.')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(planners).toHaveLength(2);
+  expect(saveDialogs()).toBe(1);
+
+  // A failure inside the worker's planning: the audit is gone from the database under the open
+  // screen (raw IndexedDB, which the app's own connection does not hear about).
+  const auditId = /#\/audits\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+  expect(auditId).not.toBe('');
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const opened = indexedDB.open('evidence-locker');
+    opened.onerror = () => reject(opened.error);
+    opened.onsuccess = () => {
+      const tx = opened.result.transaction('audits', 'readwrite');
+      tx.objectStore('audits').delete(${JSON.stringify(auditId)});
+      tx.oncomplete = () => { opened.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  })`);
+  await exportButton.click();
+  await expect(alert).toContainText('This audit no longer exists.');
+  await expect(exportButton).toBeEnabled();
+  expect(planners).toHaveLength(3);
+  expect(saveDialogs()).toBe(1);
+});

@@ -6,11 +6,12 @@ import { AUDIT_STEPS, type AuditStep } from '../../../shared/domain/types';
 import { formatBytes } from '../../../shared/time/format';
 import { bridge, messageOf, unwrap } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { buildSignedPlan, logExport, type Selection } from '../../db/bundle';
+import { exporterOf, logExport, signPlanned, type Selection } from '../../db/bundle';
 import { getReviewer } from '../../db/reviewer';
 import { actorOf, useSystemInfo } from '../app/systemInfo';
 import { STEP_LABELS } from '../../../shared/domain/labels';
 import { HashValue } from '../evidence/HashValue';
+import { planExport } from './planExport';
 import { stageDraft } from './stageBundle';
 import './export.css';
 
@@ -59,8 +60,12 @@ export function ExportScreen({ audit, controls }: { readonly audit: AuditRecord;
     setError(null);
     setPhase({ kind: 'planning' });
     try {
-      const { draft, items, logHead } = await buildSignedPlan(audit.id, selection, reviewer, info.appVersion);
+      const started = performance.now();
+      const planned = await planExport({ auditId: audit.id, selection, exporter: exporterOf(reviewer), appVersion: info.appVersion, now: new Date().toISOString() });
+      const { draft, items, logHead } = await signPlanned(planned, reviewer);
+      performance.measure('export: plan and sign', { start: started });
       const plan = await stageDraft(draft);
+      performance.measure('export: plan, sign and stage', { start: started });
       const exportId = crypto.randomUUID();
       setPhase({ kind: 'writing', exportId, progress: null, items });
       const result = await unwrap(bridge().exportBundle({ exportId, plan }));

@@ -1,4 +1,4 @@
-import { stagePlan, type DraftPlan } from '../../../shared/bundle/plan';
+import { stagePlan, type PackedDraft } from '../../../shared/bundle/plan';
 import { MAX_STAGE_CHUNK_BYTES, type BundlePlan } from '../../../shared/bundle/planTypes';
 import { bridge, unwrap } from '../../bridge';
 
@@ -7,10 +7,8 @@ import { bridge, unwrap } from '../../bridge';
  * that names them by hash (DESIGN.md §5): the export message then carries references only,
  * whatever the size of manifest.json or the log.
  */
-export async function stageDraft(draft: DraftPlan): Promise<BundlePlan> {
-  const encoder = new TextEncoder();
-  return stagePlan(draft, async (file) => {
-    const bytes = encoder.encode(file.text);
+export async function stageDraft(draft: PackedDraft): Promise<BundlePlan> {
+  return stagePlan(draft, async ({ bytes }) => {
     const stageId = crypto.randomUUID();
     for (let offset = 0; ; ) {
       const end = Math.min(bytes.length, offset + MAX_STAGE_CHUNK_BYTES);

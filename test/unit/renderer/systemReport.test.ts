@@ -126,7 +126,7 @@ describe('a system report in a bundle', () => {
     const text = (suffix: string): string => {
       const entry = draft.entries.find((e) => e.path.endsWith(suffix));
       if (entry?.kind !== 'generated') throw new Error(`${suffix} is not in the plan`);
-      return entry.text;
+      return new TextDecoder().decode(entry.bytes);
     };
 
     // A fresh installation: nothing of this audit is here.

@@ -1,0 +1,32 @@
+import { screenWork } from '../../db/backgroundGate';
+import { planUnsignedBundle, type PlanRequest, type PlannedBundle } from '../../db/bundle';
+import type { PlanExportAnswer } from './planExportAnswer';
+
+/**
+ * Plans a bundle in a worker (planExport.worker.ts), so planning 10,000 items never blocks the
+ * window (issue #12); where Worker does not exist (unit tests under Node), in this thread. The
+ * worker's reads count as the screen's own: the audit-rows prefetch waits for them. A failure
+ * in the worker rejects with its message, so the screen says it instead of planning forever.
+ */
+export function planExport(request: PlanRequest): Promise<PlannedBundle> {
+  if (typeof Worker !== 'function') return planUnsignedBundle(request);
+  // Vite bundles the worker as its own module file, served from the app's origin (CSP worker-src 'self').
+  const worker = new Worker(new URL('./planExport.worker.ts', import.meta.url), { type: 'module' });
+  return screenWork(
+    new Promise<PlannedBundle>((resolve, reject) => {
+      const fail = (message: string): void => {
+        worker.terminate();
+        reject(new Error(message));
+      };
+      worker.onmessage = (event: MessageEvent<PlanExportAnswer>) => {
+        worker.terminate();
+        if (event.data.ok) resolve(event.data.planned);
+        else reject(new Error(event.data.message));
+      };
+      // A worker that cannot load or throws outside a request: the event's message is all there is.
+      worker.onerror = (event) => fail(`The bundle could not be planned: ${event.message || 'its planning worker did not start'}. Nothing was exported.`);
+      worker.onmessageerror = () => fail('The bundle could not be planned: its plan could not be read back from the planning worker. Nothing was exported.');
+      worker.postMessage(request);
+    }),
+  );
+}
