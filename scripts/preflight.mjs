@@ -92,6 +92,7 @@ export function testRequirements(env = process.env) {
     { what: 'zip (builds hostile test bundles)', pkg: 'zip', ok: () => onPath('zip'), needed: true },
     { what: 'unzip (bundles are checked with it)', pkg: 'unzip', ok: () => onPath('unzip'), needed: true },
     { what: 'openssl (signatures are checked with it)', pkg: 'openssl', ok: () => onPath('openssl'), needed: true },
+    { what: 'git (the team locker is tested against real bare repositories)', pkg: 'git', ok: () => onPath('git'), needed: true },
     { what: 'python3 (crafts hostile ZIPs, reads bundles)', pkg: 'python3', ok: () => onPath('python3'), needed: true },
     // Debian's own python3, not whatever python3 is first on PATH: the package installs there.
     {

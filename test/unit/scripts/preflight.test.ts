@@ -70,7 +70,7 @@ describe('npm test checks the system tools before any test starts', () => {
     const result = runPreflight(path, { asNobody: true });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('this machine lacks');
-    expect(result.stderr).toMatch(/sudo apt-get install -y --no-install-recommends chromium xvfb xauth x11-xserver-utils imagemagick( fonts-liberation)? zip unzip openssl python3/);
+    expect(result.stderr).toMatch(/sudo apt-get install -y --no-install-recommends chromium xvfb xauth x11-xserver-utils imagemagick( fonts-liberation)? zip unzip openssl git python3/);
     expect(result.stderr).toContain('Nothing was run.');
   });
 
