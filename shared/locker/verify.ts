@@ -1,9 +1,9 @@
 import type { LogEntry } from '../domain/records';
 import { blobOrigin, checkBlob } from './blob';
 import { verifyDeviceChain, type ChainHead } from './chain';
-import { classifyPath, rosterPath } from './layout';
+import { classifyPath, devicesDir, rosterPath } from './layout';
 import type { Refusal } from './refusal';
-import { verifyRoster, type SignedRoster } from './roster';
+import { memberByFingerprint, verifyRoster, type SignedRoster } from './roster';
 
 /**
  * What an update fetched for one audit, checked as a whole (issue #17): the roster against the
@@ -21,6 +21,8 @@ export interface FetchedAudit {
   /** Heads this installation accepted before, by device folder name. */
   readonly seen: Readonly<Record<string, ChainHead>>;
   readonly seenRosterVersion: number;
+  /** Every other file found under the audit's folder: the layout defines none, so each is refused. */
+  readonly strays?: readonly string[];
 }
 
 export interface AcceptedChain {
@@ -63,6 +65,22 @@ export async function verifyFetchedAudit(input: FetchedAudit): Promise<LockerVer
     }
     accepted.push({ device: chain.device, member: verdict.member, entries: verdict.entries, newEntries: verdict.entries.slice(before?.seq ?? 0), head: verdict.head });
     seen[chain.device] = verdict.head;
+  }
+  // A chain this installation saw must still be there: deleting a member's folder cuts their history.
+  const present = new Set(input.chains.map((c) => c.device));
+  for (const [device, head] of Object.entries(input.seen)) {
+    if (present.has(device)) continue;
+    const member = memberByFingerprint(roster.roster.payload, device);
+    refusals.push({
+      kind: 'rewritten',
+      member: member ? `${member.name}, ${member.role}` : `key ${device.slice(0, 16)}…`,
+      path: `${devicesDir(input.auditId)}/${device}`,
+      entry: head.seq,
+      reason: `this installation already accepted entries up to ${head.seq}; the chain is gone from the repository: history was deleted (force-pushed)`,
+    });
+  }
+  for (const path of input.strays ?? []) {
+    refusals.push({ kind: 'layout', member: 'the repository', path, entry: null, reason: 'a file the locker layout does not define (nothing but the roster, device chains and blobs belongs in an audit folder)' });
   }
   const blobs: { sha256: string; bytes: Uint8Array }[] = [];
   for (const blob of input.blobs) {

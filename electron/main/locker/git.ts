@@ -222,8 +222,9 @@ export async function update(clone: LockerClone, input: UpdateInput): Promise<Up
   const remote = await remoteHead(clone);
   if (remote === null) return { remote: null, verdict: null, applied: false };
   const root = `${AUDITS_DIR}/${input.auditId}`;
-  const listed = nulList(await git(clone, ['ls-tree', '-r', '-z', '--name-only', remote, '--', `${root}/devices`]));
-  const devices = [...new Set(listed.map((p) => /^audits\/[^/]+\/devices\/([^/]+)\//.exec(p)?.[1]).filter((d): d is string => d !== undefined))];
+  const listed = nulList(await git(clone, ['ls-tree', '-r', '-z', '--name-only', remote, '--', root])).map((path) => ({ path, what: classifyPath(path) }));
+  const devices = [...new Set(listed.flatMap(({ what }) => (what.kind === 'events' || what.kind === 'head' ? [what.device] : [])))];
+  const strays = listed.filter(({ what }) => what.kind === 'other' || what.auditId !== input.auditId).map(({ path }) => path);
   const text = async (path: string) => (await readAt(clone, remote, path))?.toString('utf8') ?? null;
   const chains = [];
   for (const device of devices) {
@@ -239,7 +240,7 @@ export async function update(clone: LockerClone, input: UpdateInput): Promise<Up
     const bytes = await readAt(clone, remote, path);
     if (bytes) blobs.push({ path, bytes: new Uint8Array(bytes) });
   }
-  const verdict = await verifyFetchedAudit({ ...input, rosterText: await text(`${root}/roster.json`), chains, blobs });
+  const verdict = await verifyFetchedAudit({ ...input, rosterText: await text(`${root}/roster.json`), chains, blobs, strays });
   const applied = verdict.refusals.length === 0;
   if (applied) await git(clone, local ? ['rebase', '--quiet', `origin/${BRANCH}`] : ['reset', '--quiet', '--hard', `origin/${BRANCH}`]);
   return { remote, verdict, applied };

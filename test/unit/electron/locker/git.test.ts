@@ -140,6 +140,31 @@ describe('publish and update against a bare repository by path', () => {
     expect(plainGit(reviewer.dir, 'rev-parse', 'HEAD')).toBe(before);
   });
 
+  it("refuses a member's chain deleted from the repository and a stray file, after having seen the chain", async () => {
+    const { ana, owner, input } = await team();
+    const anaClone = await install(ana, 'ana');
+    await publishChain(anaClone, ana, captures(ana, [sha256Hex(encode('A1'))]));
+    const reviewer = await install(owner, 'reviewer');
+    const first = await update(reviewer, input());
+    expect(first.applied).toBe(true);
+
+    const raw = join(root, 'attacker');
+    plainGit(root, 'clone', '--quiet', remote, raw);
+    plainGit(raw, 'rm', '--quiet', '-r', `audits/${AUDIT}/devices/${ana.device}`);
+    writeFileSync(join(raw, 'audits', AUDIT, 'payload.sh'), 'echo hi');
+    plainGit(raw, 'add', '.');
+    plainGit(raw, '-c', 'user.name=x', '-c', 'user.email=x@x', '-c', 'core.hooksPath=/dev/null', 'commit', '--quiet', '-m', 'delete');
+    plainGit(raw, '-c', 'core.hooksPath=/dev/null', 'push', '--quiet', 'origin', 'HEAD:main');
+
+    const second = await update(reviewer, input(first.verdict?.seen));
+    expect(second.applied).toBe(false);
+    expect(second.verdict?.refusals).toMatchObject([
+      { kind: 'rewritten', member: 'Ana Ruiz, IT Admin', entry: 1 },
+      { kind: 'layout', path: `audits/${AUDIT}/payload.sh` },
+    ]);
+    expect(existsSync(join(reviewer.dir, 'audits', AUDIT, 'devices', ana.device, 'events.jsonl'))).toBe(true);
+  });
+
   it('refuses a blob swapped in the repository, naming the entry that recorded its hash', async () => {
     const { ana, owner, input } = await team();
     const anaClone = await install(ana, 'ana');

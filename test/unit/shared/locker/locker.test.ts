@@ -188,6 +188,28 @@ describe('a fetched audit as a whole', () => {
     expect(blob && refusalMessage(blob)).toMatch(/^Bo Chen, IT Admin's chain, entry 1 of audits\/.*: its bytes hash to [0-9a-f]{64}, not to its name/);
   });
 
+  it('refuses a chain it saw that is gone, and any file the layout does not define', async () => {
+    const { owner, ana, bo } = await team();
+    const boEntries = captures(bo, [SHA_B, SHA_A]);
+    const anaFiles = await files(ana, captures(ana, [SHA_A]));
+    const verdict = await verifyFetchedAudit({
+      auditId: AUDIT,
+      trustedOwner: owner.keys.fingerprint,
+      rosterText: await rosterText(owner, [ana, bo]),
+      chains: [{ device: ana.device, eventsText: anaFiles.events, headText: anaFiles.head }],
+      blobs: [],
+      seen: { [bo.device]: { seq: 2, hash: boEntries[1]?.hash ?? '' } },
+      seenRosterVersion: 0,
+      strays: [`audits/${AUDIT}/notes.txt`],
+    });
+    expect(verdict.accepted.map((c) => c.member)).toEqual(['Ana Ruiz, IT Admin']);
+    expect(verdict.refusals).toMatchObject([
+      { kind: 'rewritten', member: 'Bo Chen, IT Admin', entry: 2, path: `audits/${AUDIT}/devices/${bo.device}`, reason: containing('the chain is gone') },
+      { kind: 'layout', path: `audits/${AUDIT}/notes.txt` },
+    ]);
+    expect(verdict.seen[bo.device]?.seq).toBe(2);
+  });
+
   it('refuses everything when the roster is missing or not the trusted owner\'s', async () => {
     const { owner, ana } = await team();
     const anaFiles = await files(ana, captures(ana, [SHA_A]));
