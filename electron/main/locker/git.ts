@@ -37,6 +37,8 @@ export type GitProtocol = 'file' | 'https' | 'ssh';
 
 /** The one protocol a remote URL needs; anything else (git://, ext::, fd::, http://) is refused before git runs. */
 export function protocolOf(url: string): GitProtocol {
+  // The app stores no credentials (issue #17): a password in the address would be stored with it.
+  if (/^[a-z]+:\/\/[^/@\s]*:[^/@\s]*@/i.test(url)) throw new Error('the locker address holds a password: leave it out and let git\'s credential helper (or the SSH agent) supply it');
   if (/^https:\/\/[^\s]+$/i.test(url)) return 'https';
   if (/^ssh:\/\/[^\s]+$/i.test(url) || /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]/.test(url)) return 'ssh';
   if (/^file:\/\/\/[^\s]*$/i.test(url) || (isAbsolute(url) && !url.includes('::'))) return 'file';

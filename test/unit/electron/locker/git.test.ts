@@ -66,6 +66,8 @@ describe('protocols', () => {
     for (const bad of ['ext::sh -c touch% /tmp/pwned', 'git://example.com/x.git', 'http://example.com/x.git', 'locker.git', '--upload-pack=touch /tmp/x', 'fd::3']) {
       expect(() => protocolOf(bad), bad).toThrow(/not a locker address/);
     }
+    expect(() => protocolOf('https://ana:ghp_secret@git.example.com/acme/locker.git')).toThrow(/holds a password.*credential helper/);
+    expect(protocolOf('https://ana@git.example.com/acme/locker.git')).toBe('https');
   });
 
   it('says what to install when git is missing', async () => {
