@@ -194,6 +194,63 @@ describe('sign-off signature verdicts', () => {
   });
 });
 
+describe('sign-off verification in slices that give way to the window', () => {
+  it('stops after each slice of budget, yields, and keeps every verdict: a tampered sign-off is still invalid', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const items = Array.from({ length: 12 }, (_, n) => item(auditId, ac01, 100 + n));
+    await addEvidence(items, ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const signed = await signOff(
+      items.map((i) => i.id),
+      'approved',
+      '',
+      reviewer,
+      ACTOR,
+    );
+    expect(signed).toHaveLength(12);
+    // Two rows altered behind the app: another decision, another hash. Each must stay invalid.
+    const records = signed.map((r, n) =>
+      n === 3 ? { ...r, payload: { ...r.payload, decision: 'rejected' as const } } : n === 8 ? { ...r, payload: { ...r.payload, evidenceSha256: 'f'.repeat(64) } } : r,
+    );
+
+    // A clock that moves 1 ms each time it is read: the page reads it once per sign-off, so a
+    // budget of 3 ms is a slice of a few sign-offs, whatever the machine's speed.
+    let clock = 0;
+    const settledAtPause: number[] = [];
+    await verifySignatures(records, {
+      budgetMs: 3,
+      now: () => (clock += 1),
+      pause: async () => {
+        // At each yield, the slice's verifications are finished: what the screen sees is whole.
+        settledAtPause.push(records.filter((r) => knownSignature(r) !== undefined).length);
+      },
+    });
+    expect(settledAtPause.length).toBeGreaterThanOrEqual(3);
+    const perSlice = settledAtPause.map((n, i) => n - (settledAtPause[i - 1] ?? 0));
+    expect(Math.max(...perSlice)).toBeLessThanOrEqual(3);
+    expect(Math.min(...perSlice)).toBeGreaterThan(0);
+    expect(records.map((r) => knownSignature(r))).toEqual(records.map((_, n) => n !== 3 && n !== 8));
+  });
+
+  it('gives the same verdicts with the default pacing (the real clock and yield)', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const items = [item(auditId, ac01, 200), item(auditId, ac01, 201)];
+    await addEvidence(items, ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const [good, other] = await signOff(
+      items.map((i) => i.id),
+      'approved',
+      '',
+      reviewer,
+      ACTOR,
+    );
+    if (!good || !other) throw new Error('no sign-offs');
+    const forged = { ...other, signature: good.signature };
+    await verifySignatures([good, forged]);
+    expect([knownSignature(good), knownSignature(forged)]).toEqual([true, false]);
+  });
+});
+
 describe('review state from remembered verdicts, sign-offs v2 and the keyring', () => {
   async function signedAudit(): Promise<{ auditId: string; itemId: string }> {
     const { auditId, ac01 } = await newAudit();
