@@ -50,6 +50,23 @@ async function dropFiles(page: Page, selector: string, files: { name: string; te
   await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer });
 }
 
+/**
+ * Where an element is once it has stopped moving: the mouse drags below go to raw coordinates,
+ * which Playwright does not wait on, and under load the editor's canvas can still be laid out
+ * (its image decoding) a moment after the dialog shows. Two equal measurements 100 ms apart.
+ */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = '';
+  for (let i = 0; i < 100; i += 1) {
+    const box = await locator.boundingBox();
+    const now = JSON.stringify(box);
+    if (box && box.width > 0 && now === last) return box;
+    last = now;
+    await locator.page().waitForTimeout(100);
+  }
+  throw new Error(`the element did not settle on screen: last seen at ${last}`);
+}
+
 test('drop files onto a control, capture with a delay, crop and redact, save with one key', async ({ app }) => {
   test.setTimeout(120_000);
   requireDisplay();
@@ -96,9 +113,7 @@ test('drop files onto a control, capture with a delay, crop and redact, save wit
 
   // 4. Crop by dragging, then redact two boxes (the editor switches to Redact after a crop); undo one.
   const { width: screenW, height: screenH } = screenSize();
-  const canvas = editor.locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the editor canvas is not on screen');
+  const box = await settledBox(editor.locator('canvas'));
   const toImage = (fx: number, fy: number) => ({ x: Math.round(fx * screenW), y: Math.round(fy * screenH) });
   const at = (fx: number, fy: number) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height });
   const drag = async (from: [number, number], to: [number, number]): Promise<void> => {
