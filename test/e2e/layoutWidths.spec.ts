@@ -38,14 +38,17 @@ async function shownWithin(element: Locator, box: Locator): Promise<boolean> {
   return e !== null && b !== null && e.x >= b.x - 1 && e.x + e.width <= b.x + b.width + 1;
 }
 
-/** Scrolls a coverage table to its end with its own "Later" button, a bounded number of times. */
+/**
+ * Scrolls a coverage table to its end with its own "Later" button. Retried as a whole: the
+ * button can turn disabled between the check and the click, when a smooth scroll started by the
+ * previous click reaches the end late (under load it did, and the click then waited a minute).
+ */
 async function scrollToEnd(section: Locator): Promise<void> {
   const later = section.getByRole('button', { name: /^Later / });
-  for (let i = 0; i < 12 && (await later.isEnabled()); i += 1) {
-    await later.click();
-    await section.page().waitForTimeout(400);
-  }
-  await expect(later).toBeDisabled();
+  await expect(async () => {
+    if (await later.isEnabled()) await later.click({ timeout: 2_000 });
+    await expect(later).toBeDisabled({ timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /**
