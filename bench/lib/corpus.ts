@@ -16,6 +16,8 @@ export async function writeSeededFile(path: string, bytes: number, seed: number)
       await handle.write(block, 0, n);
       written += n;
     }
+    // Written back before any run: otherwise the first run's fsync waits for this file too.
+    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -168,12 +168,7 @@ export async function openRegularFile(path: string, options: SafeFileOptions = {
   };
 }
 
-/**
- * Read size when storing a file (issue #15, "store a file"). Measured into the store on this
- * machine (1 GiB, two rounds): 128 KiB 101–192 MiB/s, 256 KiB 67–109, 512 KiB 52–53, 1 MiB
- * 51–81, 4 MiB 33–43, and 4 MiB from reused buffers 52–67, so not the allocation: smaller
- * pieces keep reading, hashing and writing overlapped where one large piece serialises them.
- */
+/** Read size of readChunks: small files read whole (a key card); the store reads files itself. */
 export const READ_CHUNK_BYTES = 128 * 1024;
 
 /**

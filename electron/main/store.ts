@@ -12,8 +12,61 @@ import { SHA256_HEX, type StoredBlob } from '../../shared/bridge/contract';
  * stored once, and stored bytes are never modified (files are made read-only).
  */
 
-/** Bytes to store: a stream, chunks from any async source, or one buffer. */
-export type StoreSource = Readable | AsyncIterable<Uint8Array> | Uint8Array;
+/**
+ * A file the store reads itself, at positions, into buffers it reuses: the fastest way in
+ * (issue #15), as no chunk is allocated and the next read overlaps hashing and writing.
+ * `readAt` returns the bytes read; 0 at the end.
+ */
+export interface PositionalSource {
+  readonly readAt: (buffer: Buffer, position: number) => Promise<number>;
+}
+
+/** Bytes to store: a stream, chunks from any async source, one buffer, or a file read at positions. */
+export type StoreSource = Readable | AsyncIterable<Uint8Array> | Uint8Array | PositionalSource;
+
+/**
+ * Read size and ring of buffers for a PositionalSource. Measured storing 1 GiB on an idle
+ * machine, with the background syncs below: 4 MiB 875–1,222 ms, 1 MiB 1,127–2,217 ms,
+ * 128 KiB 1,374–2,171 ms. Three buffers: one being read, one hashed and written, one whose
+ * write may still be in flight.
+ */
+const POSITIONAL_CHUNK_BYTES = 4 * 1024 * 1024;
+const POSITIONAL_RING = 3;
+
+/**
+ * Start an fdatasync of what is written so far every so often, in the background: without it
+ * the kernel holds the whole file dirty and the closing fsync waits for all of it (1 GiB on
+ * this machine: a closing fsync of 350–430 ms, against 0–20 ms with these).
+ */
+const SYNC_EVERY_BYTES = 256 * 1024 * 1024;
+
+function isPositional(source: StoreSource): source is PositionalSource {
+  return typeof (source as Partial<PositionalSource>).readAt === 'function';
+}
+
+async function* readPositional(source: PositionalSource, released: (index: number) => Promise<void>): AsyncGenerator<Buffer, void, undefined> {
+  const ring = Array.from({ length: POSITIONAL_RING }, () => Buffer.allocUnsafe(POSITIONAL_CHUNK_BYTES));
+  let index = 0;
+  let position = 0;
+  let next = source.readAt(ring[0]!, 0);
+  try {
+    for (;;) {
+      const n = await next;
+      if (n === 0) return;
+      const chunk = ring[index]!.subarray(0, n);
+      position += n;
+      index = (index + 1) % POSITIONAL_RING;
+      // The buffer read into next was written two chunks ago; that write must be done first.
+      const at = position;
+      const into = ring[index]!;
+      next = released(index).then(() => source.readAt(into, at));
+      yield chunk;
+    }
+  } finally {
+    // A caller that stops early leaves one read under way; its outcome is nobody's concern.
+    next.catch(() => {});
+  }
+}
 
 async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   let offset = 0;
@@ -78,18 +131,38 @@ export function createEvidenceStore(root: string): EvidenceStore {
     let size = 0;
     // One write in flight while the next chunk is read and hashed: disk and CPU overlap.
     let writing: Promise<void> = Promise.resolve();
-    const chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
+    // The write of each ring buffer, so a positional read never lands in one still being written.
+    const writes: Promise<void>[] = [];
+    let syncing: Promise<void> = Promise.resolve();
+    let syncedUpTo = 0;
+    const chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> =
+      source instanceof Uint8Array
+        ? [source]
+        : isPositional(source)
+          ? readPositional(source, (index) => writes[index] ?? Promise.resolve())
+          : source;
+    let index = 0;
     for await (const chunk of chunks) {
       const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
       await writing;
       writing = writeFully(handle, bytes, size);
-      // Seen by the next iteration's await; without a handler now, a failure would count as unhandled meanwhile.
+      // Seen by a later await; without a handler now, a failure would count as unhandled meanwhile.
       writing.catch(() => {});
+      writes[index] = writing.catch(() => {});
+      index = (index + 1) % POSITIONAL_RING;
       size += bytes.length;
+      if (size - syncedUpTo >= SYNC_EVERY_BYTES) {
+        syncedUpTo = size;
+        const written = writing;
+        const previous = syncing;
+        syncing = Promise.all([written, previous]).then(() => handle.datasync());
+        syncing.catch(() => {});
+      }
       options.onBytes?.(size);
     }
     await writing;
+    await syncing;
     await handle.sync();
     return { sha256: hash.digest('hex'), size };
   }

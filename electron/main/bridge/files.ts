@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportedFile } from '../../../shared/bridge/contract';
 import { mimeForName } from '../../../shared/files/mime';
-import { openRegularFile, readChunks, type SafeFileOptions } from '../safeFile';
+import { openRegularFile, type SafeFileOptions } from '../safeFile';
 import type { EvidenceStore } from '../store';
 import { BridgeFailure, isDiskFull } from './failure';
 
@@ -26,7 +26,7 @@ export async function importFile(
     const before = file.stats;
     let stored;
     try {
-      stored = await store.put(readChunks(file), {
+      stored = await store.put({ readAt: (buffer, position) => file.read(buffer, 0, buffer.length, position) }, {
         onBytes: (done) => onBytes(done, before.size),
         beforeCommit: async ({ size }) => {
           const after = await stat(path).catch(() => null);

@@ -45,6 +45,38 @@ describe('the evidence store', () => {
     expect(seen.length).toBe(50);
   });
 
+  it('reads a positional source into its own reused buffers, short reads and all, and stores every byte in order', async () => {
+    // 13 MiB and a bit: the ring of three 4 MiB buffers goes round more than once.
+    const all = Buffer.alloc(13 * 1024 * 1024 + 17);
+    for (let i = 0; i < all.length; i += 4096) all.writeUInt32LE((i * 2654435761) >>> 0, i);
+    const buffersSeen = new Set<Buffer>();
+    let reads = 0;
+    const stored = await store.put({
+      readAt: async (buffer, position) => {
+        buffersSeen.add(buffer);
+        reads += 1;
+        // Every third read comes back short, as a read may.
+        const want = reads % 3 === 0 ? Math.min(buffer.length, 1000 + reads) : buffer.length;
+        return all.copy(buffer, 0, position, Math.min(all.length, position + want));
+      },
+    });
+    expect(stored).toEqual({ sha256: sha(all), size: all.length, existed: false });
+    expect((await readFile(store.pathOf(stored.sha256))).equals(all)).toBe(true);
+    expect(buffersSeen.size).toBe(3);
+  });
+
+  it('discards a positional source whose read fails, leaving nothing behind', async () => {
+    const failure = new Error('the disk went away');
+    await expect(
+      store.put({ readAt: async (buffer, position) => {
+        if (position > 5 * 1024 * 1024) throw failure;
+        buffer.fill(7);
+        return buffer.length;
+      } }),
+    ).rejects.toBe(failure);
+    expect(await listTree(root)).toEqual([]);
+  });
+
   it('stores the same bytes once and says they already existed', async () => {
     const bytes = new TextEncoder().encode('same content');
     const first = await store.put(bytes);
