@@ -33,6 +33,11 @@ export interface SafeFile {
   /** Like FileHandle.read; rejects with a named failure when the read does not answer in time. */
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
   stat(): Promise<Stats>;
+  /**
+   * Hands the descriptor to `work` (a reader on another thread), tracked like a read: close()
+   * does not close the descriptor under it. `stalled()` is the failure to give when it stops answering.
+   */
+  withDescriptor<T>(work: (fd: number, stallMs: number, stalled: () => Error) => Promise<T>): Promise<T>;
   /** Closes the descriptor; never waits for a read that stalled (it is closed once that returns). */
   close(): Promise<void>;
 }
@@ -164,6 +169,10 @@ export async function openRegularFile(path: string, options: SafeFileOptions = {
       return bytesRead;
     },
     stat: () => withDeadline(track(handle.stat()), stallMs, () => stalled('its size was checked')),
+    withDescriptor(work) {
+      if (closed) return Promise.reject(new Error(`"${shown}" was read after it was closed`));
+      return track(work(handle.fd, stallMs, () => stalled('it was being read')));
+    },
     close,
   };
 }

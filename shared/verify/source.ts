@@ -24,4 +24,9 @@ export interface BagSource {
   readonly entries: readonly SourceEntry[];
   /** Problems found by the container's reader; each one fails the verdict. */
   readonly containerProblems: readonly string[];
+  /**
+   * How many entries may be hashed at once (default 1). Worth more than one only where digest()
+   * waits on other threads; each entry in flight holds its read buffers.
+   */
+  readonly digestConcurrency?: number;
 }

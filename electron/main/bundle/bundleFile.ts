@@ -20,6 +20,7 @@ export async function openBundleFile(path: string, options: SafeFileOptions = {}
     stats: file.stats,
     read: async (buffer, offset, length, position) => ({ bytesRead: await file.read(buffer, offset, length, position) }),
     stat: () => file.stat(),
+    withDescriptor: (work) => file.withDescriptor(work),
     close: () => file.close(),
   };
 }

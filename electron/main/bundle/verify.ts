@@ -3,6 +3,7 @@ import { renderVerifyHtml } from '../../../shared/bundle/render/verifyHtml';
 import { visibleName } from '../../../shared/files/visibleName';
 import { verifyBag, type Verification, type VerifyOptions as CoreOptions } from '../../../shared/verify/core';
 import type { BagSource, SourceEntry } from '../../../shared/verify/source';
+import { HASH_THREADS } from '../zip/hashThreads';
 import { ZipArchive, type ZipFileSource, type ZipLimits } from '../zip/zipReader';
 import { openBundleFile } from './bundleFile';
 
@@ -55,7 +56,8 @@ export function zipSource(zip: ZipArchive): BagSource {
       return { sha256: result.sha256, size: result.size };
     },
   }));
-  return { kind: 'zip', entries, containerProblems };
+  // Every hashing thread busy and one entry more, so none waits on this thread (issue #15).
+  return { kind: 'zip', entries, containerProblems, digestConcurrency: HASH_THREADS + 1 };
 }
 
 /** The SHA-256 of the VERIFY.html this version writes: the CLI and import say whether a bag's is the same. */
