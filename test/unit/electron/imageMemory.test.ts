@@ -37,7 +37,8 @@ describe('pasted images are bounded by their decoded size', () => {
       Array(5).fill('The pasted image is 16384 × 8192 px, which would take 512 MiB once decoded, more than the 256 MiB an image may take to edit. Nothing was stored; attach it as a file instead.'),
     );
     expect(m.heldAfter - m.heldBefore).toBeLessThan(8 * MIB);
-    expect(m.maxRss - m.rssBefore).toBeLessThan(64 * MIB);
+    // The peak while pasting: 1.5-1.8 MB measured; decoding one would add 512 MiB.
+    expect(m.maxRss - m.rssBefore).toBeLessThan(16 * MIB);
   }, 120_000);
 
   it('opens five that fit, but keeps only one of them decoded', async () => {
