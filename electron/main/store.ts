@@ -48,23 +48,22 @@ async function* readPositional(source: PositionalSource, released: (index: numbe
   const ring = Array.from({ length: POSITIONAL_RING }, () => Buffer.allocUnsafe(POSITIONAL_CHUNK_BYTES));
   let index = 0;
   let position = 0;
+  // Each read is awaited on the next turn; a failure meanwhile, or after a caller stopped
+  // early, is not an unhandled rejection.
   let next = source.readAt(ring[0]!, 0);
-  try {
-    for (;;) {
-      const n = await next;
-      if (n === 0) return;
-      const chunk = ring[index]!.subarray(0, n);
-      position += n;
-      index = (index + 1) % POSITIONAL_RING;
-      // The buffer read into next was written two chunks ago; that write must be done first.
-      const at = position;
-      const into = ring[index]!;
-      next = released(index).then(() => source.readAt(into, at));
-      yield chunk;
-    }
-  } finally {
-    // A caller that stops early leaves one read under way; its outcome is nobody's concern.
+  next.catch(() => {});
+  for (;;) {
+    const n = await next;
+    if (n === 0) return;
+    const chunk = ring[index]!.subarray(0, n);
+    position += n;
+    index = (index + 1) % POSITIONAL_RING;
+    // The buffer read into next was written two chunks ago; that write must be done first.
+    const at = position;
+    const into = ring[index]!;
+    next = released(index).then(() => source.readAt(into, at));
     next.catch(() => {});
+    yield chunk;
   }
 }
 

@@ -150,6 +150,8 @@ export class ZipArchive {
       if (at < endAt) {
         filling = block;
         reading = this.readBlock(block.subarray(0, Math.min(blockBytes, endAt - at)), at);
+        // Awaited in the loop; a failure while a block is taken is not an unhandled rejection.
+        reading.catch(() => {});
       }
       while (reading) {
         const bytesRead = await reading;
@@ -167,6 +169,7 @@ export class ZipArchive {
           // Read the next block while this one is hashed (the kernel fills `block` meanwhile).
           filling = block;
           reading = this.readBlock(block.subarray(0, Math.min(blockBytes, endAt - at)), at);
+          reading.catch(() => {});
         }
         if (inflater) {
           // Deflate expands at most ~1,032×: a 64 KiB slice inflates to at most ~64 MiB.
@@ -188,7 +191,6 @@ export class ZipArchive {
     } finally {
       inflater?.destroy();
       // A block a read may still be filling is left to the collector, never handed to another entry.
-      reading?.catch(() => {});
       for (const block of owned) if (block !== filling) this.giveBlock(block);
     }
     this.settle(entry, size, crc);
