@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type * as WorkerThreads from 'node:worker_threads';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 /**
  * SHA-256 and CRC-32 of a byte range of an open file, on worker threads (issue #15). Verifying
@@ -57,6 +56,10 @@ interface Thread {
   /** Ends the thread once nothing has come from it for the stall time while it has work. */
   watchdog: NodeJS.Timeout | null;
   stallMs: number;
+  /** Whether anything came from it yet. */
+  replied: boolean;
+  /** Whether it was let go (its jobs failed, it is being terminated). */
+  retired: boolean;
 }
 
 type Reply = { id: number; alive: true } | { id: number; bytes: number; crc32: number; sha256: string } | { id: number; error: string };
@@ -65,6 +68,7 @@ const threads: Thread[] = [];
 let nextId = 0;
 
 function retire(thread: Thread, error: (job: Job) => Error): void {
+  thread.retired = true;
   const at = threads.indexOf(thread);
   if (at >= 0) threads.splice(at, 1);
   if (thread.watchdog) clearTimeout(thread.watchdog);
@@ -88,16 +92,30 @@ function watch(thread: Thread): void {
   thread.watchdog.unref();
 }
 
-/**
- * Loaded on first use, not with main: importing worker_threads up front raised the peak memory
- * of a process that never hashes a bundle (test/unit/electron/imageMemory.test.ts, +5-20 MB).
- */
-let workerThreads: typeof WorkerThreads | null = null;
+/** Thrown when no thread can be started here: the caller hashes on its own thread instead. */
+export class NoHashThreads extends Error {}
 
-function start(threadModule: typeof WorkerThreads): Thread {
-  const worker = new threadModule.Worker(WORKER_SOURCE, { eval: true });
-  const thread: Thread = { worker, jobs: new Map(), watchdog: null, stallMs: 0 };
+/** Set once a thread failed to start: then none is tried again in this process. */
+let unavailable: Error | null = null;
+
+function start(): Thread {
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true });
+  } catch (error) {
+    unavailable = error instanceof Error ? error : new Error(String(error));
+    throw new NoHashThreads(`no hashing thread could be started: ${unavailable.message}`);
+  }
+  const thread: Thread = { worker, jobs: new Map(), watchdog: null, stallMs: 0, replied: false, retired: false };
+  // A thread that dies before its first answer never ran here: its jobs go back to the caller's thread.
+  const failure = (error: Error): Error => {
+    // Ended by us (a stall) or after it worked: a failure of this thread, not of threads here.
+    if (thread.replied || thread.retired) return error;
+    unavailable ??= error;
+    return new NoHashThreads(`no hashing thread could be started: ${error.message}`);
+  };
   worker.on('message', (reply: Reply) => {
+    thread.replied = true;
     const job = thread.jobs.get(reply.id);
     if (job && !('alive' in reply)) {
       thread.jobs.delete(reply.id);
@@ -106,8 +124,14 @@ function start(threadModule: typeof WorkerThreads): Thread {
     }
     watch(thread);
   });
-  worker.on('error', (error) => retire(thread, () => error));
-  worker.on('exit', (code) => retire(thread, () => new Error(`the hashing thread stopped (exit code ${code})`)));
+  worker.on('error', (error) => {
+    const reason = failure(error);
+    retire(thread, () => reason);
+  });
+  worker.on('exit', (code) => {
+    const reason = failure(new Error(`the hashing thread stopped (exit code ${code})`));
+    retire(thread, () => reason);
+  });
   // Idle threads never keep the CLI (or a test run) from exiting (see watch()). After the listeners: adding one refs it.
   worker.unref();
   threads.push(thread);
@@ -123,9 +147,8 @@ export const HASH_THREADS = Math.max(1, Math.min(4, availableParallelism()));
  * `stallMs` (a drive that stopped answering), the promise rejects with `stalled()`.
  */
 export async function digestRange(fd: number, position: number, length: number, stallMs: number, stalled: () => Error): Promise<RangeDigest> {
-  workerThreads ??= await import('node:worker_threads');
-  // Nothing awaits from here on: two calls never both see room for one more thread.
-  const thread = threads.length < HASH_THREADS ? start(workerThreads) : threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+  if (unavailable) throw new NoHashThreads(`no hashing thread could be started: ${unavailable.message}`);
+  const thread = threads.length < HASH_THREADS ? start() : threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
   const id = nextId;
   nextId += 1;
   return new Promise<RangeDigest>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { METHOD_DEFLATE, METHOD_STORE } from './format';
-import { digestRange } from './hashThreads';
+import { digestRange, NoHashThreads } from './hashThreads';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits';
 import { limitProblem, readDirectory, type ZipEntry, type ZipFileSource, type ZipProblem } from './zipDirectory';
 
@@ -222,6 +222,8 @@ export class ZipArchive {
     try {
       digest = await withDescriptor((fd, stallMs, stalled) => digestRange(fd, entry.dataOffset, entry.compressedSize, stallMs, stalled));
     } catch (error) {
+      // Where no thread can start (a host without worker threads), the entry is read here.
+      if (error instanceof NoHashThreads) return null;
       throw entryFailure(entry, 'size', `its compressed data is damaged (${error instanceof Error ? error.message : String(error)})`);
     }
     if (digest.bytes < entry.compressedSize) throw entryFailure(entry, 'size', 'its data runs past the end of the file');

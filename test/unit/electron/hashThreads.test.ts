@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundleFile } from '../../../electron/main/bundle/bundleFile';
-import { digestRange } from '../../../electron/main/zip/hashThreads';
+import { digestRange, NoHashThreads } from '../../../electron/main/zip/hashThreads';
 import { ZipArchive, type HashResult } from '../../../electron/main/zip/zipReader';
 import { craftZip, type RawEntry } from '../../support/craftZip';
 
@@ -87,10 +87,16 @@ describe('the ZIP reader on worker threads', () => {
     { name: 'bag/manifest.txt', content: Buffer.from('deflated, hashed on this thread\n'.repeat(50)), method: 'deflate' },
   ];
 
-  async function hashAll(path: string, lendDescriptor: boolean): Promise<HashResult[]> {
+  async function hashAll(path: string, lendDescriptor: boolean | 'no threads here'): Promise<HashResult[]> {
     const file = await openBundleFile(path);
     try {
-      const source = lendDescriptor ? file : { read: file.read.bind(file), stat: file.stat.bind(file) };
+      const own = { read: file.read.bind(file), stat: file.stat.bind(file) };
+      const source =
+        lendDescriptor === 'no threads here'
+          ? { ...own, withDescriptor: () => Promise.reject(new NoHashThreads('no hashing thread could be started: none here')) }
+          : lendDescriptor
+            ? file
+            : own;
       const zip = await ZipArchive.open(source);
       return await Promise.all(zip.entries.map((entry) => zip.hash(entry)));
     } finally {
@@ -108,5 +114,11 @@ describe('the ZIP reader on worker threads', () => {
     expect(threaded[2]).toEqual({ ok: true, sha256: sha(entries[2]!.content), size: 5 * 1024 * 1024 });
     expect(threaded[3]).toMatchObject({ ok: false, problem: { code: 'crc', entry: 'bag/data/damaged.bin' } });
     expect(threaded[4]).toMatchObject({ ok: false, problem: { code: 'size', entry: 'bag/data/short.bin' } });
+  });
+
+  it('reads on its own thread, with the same answers, where no hashing thread can start', async () => {
+    const path = join(dir, 'no-threads.zip');
+    await writeFile(path, craftZip(entries));
+    expect(await hashAll(path, 'no threads here')).toEqual(await hashAll(path, false));
   });
 });
