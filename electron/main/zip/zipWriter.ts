@@ -327,9 +327,11 @@ export class ZipFileWriter {
         crc = crc32(data, crc);
         hash.update(data);
         if (deflater) {
-          // zlib may keep the input until it runs: give it its own copy, recycle the block.
-          if (!deflater.write(Buffer.from(data))) await once(deflater, 'drain');
-          this.pool.release(current);
+          // zlib reads the block where it is; it returns to the pool once zlib has consumed it.
+          // A copy per block was the export's memory growth with item count: the large
+          // generated files (manifest.json, the index) left 4 MiB copies for the collector,
+          // 30 MiB more at the peak with 6,000 items than with 2,000 (issue #15).
+          if (!deflater.write(data, () => this.pool.release(current))) await once(deflater, 'drain');
         } else {
           this.append(data, () => this.pool.release(current));
         }
