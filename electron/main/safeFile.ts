@@ -23,6 +23,19 @@ export interface SafeFileOptions {
   readonly consequence?: string;
 }
 
+/** An open descriptor lent to a reader on another thread (SafeFile.withDescriptor). */
+export interface DescriptorLoan {
+  readonly fd: number;
+  /** How long the reader may go without answering; then it gives `stalled()`. */
+  readonly stallMs: number;
+  stalled(): Error;
+  /**
+   * Keeps the descriptor open until `until` settles, past the work's own answer: a thread given
+   * up on may still be in a read, and the descriptor's number must not name another file by then.
+   */
+  hold(until: Promise<unknown>): void;
+}
+
 /** A regular file, opened without following it into a pipe or device, whose reads time out. */
 export interface SafeFile {
   readonly path: string;
@@ -34,10 +47,10 @@ export interface SafeFile {
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
   stat(): Promise<Stats>;
   /**
-   * Hands the descriptor to `work` (a reader on another thread), tracked like a read: close()
-   * does not close the descriptor under it. `stalled()` is the failure to give when it stops answering.
+   * Lends the descriptor to `work` (a reader on another thread), tracked like a read: close()
+   * does not close the descriptor under it, nor under anything the work holds.
    */
-  withDescriptor<T>(work: (fd: number, stallMs: number, stalled: () => Error) => Promise<T>): Promise<T>;
+  withDescriptor<T>(work: (loan: DescriptorLoan) => Promise<T>): Promise<T>;
   /** Closes the descriptor; never waits for a read that stalled (it is closed once that returns). */
   close(): Promise<void>;
 }
@@ -171,7 +184,7 @@ export async function openRegularFile(path: string, options: SafeFileOptions = {
     stat: () => withDeadline(track(handle.stat()), stallMs, () => stalled('its size was checked')),
     withDescriptor(work) {
       if (closed) return Promise.reject(new Error(`"${shown}" was read after it was closed`));
-      return track(work(handle.fd, stallMs, () => stalled('it was being read')));
+      return track(work({ fd: handle.fd, stallMs, stalled: () => stalled('it was being read'), hold: (until) => void track(until) }));
     },
     close,
   };

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { DescriptorLoan } from '../safeFile';
 
 /**
  * SHA-256 and CRC-32 of a byte range of an open file, on worker threads (issue #15). Verifying
@@ -48,10 +49,14 @@ interface Job {
   readonly resolve: (digest: RangeDigest) => void;
   readonly reject: (error: Error) => void;
   readonly stalled: () => Error;
+  /** Lets the descriptor go: once answered, or once the thread has stopped if it was given up on. */
+  readonly release: () => void;
 }
 
 interface Thread {
   readonly worker: Worker;
+  /** Settles once the thread has stopped: it reads no descriptor any more. */
+  readonly exited: Promise<void>;
   readonly jobs: Map<number, Job>;
   /** Ends the thread once nothing has come from it for the stall time while it has work. */
   watchdog: NodeJS.Timeout | null;
@@ -73,7 +78,10 @@ function retire(thread: Thread, error: (job: Job) => Error): void {
   if (at >= 0) threads.splice(at, 1);
   if (thread.watchdog) clearTimeout(thread.watchdog);
   thread.watchdog = null;
-  for (const job of thread.jobs.values()) job.reject(error(job));
+  for (const job of thread.jobs.values()) {
+    job.reject(error(job));
+    void thread.exited.then(job.release);
+  }
   thread.jobs.clear();
   // A thread stuck in a read cannot stop until the read returns; it is not waited for.
   void thread.worker.terminate().catch(() => {});
@@ -106,7 +114,8 @@ function start(): Thread {
     unavailable = error instanceof Error ? error : new Error(String(error));
     throw new NoHashThreads(`no hashing thread could be started: ${unavailable.message}`);
   }
-  const thread: Thread = { worker, jobs: new Map(), watchdog: null, stallMs: 0, replied: false, retired: false };
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const thread: Thread = { worker, exited, jobs: new Map(), watchdog: null, stallMs: 0, replied: false, retired: false };
   // A thread that dies before its first answer never ran here: its jobs go back to the caller's thread.
   const failure = (error: Error): Error => {
     // Ended by us (a stall) or after it worked: a failure of this thread, not of threads here.
@@ -119,6 +128,7 @@ function start(): Thread {
     const job = thread.jobs.get(reply.id);
     if (job && !('alive' in reply)) {
       thread.jobs.delete(reply.id);
+      job.release();
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve({ bytes: reply.bytes, crc32: reply.crc32, sha256: reply.sha256 });
     }
@@ -142,19 +152,22 @@ function start(): Thread {
 export const HASH_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
- * Reads `length` bytes of `fd` from `position` on a worker thread and returns their SHA-256 and
- * CRC-32. The caller keeps `fd` open until this settles. When the thread sends nothing for
- * `stallMs` (a drive that stopped answering), the promise rejects with `stalled()`.
+ * Reads `length` bytes of the lent descriptor from `position` on a worker thread and returns
+ * their SHA-256 and CRC-32. When the thread sends nothing for the loan's stall time (a drive
+ * that stopped answering), the promise rejects with its `stalled()`, and the loan is held until
+ * that thread has stopped, so the descriptor is not closed while it may still read it.
  */
-export async function digestRange(fd: number, position: number, length: number, stallMs: number, stalled: () => Error): Promise<RangeDigest> {
+export async function digestRange(loan: DescriptorLoan, position: number, length: number): Promise<RangeDigest> {
   if (unavailable) throw new NoHashThreads(`no hashing thread could be started: ${unavailable.message}`);
   const thread = threads.length < HASH_THREADS ? start() : threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
   const id = nextId;
   nextId += 1;
+  let release = (): void => {};
+  loan.hold(new Promise<void>((resolve) => (release = resolve)));
   return new Promise<RangeDigest>((resolve, reject) => {
-    thread.jobs.set(id, { resolve, reject, stalled });
-    thread.stallMs = stallMs;
+    thread.jobs.set(id, { resolve, reject, stalled: () => loan.stalled(), release });
+    thread.stallMs = loan.stallMs;
     if (thread.jobs.size === 1) watch(thread);
-    thread.worker.postMessage({ id, fd, position, length });
+    thread.worker.postMessage({ id, fd: loan.fd, position, length });
   });
 }

@@ -1,3 +1,4 @@
+import type { DescriptorLoan } from '../safeFile';
 import {
   CENTRAL_HEADER_BYTES,
   END_BYTES,
@@ -25,7 +26,7 @@ export interface ZipFileSource {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ readonly bytesRead: number }>;
   stat(): Promise<{ readonly size: number }>;
   /** The open descriptor for readers on other threads (SafeFile.withDescriptor); without it, all is read here. */
-  withDescriptor?<T>(work: (fd: number, stallMs: number, stalled: () => Error) => Promise<T>): Promise<T>;
+  withDescriptor?<T>(work: (loan: DescriptorLoan) => Promise<T>): Promise<T>;
 }
 
 /**

@@ -220,7 +220,7 @@ export class ZipArchive {
     if (entry.method !== METHOD_STORE || entry.compressedSize !== entry.uncompressedSize) return null;
     let digest;
     try {
-      digest = await withDescriptor((fd, stallMs, stalled) => digestRange(fd, entry.dataOffset, entry.compressedSize, stallMs, stalled));
+      digest = await withDescriptor((loan) => digestRange(loan, entry.dataOffset, entry.compressedSize));
     } catch (error) {
       // Where no thread can start (a host without worker threads), the entry is read here.
       if (error instanceof NoHashThreads) return null;

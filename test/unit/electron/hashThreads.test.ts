@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundleFile } from '../../../electron/main/bundle/bundleFile';
+import type { DescriptorLoan } from '../../../electron/main/safeFile';
 import { digestRange, NoHashThreads } from '../../../electron/main/zip/hashThreads';
 import { ZipArchive, type HashResult } from '../../../electron/main/zip/zipReader';
 import { craftZip, type RawEntry } from '../../support/craftZip';
@@ -36,6 +37,11 @@ function seeded(length: number, seed: number): Buffer {
   return out;
 }
 
+/** A loan of `fd` as SafeFile makes one; `held` collects what the caller is asked to wait for. */
+function loanOf(fd: number, stallMs: number, message: string, held: Promise<unknown>[] = []): DescriptorLoan {
+  return { fd, stallMs, stalled: () => new Error(message), hold: (until) => void held.push(until) };
+}
+
 describe('hashing a byte range on a worker thread', () => {
   it('returns the SHA-256 and CRC-32 of exactly the range, across several 4 MiB blocks', async () => {
     const bytes = seeded(9 * 1024 * 1024 + 333, 7);
@@ -43,11 +49,11 @@ describe('hashing a byte range on a worker thread', () => {
     await writeFile(path, bytes);
     const handle = await open(path, 'r');
     try {
-      const stalled = (): Error => new Error('stalled');
+      const loan = loanOf(handle.fd, 5_000, 'stalled');
       const [whole, middle, pastTheEnd] = await Promise.all([
-        digestRange(handle.fd, 0, bytes.length, 5_000, stalled),
-        digestRange(handle.fd, 1234, 5 * 1024 * 1024, 5_000, stalled),
-        digestRange(handle.fd, bytes.length - 10, 100, 5_000, stalled),
+        digestRange(loan, 0, bytes.length),
+        digestRange(loan, 1234, 5 * 1024 * 1024),
+        digestRange(loan, bytes.length - 10, 100),
       ]);
       expect(whole).toEqual({ bytes: bytes.length, crc32: crc32(bytes) >>> 0, sha256: sha(bytes) });
       const slice = bytes.subarray(1234, 1234 + 5 * 1024 * 1024);
@@ -68,8 +74,16 @@ describe('hashing a byte range on a worker thread', () => {
     await writeFile(path, bytes);
     const handle = await open(path, 'r');
     try {
-      await expect(digestRange(handle.fd, 0, bytes.length, 1, () => new Error('"slow.bin" did not answer'))).rejects.toThrow('"slow.bin" did not answer');
-      const after = await digestRange(handle.fd, 0, 1000, 5_000, () => new Error('stalled'));
+      const held: Promise<unknown>[] = [];
+      let released = false;
+      const given = digestRange(loanOf(handle.fd, 1, '"slow.bin" did not answer', held), 0, bytes.length);
+      expect(held).toHaveLength(1);
+      void held[0]?.then(() => (released = true));
+      await expect(given).rejects.toThrow('"slow.bin" did not answer');
+      // The answer is given up on at once; the descriptor is let go only once the thread stopped.
+      expect(released).toBe(false);
+      await held[0];
+      const after = await digestRange(loanOf(handle.fd, 5_000, 'stalled'), 0, 1000);
       expect(after.sha256).toBe(sha(bytes.subarray(0, 1000)));
     } finally {
       await handle.close();
