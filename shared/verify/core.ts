@@ -139,8 +139,8 @@ export async function verifyBag(source: BagSource, options: VerifyOptions = {}):
 
   const digests = new Map<string, { sha256: string; size: number }>();
   const toHash = [...files.keys()];
-  // Several files at once where the source hashes off this thread (a ZIP: on Node's thread
-  // pool). Outcomes are applied in order, so the report never depends on which finished first.
+  // Several files at once where the source hashes off this thread (a ZIP: on worker threads).
+  // Outcomes are applied in order, so the report never depends on which finished first.
   const outcomes: ({ readonly digest: { sha256: string; size: number } } | { readonly why: string })[] = [];
   let started = 0;
   const hashNext = async (): Promise<void> => {
