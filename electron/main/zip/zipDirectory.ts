@@ -82,15 +82,20 @@ function decodeName(bytes: Buffer, flags: number): string | null {
   }
 }
 
-async function readAt(handle: ZipFileSource, position: number, length: number): Promise<Buffer> {
-  const out = Buffer.alloc(length);
+/** Fills `into` from `position` up to its length or the end of the file, reading on after a short read; the bytes read. */
+export async function readInto(handle: ZipFileSource, into: Buffer, position: number): Promise<number> {
   let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(out, filled, length - filled, position + filled);
+  while (filled < into.length) {
+    const { bytesRead } = await handle.read(into, filled, into.length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
-  return out.subarray(0, filled);
+  return filled;
+}
+
+async function readAt(handle: ZipFileSource, position: number, length: number): Promise<Buffer> {
+  const out = Buffer.alloc(length);
+  return out.subarray(0, await readInto(handle, out, position));
 }
 
 /** ZIP64 extended information (APPNOTE 4.5.3): only the fields whose 32-bit slot is all ones. */
@@ -296,14 +301,14 @@ function entryProblems(entries: readonly ZipEntry[], fileSize: number, limits: Z
   }
 }
 
-/**
- * Reads every local header and checks that, laid end to end, the entries fill the archive from
- * its first byte to the central directory with nothing before, between or over them.
- */
 /** Local headers read ahead, and the bytes after each fixed part read with it (name and extra fields). */
 const HEAD_LOOKAHEAD = 16;
 const HEAD_EXTRA_BYTES = 512;
 
+/**
+ * Reads every local header and checks that, laid end to end, the entries fill the archive from
+ * its first byte to the central directory with nothing before, between or over them.
+ */
 async function checkLocalHeaders(handle: ZipFileSource, entries: ZipEntry[], directoryOffset: number, problems: ZipProblem[]): Promise<void> {
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   // Each header is read in one piece with its name and usual extra fields, a few entries ahead:

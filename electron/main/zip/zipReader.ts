@@ -5,7 +5,7 @@ import { crc32, createInflateRaw } from 'node:zlib';
 import { METHOD_DEFLATE, METHOD_STORE } from './format';
 import { digestRange, NoHashThreads } from './hashThreads';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits';
-import { limitProblem, readDirectory, type ZipEntry, type ZipFileSource, type ZipProblem } from './zipDirectory';
+import { limitProblem, readDirectory, readInto, type ZipEntry, type ZipFileSource, type ZipProblem } from './zipDirectory';
 
 export type { ZipEntry, ZipFileSource, ZipProblem } from './zipDirectory';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits';
@@ -61,17 +61,6 @@ export class ZipArchive {
 
   private giveBlock(block: Buffer): void {
     if (this.blocks.length < POOLED_BLOCKS) this.blocks.push(block);
-  }
-
-  /** Fills `block` from `position` up to its length or the end of the file; a short read is read on. */
-  private async readBlock(block: Buffer, position: number): Promise<number> {
-    let filled = 0;
-    while (filled < block.length) {
-      const { bytesRead } = await this.handle.read(block, filled, block.length - filled, position + filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return filled;
   }
 
   private constructor(
@@ -149,7 +138,7 @@ export class ZipArchive {
       const endAt = entry.dataOffset + entry.compressedSize;
       if (at < endAt) {
         filling = block;
-        reading = this.readBlock(block.subarray(0, Math.min(blockBytes, endAt - at)), at);
+        reading = readInto(this.handle, block.subarray(0, Math.min(blockBytes, endAt - at)), at);
         // Awaited in the loop; a failure while a block is taken is not an unhandled rejection.
         reading.catch(() => {});
       }
@@ -168,7 +157,7 @@ export class ZipArchive {
           [block, spare] = [spare, block];
           // Read the next block while this one is hashed (the kernel fills `block` meanwhile).
           filling = block;
-          reading = this.readBlock(block.subarray(0, Math.min(blockBytes, endAt - at)), at);
+          reading = readInto(this.handle, block.subarray(0, Math.min(blockBytes, endAt - at)), at);
           reading.catch(() => {});
         }
         if (inflater) {
