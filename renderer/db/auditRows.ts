@@ -54,14 +54,20 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 
+const prefetchers = new WeakSet<(rows: AuditRows) => void>();
+
 /**
- * A listener that only warms the cache (useAuditRowsPrefetch): while it is the only one, the
- * read gives way to every screen's reads; once a screen watches, only to what screens paint from.
+ * Marks a listener that only warms caches (useAuditRowsPrefetch): while such listeners are the
+ * only ones, the read gives way to every screen's reads; once a screen watches, only to what
+ * screens paint from.
  */
-export const PREFETCH = (): void => {};
+export function prefetchListener(listener: (rows: AuditRows) => void): (rows: AuditRows) => void {
+  prefetchers.add(listener);
+  return listener;
+}
 
 function turnOf(entry: Entry): () => Promise<void> {
-  return () => ([...entry.listeners].every((l) => l === PREFETCH) ? idleTurn() : backgroundTurn());
+  return () => ([...entry.listeners].every((l) => prefetchers.has(l)) ? idleTurn() : backgroundTurn());
 }
 
 /** All rows of one audit into `into`, CHUNK rows per read, giving way to the window and to screens' reads between reads. */

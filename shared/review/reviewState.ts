@@ -78,7 +78,8 @@ export async function computeReviewStates(
   return reviewStatesWith(evidence, signoffs, context, (s) => verdicts.get(s) ?? false);
 }
 
-function latestSignoffs(signoffs: readonly SignoffRecord[]): Map<string, SignoffRecord> {
+/** Each item's latest sign-off, by item id: the only one whose signature decides its state. */
+export function latestSignoffs(signoffs: readonly SignoffRecord[]): Map<string, SignoffRecord> {
   const latest = new Map<string, SignoffRecord>();
   for (const s of signoffs) {
     const current = latest.get(s.evidenceId);
@@ -98,6 +99,14 @@ export function reviewStatesWith(
   context: ReviewContext,
   signatureValid: SignatureVerdict,
 ): Map<string, ReviewState> {
+  return reviewStatesJudged(evidence, signoffs, (signoff, item) => judgeSignoffWith(signoff, item, context, signatureValid));
+}
+
+/** How a caller judges one sign-off against the item as it is now (judgeSignoffWith, or a memo of it). */
+export type SignoffJudge = (signoff: SignoffRecord, item: ReviewedItem) => SignoffValidity;
+
+/** Review states with each item's latest sign-off judged by `judge`: for a caller that remembers judgements. */
+export function reviewStatesJudged(evidence: readonly ReviewedItem[], signoffs: readonly SignoffRecord[], judge: SignoffJudge): Map<string, ReviewState> {
   const byEvidence = new Map<string, SignoffRecord[]>();
   for (const s of signoffs) {
     const list = byEvidence.get(s.evidenceId);
@@ -112,7 +121,7 @@ export function reviewStatesWith(
   for (const item of evidence) {
     const history = (byEvidence.get(item.id) ?? []).sort(latestFirst);
     const latest = history[0] ?? null;
-    const validity = latest ? judgeSignoffWith(latest, item, context, signatureValid) : null;
+    const validity = latest ? judge(latest, item) : null;
     states.set(item.id, {
       decision: latest && validity?.valid ? latest.payload.decision : 'pending',
       latest,

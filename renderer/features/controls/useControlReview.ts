@@ -5,7 +5,7 @@ import { judgeSignoffWith, reviewStatesWith } from '../../../shared/review/revie
 import { foreground } from '../../db/backgroundGate';
 import { readControlEvidence, type ControlEvidence } from '../../db/evidence';
 import { signatureVerdict, verifySignatures } from '../../db/signatureVerdicts';
-import type { ItemsReview } from '../review/useAuditReview';
+import type { ItemsReview } from '../review/reviewOfRows';
 import { useReviewContext } from '../review/useReviewContext';
 
 export interface ControlReview extends ItemsReview {

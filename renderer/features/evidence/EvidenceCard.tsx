@@ -6,7 +6,7 @@ import { dayInZone } from '../../../shared/time/evidenceDate';
 import { RejectionNotice } from '../review/RejectionNotice';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { SignoffInvalid } from '../review/SignoffInvalid';
-import type { ItemsReview } from '../review/useAuditReview';
+import type { ItemsReview } from '../review/reviewOfRows';
 import { EvidenceDetails } from './EvidenceDetails';
 import { slotText } from './slotText';
 import { Thumbnail } from './Thumbnail';

@@ -4,7 +4,7 @@ import type { Frequency } from '../../../shared/domain/types';
 import { visibleName } from '../../../shared/files/visibleName';
 import { formatBytes, formatInZone, formatUtc } from '../../../shared/time/format';
 import { SignoffHistory } from '../review/SignoffHistory';
-import type { ItemsReview } from '../review/useAuditReview';
+import type { ItemsReview } from '../review/reviewOfRows';
 import { EvidenceEditor } from './EvidenceEditor';
 import { HashValue } from './HashValue';
 import { SystemReportLine } from './SystemReportLine';

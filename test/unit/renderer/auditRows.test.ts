@@ -11,8 +11,8 @@ import { getReviewer, saveReviewer } from '../../../renderer/db/reviewer';
 import { knownSignature, verifySignatures } from '../../../renderer/db/signatureVerdicts';
 import { signOff } from '../../../renderer/db/signoffs';
 import { loadReviewContext } from '../../../renderer/db/reviewContext';
-import { reviewOfRows } from '../../../renderer/features/review/useAuditReview';
-import { reviewContextFor } from '../../../shared/review/reviewState';
+import { needsWarming, reviewOfRows, warmReview } from '../../../renderer/features/review/reviewOfRows';
+import { reviewContextFor, type ReviewContext } from '../../../shared/review/reviewState';
 
 const ACTOR = 'dana@laptop';
 
@@ -290,5 +290,69 @@ describe('review state from remembered verdicts, sign-offs v2 and the keyring', 
     expect(verify).not.toHaveBeenCalled();
     // Derived once per rows and context: asking again hands out the same review.
     expect(reviewOfRows(rows, revoked)).toBe(reviewOfRows(rows, revoked));
+  });
+
+  /** The audit's context with its subjects counted: each judgement that gets past the signature asks for one. */
+  function counting(context: ReviewContext): { context: ReviewContext; subjects: () => number } {
+    let n = 0;
+    return {
+      context: { isTrusted: context.isTrusted, subjectOf: (i) => ((n += 1), context.subjectOf(i)) },
+      subjects: () => n,
+    };
+  }
+
+  it('judges again only what a write touched: an edited item is judged afresh (stale), the rest is remembered', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const items = Array.from({ length: 30 }, (_, n) => item(auditId, ac01, n));
+    await addEvidence(items, ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 30);
+    await signOff(
+      items.map((i) => i.id),
+      'approved',
+      '',
+      reviewer,
+      ACTOR,
+    );
+    const first = await signed;
+    const { context, subjects } = counting(await loadReviewContext(auditId));
+    const before = reviewOfRows(first, context);
+    expect([...before.states.values()].every((s) => s.decision === 'approved')).toBe(true);
+    // Each sign-off judged once, though both the states and the validity of every sign-off ask.
+    expect(subjects()).toBe(30);
+
+    const target = items[7];
+    if (!target) throw new Error('no item');
+    const redated = nextRows(auditId, (rows) => rows.evidenceById.get(target.id)?.evidenceDate === '2026-06-01T00:00:00.000Z');
+    await updateEvidence(target.id, { evidenceDate: '2026-06-01T00:00:00.000Z' }, ACTOR);
+    const after = reviewOfRows(await redated, context);
+    expect(subjects()).toBe(31);
+    expect(after.states.get(target.id)).toMatchObject({ decision: 'pending', validity: { valid: false, kind: 'stale' } });
+    expect(after.validity.get(after.states.get(target.id)?.latest?.id ?? '')).toMatchObject({ kind: 'stale' });
+    expect([...after.states.values()].filter((s) => s.decision === 'approved')).toHaveLength(29);
+  });
+
+  it('warms a snapshot with many sign-offs in slices, after which deriving its review judges nothing', async () => {
+    const { auditId, ac01 } = await newAudit();
+    const items = Array.from({ length: 260 }, (_, n) => item(auditId, ac01, n));
+    await addEvidence(items, ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 260);
+    await signOff(
+      items.map((i) => i.id),
+      'approved',
+      '',
+      reviewer,
+      ACTOR,
+    );
+    const rows = await signed;
+    const { context, subjects } = counting(await loadReviewContext(auditId));
+    expect(needsWarming(rows, context)).toBe(true);
+    await warmReview(rows, context);
+    expect(subjects()).toBe(260);
+    expect(needsWarming(rows, context)).toBe(false);
+    const review = reviewOfRows(rows, context);
+    expect(subjects()).toBe(260);
+    expect([...review.states.values()].filter((s) => s.decision === 'approved')).toHaveLength(260);
   });
 });
