@@ -13,7 +13,7 @@ import type { Frequency } from '../domain/types';
 import { auditWindow, cachedSlots, instantMs, slotAt, slotStatusAt } from '../periods/slots';
 import type { AuditWindow, Slot, SlotStatus } from '../periods/slots';
 import { isWithdrawn } from '../evidence/withdrawal';
-import { countStandings, percentOfDueCovered } from './due';
+import { countStandings, percentOfDueCovered, slotEndMs } from './due';
 
 export type Review = 'pending' | 'approved' | 'rejected';
 export type ReviewOf = (evidenceId: string) => Review;
@@ -228,7 +228,7 @@ export function buildCoverage(
     }
     const cells = slots.map((slot): CellCoverage => {
       const evidenceIds = inSlot.get(slot.id) ?? [];
-      return { slot, evidenceIds, status: slotStatusAt(Date.parse(slot.end), evidenceIds.map((id) => ({ review: reviewOf(id) })), nowMs) };
+      return { slot, evidenceIds, status: slotStatusAt(slotEndMs(slot), evidenceIds.map((id) => ({ review: reviewOf(id) })), nowMs) };
     });
     const population = control.frequency === 'per-event' ? cells.reduce((n, cell) => n + cell.evidenceIds.length, 0) : null;
     return { controlId: control.id, frequency: control.frequency, cells, population, outside, between, totals: totalsOf(cells, now) };

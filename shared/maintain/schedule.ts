@@ -106,6 +106,14 @@ function isRecurring(frequency: Frequency): boolean {
 
 function latest(dates: readonly string[]): string | null {
   let found: string | null = null;
-  for (const date of dates) if (found === null || Date.parse(date) > Date.parse(found)) found = date;
+  let foundMs = Number.NaN;
+  for (const date of dates) {
+    // Each date parsed once (a daily control has 365): NaN never wins a comparison, as before.
+    const ms = Date.parse(date);
+    if (found === null || ms > foundMs) {
+      found = date;
+      foundMs = ms;
+    }
+  }
   return found;
 }

@@ -2,28 +2,15 @@
  * Period slots and freshness (DESIGN.md §1, "Period slots" and "Freshness").
  *
  * A control's frequency splits the audit window into slots; an evidence item fills the slot its
- * evidence date falls in. Pure: date-fns and @date-fns/tz only, so main and renderer agree.
+ * evidence date falls in. Pure: plain UTC arithmetic and @date-fns/tz only, so main and renderer agree.
  *
  * Two kinds of date live here and are never mixed:
  * - calendar days ('YYYY-MM-DD'), on which all slot arithmetic is done, held as UTC-midnight
- *   dates and handled by date-fns in the UTC context, so no daylight-saving change can shift a
- *   day or a month;
+ *   dates and computed with Date.UTC, so no daylight-saving change can shift a day or a month;
  * - instants (UTC ISO strings), obtained only at the end by asking for midnight of a calendar
  *   day in the audit's zone.
  */
-import { TZDate, tz } from '@date-fns/tz';
-import {
-  addMonths,
-  addQuarters,
-  addWeeks,
-  format,
-  getISOWeek,
-  getISOWeekYear,
-  getQuarter,
-  startOfISOWeek,
-  startOfMonth,
-  startOfQuarter,
-} from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import type { AuditType, Frequency } from '../domain/types';
 import { isValidTimeZone } from '../time/format';
 
@@ -76,7 +63,6 @@ export const TYPE1_WINDOW_DAYS = 90;
 /** `continuous` controls need evidence near each end of the period: the first and last 30 days. */
 export const CONTINUOUS_EDGE_DAYS = 30;
 
-const UTC = tz('UTC');
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A zone designator is required: an instant without one would be read in whatever zone the
 // runtime happens to be in, and a bare date as UTC midnight — neither is the audit's zone.
@@ -136,7 +122,25 @@ function checkZone(zone: string): string {
   return zone;
 }
 
+const bounds = new Map<string, Bounds>();
+
+/**
+ * The window's calendar bounds, validated and parsed once per window: nextDue runs per control
+ * and per evidence date of a 'once' or 'continuous' control (issue #12). The Dates are shared:
+ * every caller here only reads them and derives new ones (plusDays, utcDay).
+ */
 function boundsOf(audit: AuditWindow): Bounds {
+  const key = [audit.type, audit.asOf, audit.periodStart, audit.periodEnd, audit.timeZone].join('|');
+  let found = bounds.get(key);
+  if (found === undefined) {
+    found = parseBounds(audit);
+    if (bounds.size >= 64) bounds.clear();
+    bounds.set(key, found);
+  }
+  return found;
+}
+
+function parseBounds(audit: AuditWindow): Bounds {
   const zone = checkZone(audit.timeZone);
   if (audit.type === 'type1') {
     const asOf = parseDay(audit.asOf, 'asOf');
@@ -276,7 +280,18 @@ function blockUnit(origin: Date, months: number, day: Date, kind: 'year' | 'half
   };
 }
 
-/** The unclipped unit of a recurring frequency that contains a calendar day. */
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** A calendar day as a UTC midnight; months past December roll into the next year. */
+function utcDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month, day));
+}
+
+/**
+ * The unclipped unit of a recurring frequency that contains a calendar day. Plain UTC
+ * arithmetic on the day: date-fns in its UTC context built a zoned date per call, and placing
+ * 200 controls' next due dates spent 90 ms in it (issue #12).
+ */
 function unitAt(frequency: GridFrequency, origin: Date, day: Date): Unit {
   switch (frequency) {
     case 'annual':
@@ -287,24 +302,26 @@ function unitAt(frequency: GridFrequency, origin: Date, day: Date): Unit {
       return blockUnit(origin, 6, day, 'half');
     case 'quarterly': {
       // Calendar quarters: quarterly reviews are scheduled by the calendar, not the period.
-      const start = startOfQuarter(day, { in: UTC });
-      const id = `${start.getUTCFullYear()}-Q${getQuarter(start, { in: UTC })}`;
-      const label = `Q${getQuarter(start, { in: UTC })} ${start.getUTCFullYear()}`;
-      return { id, kind: 'quarter', start, end: addQuarters(start, 1, { in: UTC }), label: () => label };
+      const year = day.getUTCFullYear();
+      const quarter = Math.floor(day.getUTCMonth() / 3);
+      const label = `Q${quarter + 1} ${year}`;
+      return { id: `${year}-Q${quarter + 1}`, kind: 'quarter', start: utcDay(year, quarter * 3, 1), end: utcDay(year, quarter * 3 + 3, 1), label: () => label };
     }
     case 'monthly': {
-      const start = startOfMonth(day, { in: UTC });
-      const label = format(start, 'MMM yyyy', { in: UTC });
-      return { id: format(start, 'yyyy-MM', { in: UTC }), kind: 'month', start, end: addMonths(start, 1, { in: UTC }), label: () => label };
+      const year = day.getUTCFullYear();
+      const month = day.getUTCMonth();
+      const label = `${MONTH_NAMES[month] ?? ''} ${year}`;
+      return { id: `${year}-${String(month + 1).padStart(2, '0')}`, kind: 'month', start: utcDay(year, month, 1), end: utcDay(year, month + 1, 1), label: () => label };
     }
     case 'weekly': {
       // ISO 8601 weeks start on Monday and belong to the ISO week-numbering year (the year of
       // their Thursday): 2027-01-01, a Friday, is in 2026-W53.
-      const start = startOfISOWeek(day, { in: UTC });
-      const week = getISOWeek(start, { in: UTC });
-      const year = getISOWeekYear(start, { in: UTC });
+      const start = plusDays(day, -((day.getUTCDay() + 6) % 7));
+      const thursday = plusDays(start, 3);
+      const year = thursday.getUTCFullYear();
+      const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
       const label = `Week ${week}, ${year}`;
-      return { id: `${year}-W${String(week).padStart(2, '0')}`, kind: 'week', start, end: addWeeks(start, 1, { in: UTC }), label: () => label };
+      return { id: `${year}-W${String(week).padStart(2, '0')}`, kind: 'week', start, end: plusDays(start, 7), label: () => label };
     }
     case 'daily': {
       const id = dayString(day);

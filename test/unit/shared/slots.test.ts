@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { addMonths, addQuarters, format, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
 import { describe, it, expect } from 'vitest';
 import { FREQUENCIES } from '../../../shared/domain/types';
 import type { Frequency } from '../../../shared/domain/types';
@@ -675,5 +677,54 @@ describe('slotOf by binary search', () => {
     expect(cachedSlots({ ...audit }, 'daily')).toBe(shared);
     expect(shared).toEqual(computeSlots(audit, 'daily'));
     expect(cachedSlots({ ...audit, timeZone: 'UTC' }, 'daily')).not.toBe(shared);
+  });
+});
+
+describe('calendar units against date-fns, day by day over twelve years', () => {
+  // The units are plain UTC arithmetic (issue #12: date-fns' zoned dates were 90 ms of the Maintain
+  // step); date-fns is the oracle here for every ISO week, month and quarter of 2020-2031.
+  const audit = type2('2020-01-01', '2031-12-31');
+  const utc = { in: tz('UTC') };
+
+  it('starts every ISO week on a Monday and names it by its ISO week-numbering year and number', () => {
+    const weeks = computeSlots(audit, 'weekly');
+    expect(weeks).toHaveLength(627);
+    for (const slot of weeks.slice(1, -1)) {
+      const start = new Date(slot.start);
+      expect(startOfISOWeek(start, utc).getTime()).toBe(start.getTime());
+      expect(slot.id).toBe(`${getISOWeekYear(start, utc)}-W${String(getISOWeek(start, utc)).padStart(2, '0')}`);
+      expect(slot.label).toBe(`Week ${getISOWeek(start, utc)}, ${getISOWeekYear(start, utc)}`);
+      expect(ms(slot.end) - ms(slot.start)).toBe(7 * DAY);
+    }
+  });
+
+  it('names every month and quarter as date-fns does and ends it where the next begins', () => {
+    const months = computeSlots(audit, 'monthly');
+    expect(months).toHaveLength(144);
+    for (const slot of months) {
+      const start = new Date(slot.start);
+      expect(slot.id).toBe(format(start, 'yyyy-MM', utc));
+      expect(slot.label).toBe(format(start, 'MMM yyyy', utc));
+      expect(ms(slot.end)).toBe(addMonths(start, 1, utc).getTime());
+    }
+    const quarters = computeSlots(audit, 'quarterly');
+    expect(quarters).toHaveLength(48);
+    for (const slot of quarters) {
+      const start = new Date(slot.start);
+      expect(slot.id).toBe(`${start.getUTCFullYear()}-Q${getQuarter(start, utc)}`);
+      expect(ms(slot.end)).toBe(addQuarters(start, 1, utc).getTime());
+    }
+  });
+
+  it('places every day of the twelve years in the unit date-fns puts it in', () => {
+    const weeks = computeSlots(audit, 'weekly');
+    const months = computeSlots(audit, 'monthly');
+    for (let day = ms('2020-01-01T00:00:00Z'); day < ms('2032-01-01T00:00:00Z'); day += DAY) {
+      const at = new Date(day + 12 * HOUR).toISOString();
+      const date = new Date(day);
+      expect(slotOf(months, at)?.id).toBe(format(date, 'yyyy-MM', utc));
+      const week = slotOf(weeks, at);
+      expect(week?.id.endsWith(`W${String(getISOWeek(date, utc)).padStart(2, '0')}`)).toBe(true);
+    }
   });
 });
