@@ -43,13 +43,62 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
 
 export function formatInZone(iso: string, timeZone: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return 'invalid date';
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return 'invalid date';
   const format = typeof timeZone === 'string' && timeZone !== '' ? zoneFormat(timeZone) : null;
   // An unknown zone: show UTC, and say so.
   if (format === null) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(String(timeZone).slice(0, 64))})`;
+  const offset = steadyOffset(format, timeZone, ms);
+  if (offset !== null) {
+    // The wall clock is the instant moved by the zone's offset; the digits are the UTC fields of that.
+    const local = new Date(ms + offset.ms).toISOString();
+    // Four-digit years only: Intl writes others unpadded, toISOString as ±YYYYYY.
+    if (FOUR_DIGIT_YEAR.test(local)) return `${local.slice(0, 10)} ${local.slice(11, 19)} ${timeZone} (${offset.name})`;
+  }
+  const parts = partsOf(format, d);
+  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${timeZone} (${parts.timeZoneName ?? ''})`;
+}
+
+function partsOf(format: Intl.DateTimeFormat, d: Date): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of format.formatToParts(d)) parts[part.type] = part.value;
-  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${timeZone} (${parts.timeZoneName ?? ''})`;
+  return parts;
+}
+
+const DAY_MS = 86_400_000;
+const FOUR_DIGIT_YEAR = /^[1-9]\d{3}-/;
+/** 'GMT', 'GMT+2', 'GMT-3:30', 'GMT+5:45': the shortOffset names, to minutes. */
+const SHORT_OFFSET = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/;
+
+/**
+ * The zone's offset over the whole UTC day holding `ms`, or null when it changes that day (or
+ * cannot be read): formatToParts costs ~8 µs, and an export formats 20,000 instants (issue #12),
+ * while a zone's offset is the same all day on all but a day or two a year. Checked at both ends
+ * of the day: zones change their offset at most once a day, so equal ends mean no change between.
+ */
+const offsets = new Map<string, { readonly ms: number; readonly name: string } | null>();
+
+function steadyOffset(format: Intl.DateTimeFormat, timeZone: string, ms: number): { readonly ms: number; readonly name: string } | null {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let found = offsets.get(key);
+  if (found === undefined) {
+    const first = offsetAt(format, day * DAY_MS);
+    const last = offsetAt(format, (day + 1) * DAY_MS - 1);
+    found = first !== null && last !== null && first.ms === last.ms && first.name === last.name ? first : null;
+    // A year of days in a few zones; the bound keeps a long session's memo small.
+    if (offsets.size >= 20_000) offsets.clear();
+    offsets.set(key, found);
+  }
+  return found;
+}
+
+function offsetAt(format: Intl.DateTimeFormat, ms: number): { readonly ms: number; readonly name: string } | null {
+  const name = partsOf(format, new Date(ms)).timeZoneName ?? '';
+  const m = SHORT_OFFSET.exec(name);
+  if (m === null) return null;
+  const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  return { ms: (m[1] === '-' ? -minutes : minutes) * 60_000, name };
 }
 
 /** Whether the runtime knows the zone; remembered per zone, like the formatters. */

@@ -274,3 +274,56 @@ describe('the Content-Security-Policy', () => {
     expect(header).toEqual(directives(CSP_META));
   });
 });
+
+describe('formatInZone against Intl, day by day', () => {
+  // formatInZone reuses a zone's offset over a UTC day it does not change in (issue #12); Intl
+  // asked afresh for every instant is the oracle, in zones with half- and quarter-hour offsets,
+  // 30-minute daylight saving, changes at odd UTC hours, and dates before standard time.
+  const zones = ['America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'Europe/Berlin', 'America/Santiago', 'Africa/Casablanca', 'Pacific/Apia', 'UTC'];
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const oracle = (iso: string, zone: string): string => {
+    let format = formats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'shortOffset',
+      });
+      formats.set(zone, format);
+    }
+    const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zone} (${parts.timeZoneName})`;
+  };
+  const offsetName = (ms: number, zone: string): string => oracle(new Date(ms).toISOString(), zone).split('(')[1] ?? '';
+
+  it.each(zones)('formats 2025-2027 in %s as Intl does: each day, and every 97 s of each day the clocks change', (zone) => {
+    const DAY = 86_400_000;
+    let changes = 0;
+    for (let day = Date.UTC(2025, 0, 1); day < Date.UTC(2028, 0, 1); day += DAY) {
+      const changing = offsetName(day, zone) !== offsetName(day + DAY - 1, zone);
+      if (changing) changes += 1;
+      const step = changing ? 97_000 : 4 * 3_600_000 + 7 * 60_000 + 13_000;
+      for (let ms = day; ms < day + DAY; ms += step) {
+        const iso = new Date(ms).toISOString();
+        expect(formatInZone(iso, zone)).toBe(oracle(iso, zone));
+      }
+      const last = new Date(day + DAY - 1).toISOString();
+      expect(formatInZone(last, zone)).toBe(oracle(last, zone));
+    }
+    // The zones with daylight saving changed their clocks on the days checked densely.
+    if (!['Asia/Kathmandu', 'UTC', 'Pacific/Apia', 'Africa/Casablanca'].includes(zone)) expect(changes).toBeGreaterThanOrEqual(6);
+  });
+
+  it('formats instants before standard time and outside four-digit years as Intl does', () => {
+    for (const iso of ['1883-11-18T16:59:59Z', '1883-11-18T17:00:00Z', '1900-06-01T12:00:00Z', '0999-03-01T00:00:00Z']) {
+      for (const zone of ['America/New_York', 'Europe/Berlin', 'Asia/Kathmandu']) expect(formatInZone(iso, zone)).toBe(oracle(iso, zone));
+    }
+  });
+});
