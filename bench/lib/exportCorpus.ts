@@ -153,7 +153,7 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
 export async function prepareExportDraft(storeRoot: string, draftDir: string, count: number, totalBytes: number, seed: number): Promise<CorpusFile[]> {
   const files = await writeExportCorpus(storeRoot, count, totalBytes, seed);
   const { input, keys } = await syntheticAudit(files);
-  const unsigned = planBundle({
+  const unsigned = await planBundle({
     ...input,
     reviewStates: await computeReviewStates(input.evidence, input.signoffs, reviewContextFor(input.audit, input.controls, [keys.fingerprint])),
     selection: { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true },
@@ -161,7 +161,7 @@ export async function prepareExportDraft(storeRoot: string, draftDir: string, co
     appVersion: 'bench',
     exporter: { fingerprint: keys.fingerprint, publicKey: keys.publicKeyRaw, name: 'Dana Whitfield', role: 'IT Manager' },
   });
-  const draft = withSignature(unsigned, {
+  const draft = await withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature: await signBytes(keys.privateKey, new TextEncoder().encode(unsigned.tagmanifest)),

@@ -2,11 +2,12 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { packDraft, planBundle, withPackedSignature, type PackedDraft, type PlanInput } from '../../shared/bundle/plan';
 import type { BundleReviewerKey } from '../../shared/bundle/model';
 import { compareNumeric } from '../../shared/text/compare';
-import { computeReviewStates, reviewContextFor } from '../../shared/review/reviewState';
+import { latestSignoffs, reviewContextFor, reviewStatesWith } from '../../shared/review/reviewState';
 import { publicKeyPem, signBytes } from '../../shared/signing/ed25519';
 import { db } from './db';
 import { appendLog, listLog } from './log';
 import type { Reviewer } from './reviewer';
+import { rememberVerified, signatureVerdict, verifySignatures } from './signatureVerdicts';
 
 export type Selection = PlanInput['selection'];
 
@@ -18,6 +19,11 @@ export interface PlanRequest {
   readonly appVersion: string;
   /** ISO instant the bundle is generated at. */
   readonly now: string;
+  /**
+   * Signatures the page verified already (signatureVerdicts.ts keys): the planning worker takes
+   * them as verified and checks only the others. Every other check runs afresh.
+   */
+  readonly verifiedSignatures?: readonly string[];
 }
 
 /** A planned bundle before its signature: the draft (generated files as bytes) and what it commits to. */
@@ -48,8 +54,10 @@ export async function planUnsignedBundle(request: PlanRequest): Promise<PlannedB
   }));
   if (!rows.audit) throw new Error('This audit no longer exists.');
   const controls = rows.controls.sort((a, b) => compareNumeric(a.ref, b.ref));
-  const reviewStates = await computeReviewStates(rows.evidence, rows.signoffs, reviewContextFor(rows.audit, controls, rows.keyring.map((k) => k.fingerprint)));
-  const unsigned = planBundle({
+  rememberVerified(request.verifiedSignatures ?? []);
+  await verifySignatures([...latestSignoffs(rows.signoffs).values()]);
+  const reviewStates = reviewStatesWith(rows.evidence, rows.signoffs, reviewContextFor(rows.audit, controls, rows.keyring.map((k) => k.fingerprint)), signatureVerdict);
+  const unsigned = await planBundle({
     audit: rows.audit,
     controls,
     requests: rows.requests,
@@ -74,7 +82,7 @@ export async function planUnsignedBundle(request: PlanRequest): Promise<PlannedB
 /** Signs tagmanifest-sha256.txt with the reviewer's key (which never leaves this page) and adds signature.json. */
 export async function signPlanned(planned: PlannedBundle, reviewer: Reviewer): Promise<PlannedBundle> {
   const signature = await signBytes(reviewer.privateKey, utf8ToBytes(planned.tagmanifest));
-  const draft = withPackedSignature(planned.draft, {
+  const draft = await withPackedSignature(planned.draft, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature,

@@ -181,7 +181,7 @@ type SignOptions = { selection?: PlanInput['selection']; generatedAt?: string; a
  * as the renderer does before an export.
  */
 export async function signPlan(sample: SampleAudit, staging: TextStaging, options: SignOptions = {}): Promise<{ unsigned: UnsignedBundle; plan: BundlePlan }> {
-  const unsigned = planBundle({
+  const unsigned = await planBundle({
     ...sample.input,
     // The sample's reviewer is the exporter here: its key is the one trusted.
     reviewStates: await computeReviewStates(
@@ -194,7 +194,7 @@ export async function signPlan(sample: SampleAudit, staging: TextStaging, option
     appVersion: options.appVersion ?? '0.1.0',
     exporter: { fingerprint: sample.keys.fingerprint, publicKey: sample.keys.publicKeyRaw, ...sample.reviewer },
   });
-  const draft = withSignature(unsigned, {
+  const draft = await withSignature(unsigned, {
     algorithm: 'Ed25519',
     signedFile: 'tagmanifest-sha256.txt',
     signature: await signBytes(sample.keys.privateKey, new Uint8Array(Buffer.from(unsigned.tagmanifest, 'utf8'))),

@@ -1,4 +1,5 @@
 import { screenWork } from '../../db/backgroundGate';
+import { verifiedSignatureKeys } from '../../db/signatureVerdicts';
 import { planUnsignedBundle, type PlanRequest, type PlannedBundle } from '../../db/bundle';
 import { PlanAssembler, type PlanExportMessage } from './planExportAnswer';
 
@@ -36,7 +37,7 @@ export function planExport(request: PlanRequest): Promise<PlannedBundle> {
       // A worker that cannot load or throws outside a request: the event's message is all there is.
       worker.onerror = (event) => fail(`The bundle could not be planned: ${event.message || 'its planning worker did not start'}. Nothing was exported.`);
       worker.onmessageerror = () => fail('The bundle could not be planned: its plan could not be read back from the planning worker. Nothing was exported.');
-      worker.postMessage(request);
+      worker.postMessage({ ...request, verifiedSignatures: verifiedSignatureKeys() } satisfies PlanRequest);
     }),
   );
 }

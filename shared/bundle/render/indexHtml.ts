@@ -215,18 +215,40 @@ function refLink(control: ControlRecord, links: Links): string {
   return first === undefined ? ref : `<a href="#${escapeHtml(first.anchor)}">${ref}</a>`;
 }
 
-/** Items by each control they are linked to, in bundle order: one pass, not one per control (200 × 10,000). */
+const byControlOf = new WeakMap<BundleContent, ReadonlyMap<string, readonly BundledEvidence[]>>();
+
+/** Items by each control they are linked to, in bundle order: one pass per content, not one per control (200 × 10,000). */
 function itemsByControl(content: BundleContent): ReadonlyMap<string, readonly BundledEvidence[]> {
-  const byControl = new Map<string, BundledEvidence[]>();
-  for (const item of content.evidence) {
-    for (const id of new Set(item.record.controlIds)) {
-      const list = byControl.get(id);
-      if (list) list.push(item);
-      else byControl.set(id, [item]);
+  let found = byControlOf.get(content);
+  if (found === undefined) {
+    const byControl = new Map<string, BundledEvidence[]>();
+    for (const item of content.evidence) {
+      for (const id of new Set(item.record.controlIds)) {
+        const list = byControl.get(id);
+        if (list) list.push(item);
+        else byControl.set(id, [item]);
+      }
     }
+    found = byControl;
+    byControlOf.set(content, found);
   }
-  return byControl;
+  return found;
 }
+
+const byIdOf = new WeakMap<BundleContent, ReadonlyMap<string, BundledEvidence>>();
+
+/** A bundled item by id: re-captures and system reports refer to other items (a scan each was 10,000 × 10,000). */
+function itemById(content: BundleContent, id: string): BundledEvidence | undefined {
+  let found = byIdOf.get(content);
+  if (found === undefined) {
+    found = new Map(content.evidence.map((e) => [e.record.id, e]));
+    byIdOf.set(content, found);
+  }
+  return found.get(id);
+}
+
+/** One formatter for counts: Number#toLocaleString builds its own on every call. */
+const COUNT = new Intl.NumberFormat('en-US');
 
 function controlsOverview(content: BundleContent, links: Links): string {
   const controls = inScope(content);
@@ -385,7 +407,7 @@ function excludedSection(content: BundleContent, anchors: ReadonlyMap<string, st
   const controls = excluded(content);
   if (controls.length === 0) return '';
   const rows = controls.map((c) => {
-    const items = content.evidence.filter((e) => e.record.controlIds.includes(c.id)).length;
+    const items = itemsByControl(content).get(c.id)?.length ?? 0;
     const why = outOfScopeSeries(c.criteria, content.audit.categories)
       .map((series) => TSC_CATEGORIES[series])
       .join(', ');
@@ -442,7 +464,7 @@ function sourceHtml(item: BundledEvidence): string {
 function refTo(id: string | null, content: BundleContent, anchors: ReadonlyMap<string, string>): string {
   if (id === null) return '';
   const anchor = anchors.get(id);
-  const target = content.evidence.find((e) => e.record.id === id);
+  const target = itemById(content, id);
   return anchor !== undefined && target !== undefined
     ? `<a href="#${escapeHtml(anchor)}">${line(target.record.name)}</a>`
     : `an item not in this bundle <span class="mono">${line(id)}</span>`;
@@ -464,7 +486,7 @@ function systemReportRows(report: SystemReport, content: BundleContent, anchors:
   return [
     ['System report from', line(report.sourceSystem)],
     ['Query or filter', report.query.trim() === '' ? notRecorded : `<code class="multiline">${para(report.query)}</code>`],
-    ['Row count', report.rowCount === null ? notRecorded : escapeHtml(report.rowCount.toLocaleString('en-US'))],
+    ['Row count', report.rowCount === null ? notRecorded : escapeHtml(COUNT.format(report.rowCount))],
     [
       'Extracted',
       report.extractedAt === null
@@ -486,7 +508,7 @@ function itemHtml(content: BundleContent, item: BundledEvidence, anchors: Readon
     ['Processing', r.processing.length === 0 ? 'none (bytes as captured)' : line(processingText(r.processing))],
     ['Controls', line(item.controlRefs.join(', ')) || 'none'],
     ['PBC requests', requestIdsOf(r.controlIds, links.requestIds).map(line).join(', ') || '<span class="muted">none</span>'],
-    ['Size and type', `${escapeHtml(formatBytes(r.size))} <span class="muted">(${escapeHtml(r.size.toLocaleString('en-US'))} bytes)</span> · ${line(r.mime)}`],
+    ['Size and type', `${escapeHtml(formatBytes(r.size))} <span class="muted">(${escapeHtml(COUNT.format(r.size))} bytes)</span> · ${line(r.mime)}`],
     ['SHA-256', `<code class="hash">${line(r.sha256)}</code>`],
     ['File', href === null ? `<code>${line(item.path)}</code>` : `<a href="${escapeHtml(href)}"><code>${line(item.path)}</code></a>`],
     ['Review', reviewHtml(item)],

@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('a packed draft', () => {
   it('stages the same files, byte for byte, as the draft it was packed from, signature.json included', async () => {
     const { input, keys } = sample;
-    const unsigned = planBundle({
+    const unsigned = await planBundle({
       ...input,
       reviewStates: await computeReviewStates(input.evidence, input.signoffs, reviewContextFor(input.audit, input.controls, [keys.fingerprint])),
       selection: { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true },
@@ -38,8 +38,8 @@ describe('a packed draft', () => {
       publicKeyPem: await publicKeyPem(keys.publicKeyRaw),
       keyFingerprint: keys.fingerprint,
     };
-    const draft = withSignature(unsigned, signature);
-    const packed = withPackedSignature(packDraft(unsigned.draft), signature);
+    const draft = await withSignature(unsigned, signature);
+    const packed = await withPackedSignature(packDraft(unsigned.draft), signature);
     // A structured clone, as the worker's answer is: no text survives, only bytes.
     const cloned = structuredClone(packed);
     expect(cloned.entries.some((e) => 'text' in e)).toBe(false);

@@ -8,7 +8,8 @@ import { listControls } from '../../../renderer/db/controls';
 import { db } from '../../../renderer/db/db';
 import { addEvidence, countEvidence, readControlEvidence, updateEvidence } from '../../../renderer/db/evidence';
 import { getReviewer, saveReviewer } from '../../../renderer/db/reviewer';
-import { knownSignature, verifySignatures } from '../../../renderer/db/signatureVerdicts';
+import { knownSignature, verifiedSignatureKeys, verifySignatures } from '../../../renderer/db/signatureVerdicts';
+import { exporterOf, type planUnsignedBundle } from '../../../renderer/db/bundle';
 import { signOff } from '../../../renderer/db/signoffs';
 import { loadReviewContext } from '../../../renderer/db/reviewContext';
 import { needsWarming, reviewOfRows, warmReview } from '../../../renderer/features/review/reviewOfRows';
@@ -354,5 +355,56 @@ describe('review state from remembered verdicts, sign-offs v2 and the keyring', 
     const review = reviewOfRows(rows, context);
     expect(subjects()).toBe(260);
     expect([...review.states.values()].filter((s) => s.decision === 'approved')).toHaveLength(260);
+  });
+
+  it("plans a bundle taking the page's verified signatures as known, and still catches a sign-off altered since", async () => {
+    const { auditId, ac01 } = await newAudit();
+    const items = [item(auditId, ac01, 1, { name: 'kept.csv' }), item(auditId, ac01, 2, { name: 'altered.csv' }), item(auditId, ac01, 3, { name: 'third.csv' })];
+    await addEvidence(items, ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 3);
+    const made = await signOff(
+      items.map((i) => i.id),
+      'approved',
+      '',
+      reviewer,
+      ACTOR,
+    );
+    await signed;
+    const page = verifiedSignatureKeys();
+    expect(page.length).toBeGreaterThanOrEqual(3);
+    // Behind the app: a signed field of one sign-off changed, its signature kept.
+    const altered = made.find((s) => s.evidenceId === items[1]?.id);
+    if (!altered) throw new Error('no sign-off');
+    const republished = nextRows(auditId, (rows) => rows.signoffs.some((s) => s.payload.comment === 'approved by the auditor too'));
+    await db.signoffs.update(altered.id, { 'payload.comment': 'approved by the auditor too' });
+    // This page's own copy of the rows verifies the changed row (and finds it invalid) before it publishes.
+    await republished;
+
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    // As in the planning worker: a module graph of its own (no verdicts remembered) over the same database.
+    const plan = async (verifiedSignatures?: readonly string[]): ReturnType<typeof planUnsignedBundle> => {
+      vi.resetModules();
+      const worker = await import('../../../renderer/db/bundle');
+      return worker.planUnsignedBundle({
+        auditId,
+        selection: { step: null, from: null, to: null, controlIds: null, includeRejected: true, includeSuperseded: true },
+        exporter: exporterOf(reviewer),
+        appVersion: 'test',
+        now: '2026-12-01T00:00:00.000Z',
+        ...(verifiedSignatures ? { verifiedSignatures } : {}),
+      });
+    };
+    await plan();
+    expect(verify).toHaveBeenCalledTimes(3);
+    verify.mockClear();
+    const planned = await plan(page);
+    // Only the altered one was verified again, and it failed.
+    expect(verify).toHaveBeenCalledTimes(1);
+    const csv = planned.draft.entries.find((e) => e.path === 'data/evidence.csv');
+    if (!csv || csv.kind !== 'generated') throw new Error('no evidence.csv');
+    const lines = new TextDecoder().decode(csv.bytes).split('\r\n');
+    const decisionOf = (name: string): string | undefined => lines.find((l) => l.includes(name))?.split(',').find((cell) => ['approved', 'pending', 'rejected'].includes(cell));
+    expect([decisionOf('kept.csv'), decisionOf('altered.csv'), decisionOf('third.csv')]).toEqual(['approved', 'pending', 'approved']);
   });
 });
