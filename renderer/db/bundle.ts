@@ -38,7 +38,8 @@ export interface PlannedBundle {
 
 /**
  * Reads everything the bundle needs in one read transaction (a consistent snapshot), verifies
- * every sign-off afresh and plans the bag. Pure work on the rows, with no key: it runs in a
+ * every latest sign-off the page has not verified already (request.verifiedSignatures) and
+ * plans the bag. Pure work on the rows, with no key: it runs in a
  * worker (features/export/planExport.worker.ts), so 10,000 items never block the window.
  */
 export async function planUnsignedBundle(request: PlanRequest): Promise<PlannedBundle> {
