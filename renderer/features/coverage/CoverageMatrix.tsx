@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { buildCoverage } from '../../../shared/coverage/coverage';
 import type { AuditCoverage } from '../../../shared/coverage/coverage';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import { FREQUENCIES } from '../../../shared/domain/types';
@@ -7,11 +6,11 @@ import type { Frequency } from '../../../shared/domain/types';
 import { formatInZone } from '../../../shared/time/format';
 import { messageOf } from '../../bridge';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { reviewOf } from '../../../shared/review/reviewState';
 import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { FREQUENCY_LABELS } from '../../../shared/domain/labels';
 import { CoverageLegend } from './CoverageLegend';
+import { coverageOf } from './coverageMemo';
 import { CoverageSection, type CoverageEntry } from './CoverageSection';
 import { CoverageSummary } from './CoverageSummary';
 import { DailySection } from './DailySection';
@@ -35,16 +34,16 @@ export function CoverageMatrix({ audit, controls }: { readonly audit: AuditRecor
   const evidence = audited?.evidence;
   const now = useNow();
   // Only valid sign-offs count: an approval that no longer verifies leaves its cell collected.
-  const review = useMemo(() => reviewOf(audited?.states), [audited]);
+  const states = audited?.states;
 
   const built = useMemo((): Built | null => {
-    if (evidence === undefined) return null;
+    if (evidence === undefined || states === undefined) return null;
     try {
-      return { coverage: buildCoverage(audit, controls, evidence, review, now), error: null };
+      return { coverage: coverageOf(audit, controls, evidence, states, now), error: null };
     } catch (error) {
       return { coverage: null, error: messageOf(error) };
     }
-  }, [audit, controls, evidence, review, now]);
+  }, [audit, controls, evidence, states, now]);
 
   if (built === null) return <p className="muted">Loading coverage…</p>;
   if (built.error !== null) {

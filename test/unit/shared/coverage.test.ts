@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverage, percentCovered } from '../../../shared/coverage/coverage';
+import { buildCoverage, coverageSteadyBetween, percentCovered } from '../../../shared/coverage/coverage';
 import type { AuditCoverage, ControlCoverage, Review } from '../../../shared/coverage/coverage';
 import type { SlotStatus } from '../../../shared/periods/slots';
 import { control, evidence, pending, type1, type2 } from './coverageFixtures';
@@ -178,5 +178,34 @@ describe('buildCoverage', () => {
   it('refuses an audit without a period, saying what is missing', () => {
     const broken = { ...type2(), periodEnd: null };
     expect(() => buildCoverage(broken, [quarterly], [], pending, '2026-01-01T00:00:00.000Z')).toThrow(/periodEnd is missing/);
+  });
+});
+
+describe('coverageSteadyBetween', () => {
+  // The matrix keeps its coverage while the clock stays between two slot ends (issue #12): that
+  // is only sound if buildCoverage's answer cannot change in between, and does change at the ends.
+  const audit = type2('2026-01-01', '2026-12-31', 'America/New_York');
+  const controls = [control('d', 'daily'), control('w', 'weekly'), quarterly];
+  const items = [...twoQuarters, evidence('d1', ['d'], '2026-03-04T15:00:00.000Z'), evidence('w1', ['w'], '2026-05-05T15:00:00.000Z')];
+  const at = (ms: number): AuditCoverage => buildCoverage(audit, controls, items, pending, new Date(ms).toISOString());
+
+  it('gives the same coverage at both ends of the steady span as at the instant asked, and another right after it', () => {
+    for (const now of ['2026-01-15T12:34:56.000Z', '2026-03-08T07:30:00.000Z', '2026-06-30T23:59:59.000Z', '2026-11-01T05:00:00.000Z']) {
+      const nowMs = Date.parse(now);
+      const { from, until } = coverageSteadyBetween(audit, controls, nowMs);
+      expect(from).toBeLessThanOrEqual(nowMs);
+      expect(until).toBeGreaterThan(nowMs);
+      // A daily control: no span is longer than a local day (25 h on the day clocks go back).
+      expect(until - from).toBeLessThanOrEqual(25 * 3_600_000);
+      expect(at(from)).toEqual(at(nowMs));
+      expect(at(until - 1)).toEqual(at(nowMs));
+      // At `until` a slot ends: its day is due now, and empty, so overdue.
+      expect(at(until).totals.overdue).toBeGreaterThan(at(nowMs).totals.overdue);
+    }
+  });
+
+  it('is unbounded after the last slot ends and before the first', () => {
+    expect(coverageSteadyBetween(audit, controls, Date.parse('2027-06-01T00:00:00.000Z')).until).toBe(Number.POSITIVE_INFINITY);
+    expect(coverageSteadyBetween(audit, controls, Date.parse('2025-06-01T00:00:00.000Z')).from).toBe(Number.NEGATIVE_INFINITY);
   });
 });
