@@ -1,11 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { slotCache } from '../../../shared/coverage/coverage';
-import { criteriaInUse, evidenceRows, filterRows, isFiltering, NO_FILTER } from '../../../shared/coverage/evidenceFilter';
+import { criteriaInUse, filterRows, isFiltering, NO_FILTER } from '../../../shared/coverage/evidenceFilter';
 import type { EvidenceFilter, EvidenceRow } from '../../../shared/coverage/evidenceFilter';
 import type { AuditRecord, ControlRecord } from '../../../shared/domain/records';
 import type { Slot } from '../../../shared/periods/slots';
-import { reviewOf } from '../../../shared/review/reviewState';
 import { compareNumeric } from '../../../shared/text/compare';
 import { Pager } from '../../components/Pager';
 import { listControls } from '../../db/controls';
@@ -13,6 +12,7 @@ import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, navigate } from '../app/useHashRoute';
 import { EvidenceFilters } from './EvidenceFilters';
 import { EvidenceRowView } from './EvidenceRowView';
+import { rowsOf, withWithdrawn } from './rowsMemo';
 import './evidenceBrowser.css';
 
 /** Rows on one page: each row may decode a thumbnail, and the DOM stays the size of one page. */
@@ -79,7 +79,7 @@ export function EvidenceBrowser({
 }): React.JSX.Element {
   // The audit's rows from memory, kept current by the change feed (renderer/db/auditRows.ts).
   const audited = useAuditReview(audit.id);
-  const evidence = useMemo(() => (audited ? [...audited.evidence, ...audited.withdrawn] : undefined), [audited]);
+  const evidence = useMemo(() => (audited ? withWithdrawn(audited) : undefined), [audited]);
   // Retired controls too: an item linked to one still names it, never an unexplained id.
   const allControls = useLiveQuery(() => listControls(audit.id), [audit.id]);
   const [filter, setFilter] = useState<EvidenceFilter>(() => ({ ...NO_FILTER, controlId, slotId }));
@@ -96,9 +96,8 @@ export function EvidenceBrowser({
   const known = allControls ?? controls;
   const controlsById = useMemo(() => new Map(known.map((c) => [c.id, c])), [known]);
   const activeIds = useMemo(() => new Set(controls.map((c) => c.id)), [controls]);
-  const review = useMemo(() => reviewOf(audited?.states), [audited]);
-  // Rows are built once per change of the audit's data; a keystroke only filters them.
-  const rows = useMemo(() => (evidence === undefined ? [] : evidenceRows(audit, known, evidence, review)), [audit, known, evidence, review]);
+  // Rows are built once per change of the audit's data (and kept for the next visit); a keystroke only filters them.
+  const rows = useMemo(() => (evidence === undefined || audited === undefined ? [] : rowsOf(audit, known, evidence, audited.states)), [audit, known, evidence, audited]);
   const criteria = useMemo(() => criteriaInUse(controls), [controls]);
   // Typing stays instant: the input shows each key at once, the list follows as soon as it can
   // (React drops a filtering render that a newer keystroke has overtaken).
