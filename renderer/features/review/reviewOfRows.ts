@@ -25,6 +25,16 @@ export interface AuditReview extends ItemsReview {
 }
 
 
+/** The value under `key`, made and kept the first time it is asked for. */
+function kept<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 const reviews = new WeakMap<AuditRows, WeakMap<ReviewContext, AuditReview>>();
 
 /**
@@ -41,12 +51,7 @@ interface Judgement {
 const judgements = new WeakMap<ReviewContext, WeakMap<SignoffRecord, Judgement>>();
 
 function judgementsOf(context: ReviewContext): WeakMap<SignoffRecord, Judgement> {
-  let memo = judgements.get(context);
-  if (!memo) {
-    memo = new WeakMap();
-    judgements.set(context, memo);
-  }
-  return memo;
+  return kept(judgements, context, () => new WeakMap());
 }
 
 function judged(memo: WeakMap<SignoffRecord, Judgement>, signoff: SignoffRecord, item: EvidenceRecord | undefined, context: ReviewContext): SignoffValidity {
@@ -89,14 +94,10 @@ const SLICE_MS = 8;
  * review afterwards is only lookups. One run per snapshot and context, however many screens ask.
  */
 export function warmReview(rows: AuditRows, context: ReviewContext): Promise<void> {
-  let byContext = warming.get(rows);
-  if (!byContext) {
-    byContext = new WeakMap();
-    warming.set(rows, byContext);
-  }
-  let running = byContext.get(context);
-  if (!running) {
-    running = (async () => {
+  return kept(
+    kept(warming, rows, () => new WeakMap<ReviewContext, Promise<void>>()),
+    context,
+    async () => {
       const memo = judgementsOf(context);
       let started = performance.now();
       for (const s of rows.signoffs) {
@@ -106,16 +107,9 @@ export function warmReview(rows: AuditRows, context: ReviewContext): Promise<voi
           started = performance.now();
         }
       }
-      let done = warmed.get(rows);
-      if (!done) {
-        done = new WeakSet();
-        warmed.set(rows, done);
-      }
-      done.add(context);
-    })();
-    byContext.set(context, running);
-  }
-  return running;
+      kept(warmed, rows, () => new WeakSet<ReviewContext>()).add(context);
+    },
+  );
 }
 
 /**
@@ -125,24 +119,20 @@ export function warmReview(rows: AuditRows, context: ReviewContext): Promise<voi
  * run: the item still matches what was signed, the subject is not stale, the key is trusted.
  */
 export function reviewOfRows(rows: AuditRows, context: ReviewContext): AuditReview {
-  let byContext = reviews.get(rows);
-  if (!byContext) {
-    byContext = new WeakMap();
-    reviews.set(rows, byContext);
-  }
-  let review = byContext.get(context);
-  if (!review) {
-    const memo = judgementsOf(context);
-    const judge = (s: SignoffRecord, item: EvidenceRecord | undefined): SignoffValidity => judged(memo, s, item, context);
-    review = {
-      evidence: rows.evidence,
-      withdrawn: rows.withdrawn,
-      evidenceById: rows.evidenceById,
-      states: reviewStatesJudged(rows.evidence, rows.signoffs, (s, item) => judge(s, rows.evidenceById.get(item.id))),
-      validity: new Map(rows.signoffs.map((s) => [s.id, judge(s, rows.evidenceById.get(s.evidenceId))] as const)),
-    };
-    byContext.set(context, review);
-  }
-  return review;
+  return kept(
+    kept(reviews, rows, () => new WeakMap<ReviewContext, AuditReview>()),
+    context,
+    (): AuditReview => {
+      const memo = judgementsOf(context);
+      const judge = (s: SignoffRecord, item: EvidenceRecord | undefined): SignoffValidity => judged(memo, s, item, context);
+      return {
+        evidence: rows.evidence,
+        withdrawn: rows.withdrawn,
+        evidenceById: rows.evidenceById,
+        states: reviewStatesJudged(rows.evidence, rows.signoffs, (s, item) => judge(s, rows.evidenceById.get(item.id))),
+        validity: new Map(rows.signoffs.map((s) => [s.id, judge(s, rows.evidenceById.get(s.evidenceId))] as const)),
+      };
+    },
+  );
 }
 

@@ -302,20 +302,25 @@ describe('review state from remembered verdicts, sign-offs v2 and the keyring', 
     };
   }
 
-  it('judges again only what a write touched: an edited item is judged afresh (stale), the rest is remembered', async () => {
+  /** An audit with `count` items on AC-01, every one approved by Dana, and the snapshot that holds the sign-offs. */
+  async function approvedAudit(count: number, names: (n: number) => Partial<EvidenceRecord> = () => ({})) {
     const { auditId, ac01 } = await newAudit();
-    const items = Array.from({ length: 30 }, (_, n) => item(auditId, ac01, n));
+    const items = Array.from({ length: count }, (_, n) => item(auditId, ac01, n, names(n)));
     await addEvidence(items, ACTOR);
     const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
-    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 30);
-    await signOff(
+    const signed = nextRows(auditId, (rows) => rows.signoffs.length === count);
+    const made = await signOff(
       items.map((i) => i.id),
       'approved',
       '',
       reviewer,
       ACTOR,
     );
-    const first = await signed;
+    return { auditId, items, reviewer, made, rows: await signed };
+  }
+
+  it('judges again only what a write touched: an edited item is judged afresh (stale), the rest is remembered', async () => {
+    const { auditId, items, rows: first } = await approvedAudit(30);
     const { context, subjects } = counting(await loadReviewContext(auditId));
     const before = reviewOfRows(first, context);
     expect([...before.states.values()].every((s) => s.decision === 'approved')).toBe(true);
@@ -334,19 +339,7 @@ describe('review state from remembered verdicts, sign-offs v2 and the keyring', 
   });
 
   it('warms a snapshot with many sign-offs in slices, after which deriving its review judges nothing', async () => {
-    const { auditId, ac01 } = await newAudit();
-    const items = Array.from({ length: 260 }, (_, n) => item(auditId, ac01, n));
-    await addEvidence(items, ACTOR);
-    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
-    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 260);
-    await signOff(
-      items.map((i) => i.id),
-      'approved',
-      '',
-      reviewer,
-      ACTOR,
-    );
-    const rows = await signed;
+    const { auditId, rows } = await approvedAudit(260);
     const { context, subjects } = counting(await loadReviewContext(auditId));
     expect(needsWarming(rows, context)).toBe(true);
     await warmReview(rows, context);
@@ -358,19 +351,8 @@ describe('review state from remembered verdicts, sign-offs v2 and the keyring', 
   });
 
   it("plans a bundle taking the page's verified signatures as known, and still catches a sign-off altered since", async () => {
-    const { auditId, ac01 } = await newAudit();
-    const items = [item(auditId, ac01, 1, { name: 'kept.csv' }), item(auditId, ac01, 2, { name: 'altered.csv' }), item(auditId, ac01, 3, { name: 'third.csv' })];
-    await addEvidence(items, ACTOR);
-    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
-    const signed = nextRows(auditId, (rows) => rows.signoffs.length === 3);
-    const made = await signOff(
-      items.map((i) => i.id),
-      'approved',
-      '',
-      reviewer,
-      ACTOR,
-    );
-    await signed;
+    const names = ['kept.csv', 'altered.csv', 'third.csv'];
+    const { auditId, items, reviewer, made } = await approvedAudit(3, (n) => ({ name: names[n] ?? '' }));
     const page = verifiedSignatureKeys();
     expect(page.length).toBeGreaterThanOrEqual(3);
     // Behind the app: a signed field of one sign-off changed, its signature kept.
