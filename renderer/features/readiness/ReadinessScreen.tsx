@@ -13,6 +13,7 @@ import { READINESS_LABELS } from './labels';
 import { ReadinessRow } from './ReadinessRow';
 import { ReadinessSummary, type ReadinessFilter } from './ReadinessSummary';
 import './readiness.css';
+import { useGrowingCount } from '../../components/useGrowingCount';
 
 export function ReadinessScreen({ audit, controls }: { readonly audit: AuditRecord; readonly controls: readonly ControlRecord[] }): React.JSX.Element {
   const actor = actorOf(useSystemInfo());
@@ -43,6 +44,8 @@ export function ReadinessScreen({ audit, controls }: { readonly audit: AuditReco
       (filter === 'all' || c.readiness === filter) &&
       (needle === '' || c.ref.toLowerCase().includes(needle) || c.title.toLowerCase().includes(needle)),
   );
+  // Every row stays in the page, drawn a frame's worth at a time (issue #12).
+  const drawn = useGrowingCount(shown.length);
 
   // Each write reports its own failure; the message names what was being saved.
   const attempt = async (what: string, write: () => Promise<unknown>): Promise<void> => {
@@ -92,7 +95,7 @@ export function ReadinessScreen({ audit, controls }: { readonly audit: AuditReco
             </tr>
           </thead>
           <tbody>
-            {shown.map((control) => (
+            {shown.slice(0, drawn).map((control) => (
               <ReadinessRow
                 key={control.id}
                 control={control}

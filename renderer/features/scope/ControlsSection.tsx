@@ -13,6 +13,7 @@ import { ControlEditor } from './ControlEditor';
 import { ControlRow } from './ControlRow';
 import { CsvImportPanel } from './CsvImportPanel';
 import { downloadText } from './downloadText';
+import { useGrowingCount } from '../../components/useGrowingCount';
 
 type Editor = { readonly editing: ControlRecord | null } | null;
 type Notice = { readonly kind: 'ok' | 'error'; readonly message: string } | null;
@@ -36,6 +37,8 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
   const shown = controls.filter(
     (c) => (showRetired || !c.retired) && (needle === '' || `${c.ref} ${c.title} ${c.owner} ${c.criteria.join(' ')}`.toLowerCase().includes(needle)),
   );
+  // Every row stays in the page, drawn a frame's worth at a time (issue #12).
+  const drawn = useGrowingCount(shown.length);
 
   const exportCsv = async (): Promise<void> => {
     const fileName = controlsExportFileName(audit.name);
@@ -130,7 +133,7 @@ export function ControlsSection({ audit, controls }: { readonly audit: AuditReco
             </tr>
           </thead>
           <tbody>
-            {shown.map((control) => (
+            {shown.slice(0, drawn).map((control) => (
               <ControlRow
                 key={control.id}
                 control={control}
