@@ -3,7 +3,7 @@
  * the overdue slots come from the coverage the Coverage view shows, so both count the same; the
  * schedule adds what falls due next. Pure.
  */
-import { buildCoverage, type CoverageControl, type CoverageEvidence, type ReviewOf } from '../coverage/coverage';
+import { buildCoverage, type AuditCoverage, type CoverageControl, type CoverageEvidence, type ReviewOf } from '../coverage/coverage';
 import type { ControlRecord } from '../domain/records';
 import type { Slot } from '../periods/slots';
 import type { AuditWindow } from '../periods/slots';
@@ -33,8 +33,10 @@ export function maintainView(
   evidence: readonly CoverageEvidence[],
   reviewOf: ReviewOf,
   now: string,
+  /** The coverage of these controls and items as of `now`, when the caller has it already (the screen keeps it per review). */
+  known?: AuditCoverage,
 ): MaintainView {
-  const coverage = buildCoverage(audit, controls, evidence, reviewOf, now);
+  const coverage = known ?? buildCoverage(audit, controls, evidence, reviewOf, now);
   const byId = new Map(controls.map((c) => [c.id, c]));
   const overdue: OverdueRow[] = [];
   for (const row of coverage.controls) {

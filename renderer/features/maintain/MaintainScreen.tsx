@@ -11,6 +11,7 @@ import { useAuditRows } from '../audits/useAuditRows';
 import { listTasks } from '../../db/tasks';
 import { auditRoute, hrefFor } from '../app/useHashRoute';
 import { useAuditReview } from '../review/useAuditReview';
+import { coverageOf } from '../coverage/coverageMemo';
 import { DueTaskTable } from './DueTaskTable';
 import { OverdueTable } from './OverdueTable';
 import './maintain.css';
@@ -34,11 +35,14 @@ export function MaintainScreen({ audit, controls }: { readonly audit: AuditRecor
   const schedule = useMemo((): MaintainView | { error: string } | null => {
     if (evidence === undefined) return null;
     try {
-      return maintainView(audit, controls, evidence, review, new Date().toISOString());
+      const now = new Date().toISOString();
+      // The coverage the matrix keeps for the same rows, review and controls: built once for both screens.
+      const coverage = states === undefined ? undefined : coverageOf(audit, controls, evidence, states, now);
+      return maintainView(audit, controls, evidence, review, now, coverage);
     } catch (error) {
       return { error: messageOf(error) };
     }
-  }, [audit, controls, evidence, review]);
+  }, [audit, controls, evidence, review, states]);
 
   if (schedule === null || tasks === undefined) return <p className="muted">Loading the schedule…</p>;
   const today = todayIn(audit.timeZone);

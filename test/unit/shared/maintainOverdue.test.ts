@@ -32,4 +32,12 @@ describe('the Maintain step counts overdue as Coverage does', () => {
     expect(view.overdueSlots).toBe(buildCoverage(audit, controls, [], pending, now).totals.overdue);
     expect(view.overdueSlots).toBe(4);
   });
+
+  it('gives the same view from coverage the caller kept as from its own, and takes the overdue slots from it', () => {
+    const coverage = buildCoverage(type2(), controls, items, pending, now);
+    expect(maintainView(type2(), controls, items, pending, now, coverage)).toEqual(maintainView(type2(), controls, items, pending, now));
+    // The kept coverage is what it counts: an (impossible) one with no overdue slot shows none.
+    const none = { ...coverage, controls: coverage.controls.map((c) => ({ ...c, cells: c.cells.filter((cell) => cell.status !== 'overdue') })), totals: { ...coverage.totals, overdue: 0 } };
+    expect(maintainView(type2(), controls, items, pending, now, none)).toMatchObject({ overdue: [], overdueSlots: 0 });
+  });
 });
