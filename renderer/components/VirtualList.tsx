@@ -63,11 +63,10 @@ export function VirtualList({
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(measure);
     };
-    // The first render drew FIRST_VIEW from the top. When that covers what is visible, the exact
-    // view can wait a frame: measuring now re-rendered the list inside the task that mounted it
-    // (issue #12: ~25 ms of the review queue's 70-120 ms task at 10,000 items).
-    if (element.scrollTop === 0 && element.clientHeight <= FIRST_VIEW.height) update();
-    else measure();
+    // The first render drew FIRST_VIEW from the top, plus OVERSCAN_PX: the exact view waits a
+    // frame. Measuring here forced a layout of the whole new screen and re-rendered the list
+    // inside the task that mounted it (issue #12: ~25-30 ms of the review queue's 70-120 ms task).
+    update();
     element.addEventListener('scroll', update, { passive: true });
     const resize = new ResizeObserver(update);
     resize.observe(element);
