@@ -7,6 +7,7 @@ import type { AuditRecord, ControlRecord } from '../../../shared/domain/records'
 import type { Slot } from '../../../shared/periods/slots';
 import { compareNumeric } from '../../../shared/text/compare';
 import { Pager } from '../../components/Pager';
+import { useGrowingCount } from '../../components/useGrowingCount';
 import { listControls } from '../../db/controls';
 import { useAuditReview } from '../review/useAuditReview';
 import { auditRoute, navigate } from '../app/useHashRoute';
@@ -36,6 +37,8 @@ const EvidenceTable = memo(function EvidenceTable({
   readonly activeIds: ReadonlySet<string>;
   readonly controlId: string | null;
 }): React.JSX.Element {
+  // A page of 100 rows is ~2,200 nodes: drawn a frame's worth at a time, so opening the list is no long task (issue #12).
+  const drawn = useGrowingCount(rows.length);
   return (
     <table className="eb-table">
       <thead>
@@ -53,7 +56,7 @@ const EvidenceTable = memo(function EvidenceTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {rows.slice(0, drawn).map((row) => (
           <EvidenceRowView key={row.item.id} audit={audit} row={row} controlsById={controlsById} activeIds={activeIds} controlId={controlId} />
         ))}
       </tbody>
