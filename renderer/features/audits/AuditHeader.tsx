@@ -1,6 +1,9 @@
 import { describeAuditWindow } from '../../../shared/domain/audit';
 import type { AuditRecord } from '../../../shared/domain/records';
 
+/** Shown where a count is still being read: never a number that could be taken for one. */
+const COUNTING = '…';
+
 export function AuditHeader({
   audit,
   controls,
@@ -9,8 +12,9 @@ export function AuditHeader({
 }: {
   readonly audit: AuditRecord;
   readonly controls: number;
-  readonly covered: number;
-  readonly items: number;
+  /** Null while the counts are read. */
+  readonly covered: number | null;
+  readonly items: number | null;
 }): React.JSX.Element {
   return (
     <header className="audit-header">
@@ -25,13 +29,13 @@ export function AuditHeader({
       <dl className="audit-stats">
         <div>
           <dt>Controls with evidence</dt>
-          <dd>
-            {covered.toLocaleString('en-US')} / {controls.toLocaleString('en-US')}
+          <dd aria-busy={covered === null}>
+            {covered === null ? COUNTING : covered.toLocaleString('en-US')} / {controls.toLocaleString('en-US')}
           </dd>
         </div>
         <div>
           <dt>Evidence items</dt>
-          <dd>{items.toLocaleString('en-US')}</dd>
+          <dd aria-busy={items === null}>{items === null ? COUNTING : items.toLocaleString('en-US')}</dd>
         </div>
       </dl>
     </header>

@@ -13,7 +13,8 @@ export function ControlChecklist({
 }: {
   readonly auditId: string;
   readonly controls: readonly ControlRecord[];
-  readonly counts: ReadonlyMap<string, number>;
+  /** Items per control; undefined while they are counted (the list is drawn without waiting). */
+  readonly counts: ReadonlyMap<string, number> | undefined;
   /** Items per control that were rejected and not replaced yet. */
   readonly rework: ReadonlyMap<string, number>;
   readonly selectedId: string | null;
@@ -58,9 +59,10 @@ export function ControlChecklist({
       </div>
       <ul ref={list}>
         {shown.map((control) => {
-          const count = counts.get(control.id) ?? 0;
+          const count = counts?.get(control.id) ?? 0;
           const toRedo = rework.get(control.id) ?? 0;
-          const status = toRedo > 0 ? 'rework' : count > 0 ? 'collected' : 'missing';
+          // Never "no evidence" before it is known: a manager reads the list for what is missing.
+          const status = counts === undefined ? 'counting' : toRedo > 0 ? 'rework' : count > 0 ? 'collected' : 'missing';
           return (
             <li key={control.id}>
               <a
@@ -73,7 +75,9 @@ export function ControlChecklist({
                 <span className="checklist-title">{control.title}</span>
                 <span className="checklist-meta">
                   {FREQUENCY_LABELS[control.frequency]} ·{' '}
-                  {toRedo > 0 ? (
+                  {counts === undefined ? (
+                    <span className="count-counting">counting…</span>
+                  ) : toRedo > 0 ? (
                     <span className="count-rework">
                       rework needed: {toRedo} rejected of {count}
                     </span>

@@ -24,7 +24,8 @@ export function FieldworkScreen({
 }: {
   readonly audit: AuditRecord;
   readonly controls: readonly ControlRecord[];
-  readonly counts: ReadonlyMap<string, number>;
+  /** Items per control; undefined while they are counted. */
+  readonly counts: ReadonlyMap<string, number> | undefined;
   readonly view: FieldworkView;
   readonly controlId: string | null;
   readonly slotId: string | null;
