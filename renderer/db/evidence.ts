@@ -22,7 +22,7 @@ export async function addEvidence(records: readonly EvidenceRecord[], actor: str
 }
 
 /** Newest capture first; equal instants by id, so the order never flickers. */
-function newestFirst(a: EvidenceRecord, b: EvidenceRecord): number {
+export function newestFirst(a: EvidenceRecord, b: EvidenceRecord): number {
   return a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 

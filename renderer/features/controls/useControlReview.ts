@@ -5,6 +5,8 @@ import { judgeSignoffWith, reviewStatesWith } from '../../../shared/review/revie
 import { foreground } from '../../db/backgroundGate';
 import { readControlEvidence, type ControlEvidence } from '../../db/evidence';
 import { signatureVerdict, verifySignatures } from '../../db/signatureVerdicts';
+import { controlEvidenceOf } from '../../db/controlRows';
+import { useAuditRows } from '../audits/useAuditRows';
 import type { ItemsReview } from '../review/reviewOfRows';
 import { useReviewContext } from '../review/useReviewContext';
 
@@ -14,28 +16,33 @@ export interface ControlReview extends ItemsReview {
 }
 
 /**
- * A control's items with their review state, from the control's own rows (indexed reads, see
- * readControlEvidence): attaching to a daily control costs the same on the first item of the
- * audit as on the ten-thousandth. Signatures are verified once each and remembered, before the
- * first state is shown, so no sign-off ever shows as unverified while that runs.
+ * A control's items with their review state: from the audit's rows in memory once they are read
+ * (controlEvidenceOf, lookups in per-snapshot indexes), before that from the control's own rows
+ * (indexed reads, see readControlEvidence). Either way attaching to a daily control costs the
+ * same on the first item of the audit as on the ten-thousandth. Signatures are verified once
+ * each and remembered, before the first state is shown, so no sign-off ever shows as unverified.
  */
 export function useControlReview(auditId: string, controlId: string): ControlReview | undefined {
   const context = useReviewContext(auditId);
-  const data = useLiveQuery(() => foreground(readControlEvidence(controlId)), [controlId]);
+  // Once the audit's rows are in memory they answer (published with every signature verified,
+  // kept current by the change feed); until then, the control's own indexed reads do.
+  const rows = useAuditRows(auditId);
+  const fromRows = useMemo(() => (rows === undefined ? undefined : controlEvidenceOf(rows, controlId)), [rows, controlId]);
+  const read = useLiveQuery(() => (fromRows !== undefined ? null : foreground(readControlEvidence(controlId))), [controlId, fromRows === undefined]);
   const [verified, setVerified] = useState<ControlEvidence | null>(null);
   useEffect(() => {
-    if (!data) return undefined;
+    if (!read) return undefined;
     let cancelled = false;
-    void verifySignatures(data.signoffs).then(() => {
-      if (!cancelled) setVerified(data);
+    void verifySignatures(read.signoffs).then(() => {
+      if (!cancelled) setVerified(read);
     });
     return () => {
       cancelled = true;
     };
-  }, [data]);
+  }, [read]);
   return useMemo(() => {
     // Until the current read is verified, the previous one stays on screen (no flash of "loading").
-    const shown = verified ?? null;
+    const shown = fromRows ?? verified ?? null;
     if (shown === null || context === undefined) return undefined;
     const related = [...shown.related.values()];
     return {
@@ -44,5 +51,5 @@ export function useControlReview(auditId: string, controlId: string): ControlRev
       states: reviewStatesWith(related, shown.signoffs, context, signatureVerdict),
       validity: new Map(shown.signoffs.map((s) => [s.id, judgeSignoffWith(s, shown.related.get(s.evidenceId), context, signatureVerdict)] as const)),
     };
-  }, [verified, context]);
+  }, [fromRows, verified, context]);
 }

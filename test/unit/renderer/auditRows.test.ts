@@ -6,7 +6,9 @@ import { loadAuditRows, watchAuditRows, type AuditRows } from '../../../renderer
 import { onCommitted, type TableChange } from '../../../renderer/db/changeFeed';
 import { listControls } from '../../../renderer/db/controls';
 import { db } from '../../../renderer/db/db';
-import { addEvidence, countEvidence, readControlEvidence, updateEvidence } from '../../../renderer/db/evidence';
+import { addEvidence, countEvidence, readControlEvidence, updateEvidence, type ControlEvidence } from '../../../renderer/db/evidence';
+import { controlEvidenceOf } from '../../../renderer/db/controlRows';
+import { withdrawEvidence } from '../../../renderer/db/withdrawal';
 import { getReviewer, saveReviewer } from '../../../renderer/db/reviewer';
 import { knownSignature, verifiedSignatureKeys, verifySignatures } from '../../../renderer/db/signatureVerdicts';
 import { exporterOf, type planUnsignedBundle } from '../../../renderer/db/bundle';
@@ -170,6 +172,43 @@ describe("a control's own rows", () => {
     expect(counts.total).toBe(3);
     expect(counts.byControl.get(ac01)).toBe(3);
     expect(counts.byControl.get(ac02)).toBe(1);
+  });
+});
+
+describe("a control's page from the rows in memory", () => {
+  /** Comparable whatever the order of the maps and lists (the items' own order is compared as it is). */
+  const plain = (e: ControlEvidence): unknown => ({
+    items: e.items.map((i) => i.id),
+    related: [...e.related.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    signoffs: [...e.signoffs].sort((a, b) => a.id.localeCompare(b.id)),
+  });
+
+  it('gives what the indexed reads give: items newest first, replacements elsewhere, filter screenshots, withdrawn items and every sign-off', async () => {
+    const { auditId, ac01, ac02 } = await newAudit();
+    const shot = item(auditId, ac02, 1, { name: 'filter.png' });
+    const report = item(auditId, ac01, 2, { systemReport: { sourceSystem: 'Okta', query: 'status=active', rowCount: 12, extractedAt: null, filterScreenshotId: shot.id } });
+    const old = item(auditId, ac01, 3);
+    const recapture = item(auditId, ac02, 4, { supersedes: old.id });
+    const both = item(auditId, ac01, 5, { controlIds: [ac02, ac01, ac01] });
+    const gone = item(auditId, ac01, 6);
+    const other = item(auditId, ac02, 7);
+    await addEvidence([shot, report, old, recapture, both, gone, other], ACTOR);
+    await withdrawEvidence(gone.id, 'attached to the wrong control', ACTOR);
+    const reviewer = await saveReviewer('Dana', 'IT Manager', ACTOR);
+    await signOff([old.id, recapture.id, both.id, other.id], 'approved', '', reviewer, ACTOR);
+    await signOff([old.id], 'rejected', 'blurry', reviewer, ACTOR);
+    const rows = await nextRows(auditId, (r) => r.signoffs.length === 5 && r.withdrawn.length === 1);
+    for (const control of [ac01, ac02]) {
+      const fromRows = controlEvidenceOf(rows, control);
+      expect(plain(fromRows)).toEqual(plain(await readControlEvidence(control)));
+      expect(fromRows.items.length).toBeGreaterThan(0);
+    }
+    const ac01Page = controlEvidenceOf(rows, ac01);
+    expect(ac01Page.items.map((i) => i.id)).toEqual([gone.id, both.id, old.id, report.id]);
+    expect([...ac01Page.related.keys()].sort()).toEqual([gone.id, both.id, old.id, report.id, recapture.id, shot.id].sort());
+    expect(ac01Page.signoffs).toHaveLength(4);
+    // Asked again of the same snapshot: the same answer, not built again.
+    expect(controlEvidenceOf(rows, ac01)).toBe(ac01Page);
   });
 });
 
