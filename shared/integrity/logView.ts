@@ -1,5 +1,5 @@
 import type { LogAction, LogEntry } from '../domain/records';
-import { formatBytes, isValidTimeZone } from '../time/format';
+import { formatBytes, isValidTimeZone, wallClock } from '../time/format';
 import type { ChainCheck } from '../log/chain';
 
 /**
@@ -342,29 +342,17 @@ export function describeChain(check: ChainCheck, log: readonly LogEntry[]): stri
 }
 
 /**
- * Formats instants in one zone with one cached Intl formatter: the trail shows hundreds of rows
- * per page, each with the audit's local time beside UTC.
+ * Formats instants in one zone (an unknown one as UTC) by the app's one zone formatter
+ * (wallClock): the trail shows hundreds of rows per page, each with the audit's local time
+ * beside UTC.
  */
 export function zoneTimeFormatter(timeZone: string): (iso: string) => string {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  });
   return (iso) => {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return 'invalid date';
-    const parts = format.formatToParts(date);
-    const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+    const ms = new Date(iso).getTime();
+    if (Number.isNaN(ms)) return 'invalid date';
+    const clock = wallClock(ms, zone) ?? { local: '', offset: '' };
     // ICU writes a zero offset as "GMT" or "GMT+0" depending on version; say it one way.
-    const offset = get('timeZoneName').replace(/^GMT(\+0)?$/, 'GMT+0');
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${offset}`;
+    return `${clock.local} ${clock.offset.replace(/^GMT(\+0)?$/, 'GMT+0')}`;
   };
 }

@@ -42,21 +42,34 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
 }
 
 export function formatInZone(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  const ms = d.getTime();
+  const ms = new Date(iso).getTime();
   if (Number.isNaN(ms)) return 'invalid date';
-  const format = typeof timeZone === 'string' && timeZone !== '' ? zoneFormat(timeZone) : null;
+  const clock = typeof timeZone === 'string' && timeZone !== '' ? wallClock(ms, timeZone) : null;
   // An unknown zone: show UTC, and say so.
-  if (format === null) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(String(timeZone).slice(0, 64))})`;
+  if (clock === null) return `${formatUtc(iso)} (unknown zone ${JSON.stringify(String(timeZone).slice(0, 64))})`;
+  return `${clock.local} ${timeZone} (${clock.offset})`;
+}
+
+/**
+ * An instant's wall clock in a zone ('2026-03-31 23:00:00') and the zone's offset then ('GMT-4',
+ * Intl's shortOffset), or null for a zone this runtime does not know. `ms` must be a valid time.
+ * The one zone formatter of the app: formatInZone and the audit trail's times both use it.
+ */
+export function wallClock(ms: number, timeZone: string): { readonly local: string; readonly offset: string } | null {
+  const format = zoneFormat(timeZone);
+  if (format === null) return null;
   const offset = steadyOffset(format, timeZone, ms);
   if (offset !== null) {
     // The wall clock is the instant moved by the zone's offset; the digits are the UTC fields of that.
     const local = new Date(ms + offset.ms).toISOString();
     // Four-digit years only: Intl writes others unpadded, toISOString as ±YYYYYY.
-    if (FOUR_DIGIT_YEAR.test(local)) return `${local.slice(0, 10)} ${local.slice(11, 19)} ${timeZone} (${offset.name})`;
+    if (FOUR_DIGIT_YEAR.test(local)) return { local: `${local.slice(0, 10)} ${local.slice(11, 19)}`, offset: offset.name };
   }
-  const parts = partsOf(format, d);
-  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${timeZone} (${parts.timeZoneName ?? ''})`;
+  const parts = partsOf(format, new Date(ms));
+  return {
+    local: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''}`,
+    offset: parts.timeZoneName ?? '',
+  };
 }
 
 function partsOf(format: Intl.DateTimeFormat, d: Date): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
