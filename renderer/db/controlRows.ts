@@ -2,6 +2,7 @@ import type { EvidenceRecord } from '../../shared/domain/records';
 import type { SignoffRecord } from '../../shared/signing/signoff';
 import type { AuditRows } from './auditRows';
 import { newestFirst, type ControlEvidence } from './evidence';
+import { kept } from '../../shared/work/kept';
 
 /** Each snapshot's rows by control, by the item they replace, and sign-offs by item: built once per snapshot. */
 interface Indexes {
@@ -19,8 +20,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function indexesOf(rows: AuditRows): Indexes {
-  let found = indexes.get(rows);
-  if (found === undefined) {
+  return kept(indexes, rows, () => {
     const byControl = new Map<string, EvidenceRecord[]>();
     const bySupersedes = new Map<string, EvidenceRecord[]>();
     // Withdrawn items too: a control's page shows them, marked.
@@ -32,10 +32,8 @@ function indexesOf(rows: AuditRows): Indexes {
     for (const list of byControl.values()) list.sort(newestFirst);
     const signoffsByItem = new Map<string, SignoffRecord[]>();
     for (const s of rows.signoffs) push(signoffsByItem, s.evidenceId, s);
-    found = { byControl, bySupersedes, signoffsByItem };
-    indexes.set(rows, found);
-  }
-  return found;
+    return { byControl, bySupersedes, signoffsByItem };
+  });
 }
 
 const answers = new WeakMap<AuditRows, Map<string, ControlEvidence>>();
@@ -49,11 +47,7 @@ const answers = new WeakMap<AuditRows, Map<string, ControlEvidence>>();
  * the two to the same answer.
  */
 export function controlEvidenceOf(rows: AuditRows, controlId: string): ControlEvidence {
-  let byControl = answers.get(rows);
-  if (!byControl) {
-    byControl = new Map();
-    answers.set(rows, byControl);
-  }
+  const byControl = kept(answers, rows, () => new Map<string, ControlEvidence>());
   let answer = byControl.get(controlId);
   if (answer === undefined) {
     const { byControl: items0, bySupersedes, signoffsByItem } = indexesOf(rows);

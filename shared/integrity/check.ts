@@ -1,6 +1,7 @@
 import { SHA256_HEX, type BlobCheck } from '../bridge/contract';
 import type { ControlRecord, EvidenceRecord, LogEntry } from '../domain/records';
 import { verifyChainInSlices, type ChainCheck } from '../log/chain';
+import { inSlices } from '../work/inSlices';
 import { latestFirst } from '../review/reviewState';
 import { verifySignoff, type SignoffRecord } from '../signing/signoff';
 import { formatBytes, formatUtc } from '../time/format';
@@ -199,29 +200,6 @@ export interface IntegrityOptions {
   readonly chain?: Promise<ChainCheck>;
 }
 
-/**
- * This thread's time between two pauses. A count of items per slice (250 sign-offs, 1,000 rows)
- * still made tasks of 200-300 ms on a busy two-core machine at 10,000 items (issue #12: no task
- * over 50 ms), so slices end by the clock.
- */
-const SLICE_MS = 8;
-/** Items done between two looks at the clock. */
-const CLOCK_EVERY = 16;
-
-/** Runs `each` over `list`, the window given a turn every SLICE_MS; `onSlice` hears how many are done at each turn and at the end. */
-async function inSlices<T>(list: readonly T[], pause: () => Promise<void>, each: (value: T) => void, onSlice: (done: number) => void = () => {}): Promise<void> {
-  let started = performance.now();
-  for (let i = 0; i < list.length; i += 1) {
-    each(list[i] as T);
-    if ((i + 1) % CLOCK_EVERY === 0 && performance.now() - started >= SLICE_MS && i + 1 < list.length) {
-      onSlice(i + 1);
-      await pause();
-      started = performance.now();
-    }
-  }
-  onSlice(list.length);
-}
-
 export async function buildIntegrityReport(input: IntegrityInput, now: Date = new Date(), options: IntegrityOptions = {}): Promise<IntegrityReport> {
   const pause = options.pause ?? (async () => {});
   const onProgress = options.onProgress ?? (() => {});
@@ -313,7 +291,7 @@ export async function buildIntegrityReport(input: IntegrityInput, now: Date = ne
 
   // (c) the chain
   const chain = options.chain ? await options.chain : await verifyChainInSlices(input.log, pause, {
-    // ~0.1 ms an entry (canonical JSON and SHA-256) on a busy machine: 100 keeps each slice near SLICE_MS.
+    // ~0.1 ms an entry (canonical JSON and SHA-256) on a busy machine: 100 keeps each slice near inSlices' 8 ms.
     slice: 100,
     onProgress: (done) => onProgress({ phase: 'chain', done, total: input.log.length }),
   });

@@ -1,6 +1,7 @@
 import { buildCoverage, coverageSteadyBetween, type AuditCoverage, type CoverageControl, type CoverageEvidence } from '../../../shared/coverage/coverage';
 import type { AuditWindow } from '../../../shared/periods/slots';
 import { reviewOf, type ReviewState } from '../../../shared/review/reviewState';
+import { kept } from '../../../shared/work/kept';
 
 interface Remembered {
   readonly evidence: readonly CoverageEvidence[];
@@ -28,11 +29,7 @@ export function coverageOf(
 ): AuditCoverage {
   const key = JSON.stringify([audit.id, audit.type, audit.asOf, audit.periodStart, audit.periodEnd, audit.timeZone, controls.map((c) => [c.id, c.frequency])]);
   const nowMs = Date.parse(now);
-  let byKey = remembered.get(states);
-  if (!byKey) {
-    byKey = new Map();
-    remembered.set(states, byKey);
-  }
+  const byKey = kept(remembered, states, () => new Map<string, Remembered>());
   const hit = byKey.get(key);
   if (hit !== undefined && hit.evidence === evidence && hit.from <= nowMs && nowMs < hit.until) return hit.coverage;
   const coverage = buildCoverage(audit, controls, evidence, reviewOf(states), now);

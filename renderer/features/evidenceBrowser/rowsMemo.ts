@@ -3,6 +3,7 @@ import type { EvidenceRecord } from '../../../shared/domain/records';
 import type { AuditWindow } from '../../../shared/periods/slots';
 import { reviewOf, type ReviewState } from '../../../shared/review/reviewState';
 import type { AuditReview } from '../review/reviewOfRows';
+import { kept } from '../../../shared/work/kept';
 
 /**
  * All evidence's rows remembered per review (one per snapshot of the audit's rows and review
@@ -19,11 +20,7 @@ export function rowsOf(
   states: ReadonlyMap<string, ReviewState>,
 ): EvidenceRow[] {
   const key = JSON.stringify([audit.id, audit.type, audit.asOf, audit.periodStart, audit.periodEnd, audit.timeZone, controls.map((c) => [c.id, c.ref, c.frequency, c.criteria])]);
-  let byKey = remembered.get(states);
-  if (!byKey) {
-    byKey = new Map();
-    remembered.set(states, byKey);
-  }
+  const byKey = kept(remembered, states, () => new Map<string, { readonly evidence: readonly EvidenceRecord[]; readonly rows: EvidenceRow[] }>());
   const hit = byKey.get(key);
   if (hit !== undefined && hit.evidence === evidence) return hit.rows;
   const rows = evidenceRows(audit, controls, evidence, reviewOf(states));
@@ -36,10 +33,5 @@ const everyItem = new WeakMap<AuditReview, readonly EvidenceRecord[]>();
 
 /** The items that count and the withdrawn ones, one array per review: the rows' memo knows it again on the next visit. */
 export function withWithdrawn(review: AuditReview): readonly EvidenceRecord[] {
-  let all = everyItem.get(review);
-  if (all === undefined) {
-    all = [...review.evidence, ...review.withdrawn];
-    everyItem.set(review, all);
-  }
-  return all;
+  return kept(everyItem, review, () => [...review.evidence, ...review.withdrawn]);
 }

@@ -4,6 +4,8 @@ import type { SignoffRecord, SignoffValidity } from '../../../shared/signing/sig
 import type { AuditRows } from '../../db/auditRows';
 import { knownSignature } from '../../db/signatureVerdicts';
 import { yieldToUi } from '../../db/yieldToUi';
+import { inSlices } from '../../../shared/work/inSlices';
+import { kept } from '../../../shared/work/kept';
 
 /** Review state of a set of items, and the items it refers to, by id. */
 export interface ItemsReview {
@@ -24,16 +26,6 @@ export interface AuditReview extends ItemsReview {
   readonly withdrawn: readonly EvidenceRecord[];
 }
 
-
-/** The value under `key`, made and kept the first time it is asked for. */
-function kept<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
 
 const reviews = new WeakMap<AuditRows, WeakMap<ReviewContext, AuditReview>>();
 
@@ -85,8 +77,6 @@ export function needsWarming(rows: AuditRows, context: ReviewContext): boolean {
 const warming = new WeakMap<AuditRows, WeakMap<ReviewContext, Promise<void>>>();
 /** Snapshots and contexts warmReview finished: a sign-off it could not remember (no verdict yet) must not keep a screen loading. */
 const warmed = new WeakMap<AuditRows, WeakSet<ReviewContext>>();
-/** The window's own time per slice of judging: well under a 50 ms task, with room for React's render after it. */
-const SLICE_MS = 8;
 
 /**
  * Judges every sign-off of the snapshot under the context, a few milliseconds at a time with
@@ -99,14 +89,7 @@ export function warmReview(rows: AuditRows, context: ReviewContext): Promise<voi
     context,
     async () => {
       const memo = judgementsOf(context);
-      let started = performance.now();
-      for (const s of rows.signoffs) {
-        judged(memo, s, rows.evidenceById.get(s.evidenceId), context);
-        if (performance.now() - started >= SLICE_MS) {
-          await yieldToUi();
-          started = performance.now();
-        }
-      }
+      await inSlices(rows.signoffs, yieldToUi, (s) => judged(memo, s, rows.evidenceById.get(s.evidenceId), context));
       kept(warmed, rows, () => new WeakSet<ReviewContext>()).add(context);
     },
   );

@@ -13,6 +13,7 @@ import type { BundleContent, BundledEvidence } from '../model';
 import { compareRequestIds, requestIdsByControl, requestIdsOf } from '../requestLinks';
 import { escapeHtml, relativeDataHref, visibleText } from './html';
 import { INDEX_CSS } from './indexStyle';
+import { kept } from '../../work/kept';
 
 /**
  * No script, nothing remote: even a name that is markup stays text (everything is escaped), and
@@ -219,8 +220,7 @@ const byControlOf = new WeakMap<BundleContent, ReadonlyMap<string, readonly Bund
 
 /** Items by each control they are linked to, in bundle order: one pass per content, not one per control (200 × 10,000). */
 function itemsByControl(content: BundleContent): ReadonlyMap<string, readonly BundledEvidence[]> {
-  let found = byControlOf.get(content);
-  if (found === undefined) {
+  return kept(byControlOf, content, () => {
     const byControl = new Map<string, BundledEvidence[]>();
     for (const item of content.evidence) {
       for (const id of new Set(item.record.controlIds)) {
@@ -229,22 +229,15 @@ function itemsByControl(content: BundleContent): ReadonlyMap<string, readonly Bu
         else byControl.set(id, [item]);
       }
     }
-    found = byControl;
-    byControlOf.set(content, found);
-  }
-  return found;
+    return byControl;
+  });
 }
 
 const byIdOf = new WeakMap<BundleContent, ReadonlyMap<string, BundledEvidence>>();
 
 /** A bundled item by id: re-captures and system reports refer to other items (a scan each was 10,000 × 10,000). */
 function itemById(content: BundleContent, id: string): BundledEvidence | undefined {
-  let found = byIdOf.get(content);
-  if (found === undefined) {
-    found = new Map(content.evidence.map((e) => [e.record.id, e]));
-    byIdOf.set(content, found);
-  }
-  return found.get(id);
+  return kept(byIdOf, content, () => new Map(content.evidence.map((e) => [e.record.id, e]))).get(id);
 }
 
 /** One formatter for counts: Number#toLocaleString builds its own on every call. */
